@@ -1,0 +1,96 @@
+//===- Result.h - What the escape analysis decided, as plain data --------===//
+//
+// The analysis reports every allocation site of a translation unit with its
+// verdict, the storage the policy chose and why, and the flow chain that made
+// it escape.  The plugin turns this into remarks and YAML; the rewriter turns
+// the promoted sites into stack or frame-arena storage.  Nothing here refers
+// to Clang's AST, so both consumers can hold it after the AST is gone.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_RESULT_H
+#define ESCAPE_ANALYSIS_RESULT_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace escape::analysis {
+
+enum class Verdict : uint8_t { DoesNotEscape, Escapes };
+
+/// Where the allocation lives after the transformation.
+enum class Storage : uint8_t { Stack, Arena, Heap };
+
+/// An expansion location, as CodeGen writes it into the IR's DILocation.
+struct SourcePos {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// One step of an escape's flow chain, from the allocation to the sink.
+struct FlowStep {
+  SourcePos Pos;
+  std::string Text; ///< e.g. "assigned to 'p'", "returned from 'make'"
+};
+
+/// The allocator a site calls, which tells the rewriter how to read its
+/// arguments.
+enum class AllocKind : uint8_t {
+  Malloc,       ///< (size)
+  Calloc,       ///< (count, size), zeroed
+  Realloc,      ///< (ptr, size)
+  AlignedAlloc, ///< (align, size)
+  PosixMemalign,///< (&ptr, align, size)
+  Strdup,       ///< (str)
+  Strndup,      ///< (str, max)
+  User          ///< a function with __attribute__((malloc)) or alloc_size
+};
+
+struct AllocSite {
+  unsigned Id = 0;        ///< index into TUResult::Sites
+  std::string Function;   ///< enclosing function's name
+  std::string Callee;     ///< name of the called allocator
+  AllocKind Kind = AllocKind::Malloc;
+  SourcePos Pos;          ///< location of the call (its callee token)
+  std::string Name;       ///< variable or field that first receives it, or ""
+  Verdict Result = Verdict::Escapes;
+  Storage Place = Storage::Heap;
+  std::string Reason;     ///< why it escapes, or why the policy declined
+  bool ConstantSize = false;
+  uint64_t Size = 0;      ///< bytes, when ConstantSize
+  uint64_t Align = 16;    ///< alignment the storage must have
+  bool Zeroed = false;    ///< calloc: storage must be zero-filled
+  unsigned LoopDepth = 0; ///< loop nesting of the call
+  std::vector<FlowStep> Flow;
+};
+
+/// A call to free() whose argument may point to a promoted allocation.
+struct FreeSite {
+  std::string Function;
+  std::string Callee;          ///< "free"
+  SourcePos Pos;
+  std::vector<unsigned> Sites; ///< promoted sites this call may release
+  bool MayFreeOther = false;   ///< may also release heap memory
+};
+
+/// A parameter whose pointee outlives the call (Go's leak tags).
+struct LeakingParam {
+  std::string Function;
+  std::string Param;
+  unsigned Index = 0;
+  SourcePos Pos;
+  std::string Where; ///< "heap", "result", "content", "*param 'q'"
+};
+
+/// Everything the analysis found in one translation unit.
+struct TUResult {
+  std::string MainFile;
+  std::vector<AllocSite> Sites;
+  std::vector<FreeSite> Frees;
+  std::vector<LeakingParam> Leaks;
+};
+
+} // namespace escape::analysis
+
+#endif

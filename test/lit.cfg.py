@@ -1,0 +1,37 @@
+# lit configuration for escape's plugin, analysis, rewriter and lint suites.
+import os
+import lit.formats
+import lit.util
+
+config.name = "escape"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.escape_test_obj, "lit")
+
+plugin = os.path.join(config.escape_obj_root, "lib", "escape-plugin.so")
+bindir = os.path.join(config.escape_obj_root, "bin")
+libdir = os.path.join(config.escape_obj_root, "lib")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, bindir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+# %clang: the Clang 19 driver.  %escape: clang with the plugin loaded.
+config.substitutions.append(("%clang", config.escape_clang))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%escape",
+    "%s -fplugin=%s -Wno-unused-command-line-argument" % (config.escape_clang, plugin)))
+config.substitutions.append(("%escape_cc", os.path.join(bindir, "escape-cc")))
+config.substitutions.append(("%libdir", libdir))
+config.substitutions.append(("%bindir", bindir))
+config.substitutions.append(("%src_root", config.escape_src_root))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%opt_viewer",
+    os.path.join(os.path.dirname(config.llvm_tools_dir), "share", "opt-viewer", "opt-viewer.py")))
+
+if os.path.exists(os.path.join(bindir, "escape-cc")):
+    config.available_features.add("escape-cc")
+if os.path.exists(os.path.join(libdir, "libescape-rt.a")):
+    config.available_features.add("runtime")
