@@ -1,0 +1,73 @@
+//===- benchrun.c - run one benchmark process and measure it ---------------===//
+//
+// Part of escape.  Runs a command with extra environment variables (the
+// allocator's LD_PRELOAD) set only in the child, waits for it with wait4 and
+// prints one line: `wall_s=<seconds> maxrss_kb=<peak RSS> status=<exit>`.
+// The line goes to stderr, or appended to the file given with -o.
+// Usage: benchrun [-o FILE] [-e NAME=VALUE]... -- COMMAND [ARG]...
+//
+//===----------------------------------------------------------------------===//
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double benchrun_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int benchrun_usage(void) {
+  fprintf(stderr, "benchrun: error: usage: benchrun [-o FILE] [-e NAME=VALUE]... -- COMMAND [ARG]...\n");
+  return 2;
+}
+
+int main(int argc, char **argv) {
+  const char *out = NULL;
+  int i = 1;
+  for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+    if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+      out = argv[++i];
+    } else if (strcmp(argv[i], "-e") == 0 && i + 1 < argc) {
+      i++;  // applied in the child
+    } else {
+      return benchrun_usage();
+    }
+  }
+  if (i + 1 >= argc) return benchrun_usage();
+  double t0 = benchrun_now();
+  pid_t pid = fork();
+  if (pid < 0) {
+    perror("benchrun: error: fork");
+    return 1;
+  }
+  if (pid == 0) {
+    for (int j = 1; j < i; j++)
+      if (strcmp(argv[j], "-e") == 0) putenv(argv[++j]);
+    execvp(argv[i + 1], argv + i + 1);
+    perror("benchrun: error: exec");
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage ru;
+  if (wait4(pid, &status, 0, &ru) < 0) {
+    perror("benchrun: error: wait4");
+    return 1;
+  }
+  double wall = benchrun_now() - t0;
+  int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  FILE *f = out ? fopen(out, "a") : stderr;
+  if (!f) {
+    perror("benchrun: error: open output");
+    return 1;
+  }
+  fprintf(f, "wall_s=%.4f maxrss_kb=%ld status=%d\n", wall, ru.ru_maxrss, code);
+  if (out) fclose(f);
+  return code;
+}
