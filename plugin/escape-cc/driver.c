@@ -1,0 +1,163 @@
+//===- driver.c - Build the clang-19 command and exec it ------------------===//
+//
+// This file implements escape-cc's command construction.  The command is
+//
+//   clang [-fplugin=<lib>/escape-plugin.so -fplugin-arg-escape-arena=1]
+//         <user arguments> <$ESCAPE_CC_ARGS>
+//         [-x none] [<lib>/libescape-rt.a | <lib>/libescape-rt-core.a -lpthread]
+//
+// The plugin part appears only when C is compiled; the runtime part only when
+// the command links (the core runtime, which keeps libc's malloc, for -shared
+// and -fsanitize= links).  User arguments come after the defaults so that a
+// -fplugin-arg-escape-... in CFLAGS wins, and $ESCAPE_CC_ARGS comes last so
+// that it wins over both.
+//
+//===----------------------------------------------------------------------===//
+#include "driver.h"
+#include "escape-cc-config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ESCC_PLUGIN_NAME "escape-plugin.so"
+#define ESCC_RT_NAME "libescape-rt.a"
+#define ESCC_RT_CORE_NAME "libescape-rt-core.a"
+
+static void escc_error(const char *fmt, const char *a, const char *b) {
+  fputs("escape-cc: error: ", stderr);
+  fprintf(stderr, fmt, a, b);
+  fputc('\n', stderr);
+}
+
+/// Reads $ESCAPE_CC_ARGS into \p env.  Returns 0 or non-zero after an error.
+static int escc_env_args(escc_argv_t *env) {
+  const char *text = getenv("ESCAPE_CC_ARGS");
+  if (!text)
+    return 0;
+  int err = escc_split_words(env, text);
+  if (err == EINVAL)
+    escc_error("ESCAPE_CC_ARGS has an unterminated quote: %s%s", text, "");
+  else if (err)
+    escc_error("%s%s", strerror(err), "");
+  return err;
+}
+
+/// Returns a heap copy of "<prefix><path>", or NULL (message printed).
+static char *escc_concat(const char *prefix, const char *path) {
+  char *s = malloc(strlen(prefix) + strlen(path) + 1);
+  if (!s) {
+    escc_error("%s%s", strerror(ENOMEM), "");
+    return NULL;
+  }
+  strcpy(s, prefix);
+  strcat(s, path);
+  return s;
+}
+
+/// Finds \p name next to \p bindir, or prints why not.  Returns a heap copy.
+static char *escc_require_lib(const char *bindir, const char *name,
+                              const char *what) {
+  char path[4096];
+  int err = escc_find_lib(path, sizeof path, bindir, name);
+  if (err) {
+    fprintf(stderr,
+            "escape-cc: error: %s '%s' not found in %s/../lib/escape or "
+            "%s/../lib: %s\n",
+            what, name, bindir, bindir, strerror(err));
+    return NULL;
+  }
+  return escc_concat("", path);
+}
+
+static int escc_push_plugin(escc_argv_t *out, const char *bindir) {
+  char *plugin = escc_require_lib(bindir, ESCC_PLUGIN_NAME, "plugin");
+  if (!plugin)
+    return 1;
+  char *flag = escc_concat("-fplugin=", plugin);
+  free(plugin);
+  if (!flag)
+    return 1;
+  if (escc_argv_push(out, flag) ||
+      escc_argv_push(out, "-fplugin-arg-escape-arena=1"))
+    return 1;
+  return 0;
+}
+
+static int escc_push_runtime(escc_argv_t *out, const char *bindir,
+                             const escc_mode_t *m) {
+  bool core = m->shared || m->sanitize;
+  const char *name = core ? ESCC_RT_CORE_NAME : ESCC_RT_NAME;
+  char *lib = escc_require_lib(bindir, name, "runtime library");
+  if (!lib)
+    return 1;
+  if (m->saw_x && (escc_argv_push(out, "-x") || escc_argv_push(out, "none")))
+    return 1;
+  if (escc_argv_push(out, lib) || escc_argv_push(out, "-lpthread"))
+    return 1;
+  return 0;
+}
+
+/// Appends the $ESCAPE_CC_ARGS words; plugin arguments only when the plugin
+/// is loaded, so that clang does not warn about them in other steps.
+static int escc_push_env(escc_argv_t *out, const escc_argv_t *env,
+                         bool plugin) {
+  for (size_t i = 0; i < env->count; i++) {
+    const char *a = env->items[i];
+    if (!plugin && strncmp(a, "-fplugin-arg-escape-", 20) == 0)
+      continue;
+    if (escc_argv_push(out, a))
+      return 1;
+  }
+  return 0;
+}
+
+int escc_build_command(escc_argv_t *out, const char *bindir,
+                       char *const *argv, size_t argc) {
+  escc_argv_t env = {0}, all = {0};
+  escc_mode_t mode;
+  int rc = escc_env_args(&env);
+  if (!rc)
+    rc = escc_argv_push_all(&all, argv, argc) ||
+         escc_argv_push_all(&all, env.items, env.count) ||
+         escc_classify(&mode, all.items, all.count);
+  escc_argv_free(&all);
+  if (rc)
+    return 1;
+  bool plugin = escc_mode_compiles_c(&mode);
+  bool runtime = escc_mode_links(&mode) && !mode.relocatable &&
+                 !mode.no_default_libs;
+  rc = escc_argv_push(out, escc_clang_path());
+  if (!rc && plugin)
+    rc = escc_push_plugin(out, bindir);
+  if (!rc)
+    rc = escc_argv_push_all(out, argv, argc) ||
+         escc_push_env(out, &env, plugin);
+  if (!rc && runtime)
+    rc = escc_push_runtime(out, bindir, &mode);
+  escc_argv_free(&env); // the words stay allocated for the exec
+  return rc;
+}
+
+int escc_main(int argc, char **argv) {
+  char bindir[4096];
+  int err = escc_self_dir(bindir, sizeof bindir);
+  if (err) {
+    escc_error("cannot find the escape-cc executable: %s%s", strerror(err),
+               "");
+    return 1;
+  }
+  escc_argv_t cmd = {0};
+  if (escc_build_command(&cmd, bindir, argv + 1, (size_t)(argc - 1)))
+    return 1;
+  const char *clang = cmd.items[0];
+  if (strchr(clang, '/'))
+    execv(clang, cmd.items);
+  else
+    execvp(clang, cmd.items);
+  err = errno;
+  escc_error("cannot run clang '%s': %s", clang, strerror(err));
+  return err == ENOENT ? 127 : 126;
+}
