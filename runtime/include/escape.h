@@ -1,0 +1,120 @@
+//===- escape.h - the escape runtime's public interface ---------*- C -*-===//
+//
+// Part of escape.  The only installed header of the runtime: a tiered
+// allocator (thread cache -> central lists -> page heap -> OS), object pools,
+// statistics and a sampling heap profile.  Every function here works whether
+// or not the program also overrides malloc with the runtime.
+//
+// Allocating functions return NULL and set errno (ENOMEM, EINVAL) on
+// failure; functions returning int return 0 or an errno value and leave
+// their out-parameters untouched on failure.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ESC_EXPORT __attribute__((visibility("default")))
+#define ESC_MALLOC_ATTR __attribute__((malloc))
+#else
+#define ESC_EXPORT
+#define ESC_MALLOC_ATTR
+#endif
+
+// --- Standard allocation interface
+// Same contracts as the C library functions of the same name without the
+// `esc_` prefix.  esc_realloc(p, 0) frees p and returns NULL, as glibc does;
+// esc_realloc(NULL, n) is esc_malloc(n).
+
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_malloc(size_t size);
+ESC_EXPORT void esc_free(void *p);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_calloc(size_t count, size_t size);
+ESC_EXPORT void *esc_realloc(void *p, size_t size);
+ESC_EXPORT void *esc_reallocarray(void *p, size_t count, size_t size);
+// esc_usable_size reports how many bytes the block at p can hold (>= the
+// requested size); 0 for NULL.
+ESC_EXPORT size_t esc_usable_size(const void *p);
+
+// --- Aligned allocation
+// `alignment` must be a power of two (esc_aligned_alloc, esc_memalign and
+// esc_posix_memalign also require it; posix_memalign also a multiple of
+// sizeof(void *)).  Alignments up to any power of two are served.
+
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_aligned_alloc(size_t alignment, size_t size);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_memalign(size_t alignment, size_t size);
+// esc_posix_memalign returns 0 and sets *out, or EINVAL / ENOMEM and leaves
+// *out untouched.
+ESC_EXPORT int esc_posix_memalign(void **out, size_t alignment, size_t size);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_valloc(size_t size);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_pvalloc(size_t size);
+
+// --- Object pools
+// A pool hands out objects of one size and takes them back for reuse, like
+// Go's sync.Pool: esc_pool_get returns a previously put object when one is
+// cached (its contents are whatever the last user left) or a new one.  Each
+// thread keeps its own small cache of a pool's objects, so get/put take no
+// lock in the common case.  A pool's objects are ordinary heap blocks: one
+// may also be released with esc_free.  esc_pool_destroy frees the objects the
+// pool holds; objects still out remain valid heap blocks.
+
+typedef struct esc_pool_s esc_pool_t;
+
+ESC_EXPORT esc_pool_t *esc_pool_create(size_t object_size);
+ESC_EXPORT void *esc_pool_get(esc_pool_t *pool);
+ESC_EXPORT void esc_pool_put(esc_pool_t *pool, void *object);
+ESC_EXPORT void esc_pool_destroy(esc_pool_t *pool);
+
+// --- Memory release and threads
+// esc_collect returns this thread's cached objects to the central lists and
+// hands every free page back to the OS now, without waiting for the release
+// delay.  esc_thread_done does what thread exit does: it flushes the calling
+// thread's cache (the thread may keep allocating afterwards).
+
+ESC_EXPORT void esc_collect(void);
+ESC_EXPORT void esc_thread_done(void);
+
+// --- Statistics and heap profile
+
+typedef struct esc_stats_s {
+  uint64_t mapped_bytes;      // address space reserved from the OS now
+  uint64_t committed_bytes;   // of it, pages that may be resident now
+  uint64_t committed_peak;    // the largest committed_bytes seen
+  uint64_t released_bytes;    // bytes handed back with madvise, in total
+  uint64_t huge_allocs;       // allocations served straight by mmap
+  uint64_t huge_bytes;        // bytes in live mmap allocations now
+  uint64_t spans_allocated;   // spans taken from the page heap, in total
+  uint64_t central_refills;   // batches moved central -> thread caches
+  uint64_t central_flushes;   // batches moved thread caches -> central
+  uint64_t segments;          // page heap segments mapped now
+} esc_stats_t;
+
+// esc_stats_get fills *out with a snapshot; returns 0 or EINVAL (out NULL).
+ESC_EXPORT int esc_stats_get(esc_stats_t *out);
+// esc_stats_print writes a human-readable summary to the file descriptor fd
+// (ESCAPE_RT_STATS=1 does this to stderr at exit).  Returns 0 or an errno.
+ESC_EXPORT int esc_stats_print(int fd);
+// esc_profile_write writes the sampled heap profile (ESCAPE_RT_PROFILE_RATE)
+// to path in the legacy text format `google-pprof` reads.  Returns 0, EINVAL
+// when profiling is off, or the errno of the failed file operation.
+ESC_EXPORT int esc_profile_write(const char *path);
+
+// --- Errors
+// The runtime never ends the process.  When it meets an error it cannot
+// report through a return value (e.g. a double free it detects), it prints a
+// message to stderr and calls the registered handler, if any.
+
+typedef void esc_error_fun(int err, void *arg);
+ESC_EXPORT void esc_register_error(esc_error_fun *fun, void *arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif // ESCAPE_H

@@ -1,0 +1,76 @@
+//===- escape/prim.h - the OS contract of the runtime ------------*- C -*-===//
+//
+// Part of escape.  Everything the runtime asks of the operating system goes
+// through these functions, implemented once per OS under src/prim/<os>/.
+// Each returns 0 on success or an errno value, passes results through
+// out-parameters and leaves them untouched on failure.  None of them
+// allocates with malloc, so they are safe during initialisation.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_PRIM_H
+#define ESCAPE_PRIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+// esc__prim_page_size: the OS page size (a power of two).
+size_t esc__prim_page_size(void);
+
+// esc__prim_map reserves and commits `size` bytes of zeroed read/write
+// memory.  pre: size is a multiple of the OS page size.
+int esc__prim_map(size_t size, void **out);
+
+// esc__prim_unmap returns [p, p+size) to the OS.  pre: p and size are
+// multiples of the OS page size and came from esc__prim_map (possibly a part).
+int esc__prim_unmap(void *p, size_t size);
+
+// esc__prim_remap grows or shrinks a mapping in place, never moving it.
+// Returns ENOMEM when the pages after it are taken.
+int esc__prim_remap(void *p, size_t old_size, size_t new_size);
+
+// esc__prim_release tells the OS the pages' contents are not needed: they
+// stop counting as resident and read as zero when touched again.
+// pre: p and size are multiples of the OS page size.
+int esc__prim_release(void *p, size_t size);
+
+// esc__prim_clock_ms: a monotonic clock in milliseconds.
+uint64_t esc__prim_clock_ms(void);
+
+// esc__prim_sleep_ms sleeps the calling thread.
+void esc__prim_sleep_ms(uint32_t ms);
+
+// esc__prim_yield gives the processor to another thread.
+void esc__prim_yield(void);
+
+// esc__prim_getenv finds NAME in the environment without allocating and
+// copies its value (NUL-terminated, truncated to cap) into buf.  Returns 0,
+// ENOENT when NAME is unset, or EAGAIN when the environment is not ready yet.
+int esc__prim_getenv(const char *name, char *buf, size_t cap);
+
+// esc__prim_write writes all of buf to the file descriptor fd.
+int esc__prim_write(int fd, const char *buf, size_t len);
+
+// esc__prim_open_write creates or truncates path for writing; *fd on success.
+int esc__prim_open_write(const char *path, int *fd);
+
+// esc__prim_copy_file appends the contents of the file at path to fd
+// (used for /proc/self/maps in heap profiles).
+int esc__prim_copy_file(const char *path, int fd);
+
+// esc__prim_close closes fd.
+int esc__prim_close(int fd);
+
+// esc__prim_thread_start runs fun(arg) on a new detached thread.
+int esc__prim_thread_start(void *(*fun)(void *), void *arg);
+
+// esc__prim_thread_key_create registers the thread-exit callback `done`,
+// called for each thread that stored a non-NULL value with
+// esc__prim_thread_key_set.
+int esc__prim_thread_key_create(void (*done)(void *));
+int esc__prim_thread_key_set(void *value);
+
+// esc__prim_atfork registers the three fork handlers.
+int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
+                     void (*child)(void));
+
+#endif // ESCAPE_PRIM_H
