@@ -1,0 +1,460 @@
+//===- FrameRewrite.cpp - Apply escape verdicts to LLVM IR ---------------===//
+//
+// This file implements the pass that turns the analysis's promoted sites into
+// stack or frame-arena storage, in the same compile, at pipeline start.
+//
+// The rule every change here must keep: the pass applies exactly the AST's
+// verdicts and nothing else, and when the IR disagrees with a verdict in any
+// way, the site stays on the heap and the disagreement is reported.
+//
+//   good: 'malloc' at a.c:4:13 is the only such call in f, its size operand
+//         is the constant 64 the analysis saw    -> alloca [64 x i8]
+//   bad:  two calls at a.c:4:13 (a macro), or a size that is a load at -O0
+//         -> both stay malloc, "escape: warning: ..." under -trace
+//
+// A free() may release a promoted object only if its FreeSite says so; when
+// one of those frees cannot be found or rewritten, its sites are declined
+// too, because free() of stack storage would crash.
+//
+//===----------------------------------------------------------------------===//
+#include "escape/rewriter/FrameRewrite.h"
+#include "SiteMatch.h"
+#include "escape/analysis/Result.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+using namespace llvm;
+using escape::analysis::AllocKind;
+using escape::analysis::AllocSite;
+using escape::analysis::FreeSite;
+using escape::analysis::Storage;
+using escape::analysis::TUResult;
+
+namespace escape::rewriter {
+
+/// A promoted site the pass found in the IR and means to rewrite.
+struct SitePlan {
+  unsigned Id = 0;
+  CallBase *Call = nullptr;
+  uint64_t Align = 16;
+  AllocaInst *Slot = nullptr; ///< the stack storage, once made
+  bool Done = false;
+};
+
+/// A free() call that releases at least one planned site.
+struct FreePlan {
+  unsigned Idx = 0;
+  CallBase *Call = nullptr;
+};
+
+struct FunctionPlan {
+  std::vector<unsigned> Sites; ///< ids, in TUResult order
+  std::vector<FreePlan> Frees;
+  uint64_t StackBytes = 0;
+};
+
+/// Rewriter carries one run of the pass over one module.
+class Rewriter {
+public:
+  Rewriter(Module &M, const TUResult &R, const RewriteOptions &Opts,
+           RewriteLog &Log)
+      : M(M), R(R), Opts(Opts), Log(Log) {}
+  bool run();
+
+private:
+  void planSite(unsigned Id);
+  bool checkSite(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
+  void planFree(unsigned Idx);
+  void declineFreeSites(const FreeSite &FS, const std::string &Why);
+  void decline(unsigned Id, const std::string &Why);
+  void applyFunction(Function &F, FunctionPlan &FP);
+  void makeStack(const AllocSite &S, SitePlan &P);
+  void makeArena(const AllocSite &S, SitePlan &P);
+  void rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena);
+  void addFrame(Function &F);
+  FunctionCallee runtimeFn(StringRef Name, Type *Ret, ArrayRef<Type *> Params,
+                           bool Allocates);
+  bool planned(unsigned Id) const { return Plans.count(Id) != 0; }
+  raw_ostream *trace(unsigned Level = 1) const {
+    return Opts.Trace >= Level ? &errs() : nullptr;
+  }
+  void traceSite(const AllocSite &S, const Twine &What) const;
+
+  Module &M;
+  const TUResult &R;
+  const RewriteOptions &Opts;
+  RewriteLog &Log;
+  std::map<unsigned, SitePlan> Plans;             ///< by site id
+  MapVector<Function *, FunctionPlan> Functions;  ///< in first-site order
+  DenseMap<CallBase *, unsigned> Claimed;         ///< call -> site id
+};
+
+static std::string where(const analysis::SourcePos &P) {
+  return siteKey(P.File, P.Line, P.Column);
+}
+
+void Rewriter::traceSite(const AllocSite &S, const Twine &What) const {
+  if (raw_ostream *OS = trace())
+    *OS << "escape: " << S.Function << ": '" << S.Callee << "' at "
+        << where(S.Pos) << " -> " << What << "\n";
+}
+
+void Rewriter::decline(unsigned Id, const std::string &Why) {
+  const AllocSite &S = R.Sites[Id];
+  Log.Sites[Id] = SiteAction::Declined;
+  Log.SiteWhy[Id] = Why;
+  auto It = Plans.find(Id);
+  if (It != Plans.end()) {
+    Claimed.erase(It->second.Call);
+    Plans.erase(It);
+  }
+  if (raw_ostream *OS = trace())
+    *OS << "escape: warning: " << S.Function << ": '" << S.Callee << "' at "
+        << where(S.Pos) << ": left on the heap: " << Why << "\n";
+}
+
+bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
+                         std::string &Why) {
+  if (!functionAllowsRewrite(F, Why))
+    return false;
+  P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
+  if (!P.Call)
+    return false;
+  if (S.Place == Storage::Arena)
+    return checkArenaShape(*P.Call, S, Why);
+  if (!checkStackShape(*P.Call, S, P.Align, Why))
+    return false;
+  uint64_t Bytes = std::max<uint64_t>(S.Size, 1);
+  if (Bytes > Opts.MaxStackObject) {
+    Why = std::to_string(Bytes) + " bytes exceed the stack object limit";
+    return false;
+  }
+  FunctionPlan &FP = Functions[&F];
+  if (FP.StackBytes + Bytes > Opts.MaxStackFrame) {
+    Why = "the function's promoted stack would exceed the frame budget";
+    return false;
+  }
+  FP.StackBytes += Bytes;
+  return true;
+}
+
+void Rewriter::planSite(unsigned Id) {
+  const AllocSite &S = R.Sites[Id];
+  if (S.Place == Storage::Heap)
+    return;
+  if (!siteSelected(where(S.Pos), Opts.Bisect)) {
+    Log.Sites[Id] = SiteAction::NotSelected;
+    Log.SiteWhy[Id] = "not selected by the bisect pattern";
+    if (raw_ostream *OS = trace(2))
+      *OS << "escape: " << S.Function << ": '" << S.Callee << "' at "
+          << where(S.Pos) << " -> heap (bisect)\n";
+    return;
+  }
+  Function *F = M.getFunction(S.Function);
+  if (!F || F->isDeclaration())
+    return decline(Id, "function '" + S.Function + "' is not in the IR");
+  SitePlan P;
+  P.Id = Id;
+  std::string Why;
+  if (!checkSite(S, *F, P, Why))
+    return decline(Id, Why);
+  auto [It, Fresh] = Claimed.try_emplace(P.Call, Id);
+  if (!Fresh) {
+    unsigned Other = It->second;
+    decline(Other, "another site names the same call");
+    return decline(Id, "another site names the same call");
+  }
+  Plans[Id] = P;
+  Functions[F].Sites.push_back(Id);
+}
+
+void Rewriter::declineFreeSites(const FreeSite &FS, const std::string &Why) {
+  for (unsigned Id : FS.Sites)
+    if (planned(Id))
+      decline(Id, "its free at " + where(FS.Pos) + " " + Why);
+}
+
+void Rewriter::planFree(unsigned Idx) {
+  const FreeSite &FS = R.Frees[Idx];
+  bool Any = false;
+  for (unsigned Id : FS.Sites)
+    Any |= planned(Id);
+  if (!Any)
+    return;
+  Function *F = M.getFunction(FS.Function);
+  std::string Why;
+  CallBase *Call = F && !F->isDeclaration()
+                       ? findCallAt(*F, FS.Callee, FS.Pos.Line, FS.Pos.Column, Why)
+                       : nullptr;
+  if (F && Call && !checkFreeShape(*Call, Why))
+    Call = nullptr;
+  if (!F)
+    Why = "is in a function that is not in the IR";
+  if (!Call) {
+    Log.Frees[Idx] = FreeAction::Declined;
+    return declineFreeSites(FS, "cannot be rewritten: " + Why);
+  }
+  for (unsigned Id : FS.Sites)
+    if (planned(Id) && Plans[Id].Call->getFunction() != F)
+      decline(Id, "its free at " + where(FS.Pos) + " is in another function");
+  if (!Claimed.try_emplace(Call, ~0u).second) {
+    Log.Frees[Idx] = FreeAction::Declined;
+    return declineFreeSites(FS, "is claimed twice");
+  }
+  Functions[F].Frees.push_back({Idx, Call});
+}
+
+bool Rewriter::run() {
+  Log.Sites.assign(R.Sites.size(), SiteAction::Untouched);
+  Log.SiteWhy.assign(R.Sites.size(), "");
+  Log.Frees.assign(R.Frees.size(), FreeAction::Untouched);
+  Log.Ran = true;
+  if (!Opts.Enabled || M.getNamedMetadata("escape.rewritten"))
+    return false;
+  for (unsigned Id = 0; Id < R.Sites.size(); ++Id)
+    planSite(Id);
+  for (unsigned Idx = 0; Idx < R.Frees.size(); ++Idx)
+    planFree(Idx);
+  bool Changed = false;
+  for (auto &[F, FP] : Functions) {
+    if (FP.Sites.empty() && FP.Frees.empty())
+      continue;
+    applyFunction(*F, FP);
+    Changed = true;
+  }
+  if (Changed)
+    M.getOrInsertNamedMetadata("escape.rewritten");
+  return Changed;
+}
+
+void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
+  bool HasArena = false, HasStack = false;
+  for (unsigned Id : FP.Sites) {
+    auto It = Plans.find(Id);
+    if (It == Plans.end())
+      continue; // declined while planning the frees
+    const AllocSite &S = R.Sites[Id];
+    if (S.Place == Storage::Stack)
+      makeStack(S, It->second);
+    else
+      makeArena(S, It->second);
+    HasStack |= S.Place == Storage::Stack;
+    HasArena |= S.Place == Storage::Arena;
+  }
+  for (FreePlan &P : FP.Frees)
+    rewriteFree(R.Frees[P.Idx], P.Call, HasArena);
+  if (HasArena)
+    addFrame(F);
+  if (!HasStack)
+    return;
+  // A 'tail' call promises not to read the caller's allocas; a call that
+  // now receives stack storage may break that promise.
+  for (Instruction &I : instructions(F))
+    if (auto *CI = dyn_cast<CallInst>(&I))
+      if (CI->getTailCallKind() == CallInst::TCK_Tail)
+        CI->setTailCallKind(CallInst::TCK_None);
+}
+
+/// entryInsertPoint returns the first instruction of \p F's entry block that
+/// is not an alloca.
+static BasicBlock::iterator entryInsertPoint(Function &F) {
+  BasicBlock::iterator It = F.getEntryBlock().begin();
+  while (isa<AllocaInst>(*It))
+    ++It;
+  return It;
+}
+
+void Rewriter::makeStack(const AllocSite &S, SitePlan &P) {
+  CallBase *Call = P.Call;
+  Function &F = *Call->getFunction();
+  uint64_t Bytes = std::max<uint64_t>(S.Size, 1);
+  const DataLayout &DL = M.getDataLayout();
+  IRBuilder<> EB(&F.getEntryBlock(), entryInsertPoint(F));
+  EB.SetCurrentDebugLocation(DebugLoc());
+  Type *Ty = ArrayType::get(EB.getInt8Ty(), Bytes);
+  AllocaInst *Slot = EB.CreateAlloca(Ty, DL.getAllocaAddrSpace(), nullptr,
+                                     S.Name.empty() ? "escape.stack"
+                                                    : S.Name + ".stack");
+  Slot->setAlignment(Align(P.Align));
+
+  IRBuilder<> B(Call);
+  B.CreateLifetimeStart(Slot, B.getInt64(Bytes));
+  if (S.Kind == AllocKind::Calloc || S.Zeroed)
+    B.CreateMemSet(Slot, B.getInt8(0), Bytes, Align(P.Align));
+  Value *Ptr = B.CreatePointerBitCastOrAddrSpaceCast(Slot, Call->getType());
+  Call->replaceAllUsesWith(Ptr);
+  Call->eraseFromParent();
+  P.Call = nullptr;
+  P.Slot = Slot;
+  P.Done = true;
+  Log.Sites[P.Id] = SiteAction::Stack;
+  traceSite(S, "stack (" + Twine(S.Size) + " bytes)");
+}
+
+FunctionCallee Rewriter::runtimeFn(StringRef Name, Type *Ret,
+                                   ArrayRef<Type *> Params, bool Allocates) {
+  bool Existed = M.getFunction(Name) != nullptr;
+  FunctionType *FT = FunctionType::get(Ret, Params, false);
+  FunctionCallee FC = M.getOrInsertFunction(Name, FT);
+  auto *Fn = dyn_cast<Function>(FC.getCallee());
+  if (!Existed && Fn) {
+    Fn->addFnAttr(Attribute::NoUnwind);
+    if (Allocates)
+      Fn->addRetAttr(Attribute::NoAlias);
+  }
+  return FC;
+}
+
+/// arenaName returns the frame-arena replacement of allocator kind \p K.
+static StringRef arenaName(AllocKind K) {
+  switch (K) {
+  case AllocKind::Malloc:       return "esc_frame_alloc";
+  case AllocKind::Calloc:       return "esc_frame_calloc";
+  case AllocKind::AlignedAlloc: return "esc_frame_aligned_alloc";
+  case AllocKind::Strdup:       return "esc_frame_strdup";
+  case AllocKind::Strndup:      return "esc_frame_strndup";
+  default:                      return "";
+  }
+}
+
+void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
+  CallBase *Call = P.Call;
+  SmallVector<Type *, 2> Params;
+  SmallVector<Value *, 2> Args(Call->args());
+  for (Value *A : Args)
+    Params.push_back(A->getType());
+  FunctionCallee FC = runtimeFn(arenaName(S.Kind), Call->getType(), Params, true);
+  IRBuilder<> B(Call);
+  CallInst *New = B.CreateCall(FC, Args);
+  New->takeName(Call);
+  Call->replaceAllUsesWith(New);
+  Call->eraseFromParent();
+  P.Call = New;
+  P.Done = true;
+  Log.Sites[P.Id] = SiteAction::Arena;
+  traceSite(S, "arena");
+}
+
+void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
+  unsigned Idx = &FS - R.Frees.data();
+  SmallVector<AllocaInst *, 4> Slots;
+  bool AllStack = !FS.MayFreeOther, AnyDone = false;
+  for (unsigned Id : FS.Sites) {
+    auto It = Plans.find(Id);
+    bool Done = It != Plans.end() && It->second.Done;
+    AnyDone |= Done;
+    AllStack &= Done && It->second.Slot;
+    if (Done && It->second.Slot)
+      Slots.push_back(It->second.Slot);
+  }
+  if (!AnyDone)
+    return; // its sites were declined after planning; leave it alone
+  auto Say = [&](StringRef What) {
+    if (raw_ostream *OS = trace())
+      *OS << "escape: " << FS.Function << ": '" << FS.Callee << "' at "
+          << where(FS.Pos) << " -> " << What << "\n";
+  };
+  if (AllStack) {
+    Call->eraseFromParent();
+    Log.Frees[Idx] = FreeAction::Removed;
+    return Say("removed");
+  }
+  IRBuilder<> B(Call);
+  Value *Ptr = Call->getArgOperand(0);
+  if (!Slots.empty()) {
+    Value *IsStack = B.getFalse();
+    for (AllocaInst *Slot : Slots)
+      IsStack = B.CreateOr(IsStack, B.CreateICmpEQ(
+          Ptr, B.CreatePointerBitCastOrAddrSpaceCast(Slot, Ptr->getType())));
+    Ptr = B.CreateSelect(IsStack, Constant::getNullValue(Ptr->getType()), Ptr,
+                         "escape.heap");
+  }
+  StringRef Target = HasArena ? "esc_frame_free" : "free";
+  FunctionCallee FC =
+      HasArena ? runtimeFn(Target, B.getVoidTy(), {Ptr->getType()}, false)
+               : FunctionCallee(Call->getFunctionType(), Call->getCalledOperand());
+  B.CreateCall(FC, {Ptr});
+  Call->eraseFromParent();
+  Log.Frees[Idx] = FreeAction::Redirected;
+  Say(Slots.empty() ? Target.str() : (Target + " unless stack").str());
+}
+
+/// frameLoc returns a location for calls the pass adds to \p F: \p Near's,
+/// else the function's own line, so that every call keeps a !dbg.
+static DebugLoc frameLoc(Function &F, const Instruction *Near) {
+  if (Near && Near->getDebugLoc())
+    return Near->getDebugLoc();
+  if (DISubprogram *SP = F.getSubprogram())
+    return DILocation::get(F.getContext(), SP->getScopeLine(), 0, SP);
+  return DebugLoc();
+}
+
+void Rewriter::addFrame(Function &F) {
+  Type *MarkTy = PointerType::getUnqual(M.getContext());
+  FunctionCallee Enter = runtimeFn("esc_frame_enter", MarkTy, {}, false);
+  FunctionCallee Leave = runtimeFn("esc_frame_leave",
+                                   Type::getVoidTy(M.getContext()), {MarkTy}, false);
+  BasicBlock::iterator At = entryInsertPoint(F);
+  IRBuilder<> B(&F.getEntryBlock(), At);
+  B.SetCurrentDebugLocation(frameLoc(F, nullptr));
+  Value *Mark = B.CreateCall(Enter, {}, "escape.mark");
+  for (BasicBlock &BB : F) {
+    auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator());
+    if (!Ret)
+      continue;
+    IRBuilder<> RB(Ret);
+    RB.SetCurrentDebugLocation(frameLoc(F, Ret));
+    RB.CreateCall(Leave, {Mark});
+  }
+}
+
+bool rewriteModule(Module &M, const TUResult &Result, const RewriteOptions &Opts,
+                   RewriteLog *Log) {
+  RewriteLog Local;
+  Rewriter RW(M, Result, Opts, Log ? *Log : Local);
+  return RW.run();
+}
+
+/// FrameRewritePass is the module pass the plugin registers.
+class FrameRewritePass : public PassInfoMixin<FrameRewritePass> {
+public:
+  FrameRewritePass(std::shared_ptr<const TUResult> Result, RewriteOptions Opts,
+                   std::shared_ptr<RewriteLog> Log)
+      : Result(std::move(Result)), Opts(std::move(Opts)), Log(std::move(Log)) {}
+
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    if (!Result)
+      return PreservedAnalyses::all();
+    if (!rewriteModule(M, *Result, Opts, Log.get()))
+      return PreservedAnalyses::all();
+    return PreservedAnalyses::none();
+  }
+  static bool isRequired() { return true; }
+  static StringRef name() { return "escape-frame-rewrite"; }
+
+private:
+  std::shared_ptr<const TUResult> Result;
+  RewriteOptions Opts;
+  std::shared_ptr<RewriteLog> Log;
+};
+
+void registerFrameRewrite(PassBuilder &PB,
+                          std::shared_ptr<const TUResult> Result,
+                          const RewriteOptions &Opts,
+                          std::shared_ptr<RewriteLog> Log) {
+  PB.registerPipelineStartEPCallback(
+      [Result, Opts, Log](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(FrameRewritePass(Result, Opts, Log));
+      });
+}
+
+} // namespace escape::rewriter

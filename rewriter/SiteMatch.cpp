@@ -1,0 +1,208 @@
+//===- SiteMatch.cpp - Find and check the IR call of an analysis site -----===//
+//
+// This file implements the match between an analysis site and its IR call,
+// and the safety net that re-checks the call before the pass changes it.
+// Every check that fails leaves the site on the heap with a reason.
+//
+//===----------------------------------------------------------------------===//
+#include "SiteMatch.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+
+using namespace llvm;
+using escape::analysis::AllocKind;
+using escape::analysis::AllocSite;
+
+namespace escape::rewriter {
+
+StringRef canonicalCallee(StringRef Name) {
+  Name.consume_front("__builtin_");
+  return Name;
+}
+
+/// expectedCallee returns the allocator name of \p K and its argument count,
+/// or "" for kinds the pass never rewrites.
+static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
+  switch (K) {
+  case AllocKind::Malloc:       NumArgs = 1; return "malloc";
+  case AllocKind::Calloc:       NumArgs = 2; return "calloc";
+  case AllocKind::AlignedAlloc: NumArgs = 2; return "aligned_alloc";
+  case AllocKind::Strdup:       NumArgs = 1; return "strdup";
+  case AllocKind::Strndup:      NumArgs = 2; return "strndup";
+  case AllocKind::Realloc:
+  case AllocKind::PosixMemalign:
+  case AllocKind::User:
+    break;
+  }
+  NumArgs = 0;
+  return "";
+}
+
+/// locatedAt reports whether \p I carries its own DILocation Line:Column.
+static bool locatedAt(const Instruction &I, unsigned Line, unsigned Column) {
+  const DILocation *DL = I.getDebugLoc().get();
+  return DL && !DL->getInlinedAt() && DL->getLine() == Line &&
+         DL->getColumn() == Column;
+}
+
+CallBase *findCallAt(Function &F, StringRef Callee, unsigned Line,
+                     unsigned Column, std::string &Why) {
+  Callee = canonicalCallee(Callee);
+  if (Line == 0) {
+    Why = "site has no source line";
+    return nullptr;
+  }
+  CallBase *Found = nullptr;
+  unsigned Count = 0;
+  for (Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || !locatedAt(I, Line, Column))
+      continue;
+    const Function *Target = CB->getCalledFunction();
+    if (!Target || Target->getName() != Callee)
+      continue;
+    Found = CB;
+    ++Count;
+  }
+  if (Count == 1)
+    return Found;
+  Why = Count == 0 ? "no call to '" + Callee.str() + "' at this location in the IR"
+                   : std::to_string(Count) + " calls to '" + Callee.str() +
+                         "' at this location in the IR";
+  return nullptr;
+}
+
+/// checkCallee reports whether \p CB is a plain call to the external
+/// allocator S.Kind names, with the right argument count.
+static bool checkCallee(const CallBase &CB, const AllocSite &S,
+                        std::string &Why) {
+  unsigned NumArgs = 0;
+  StringRef Expected = expectedCallee(S.Kind, NumArgs);
+  const Function *Target = CB.getCalledFunction();
+  if (Expected.empty()) {
+    Why = "the pass does not rewrite this kind of allocator";
+    return false;
+  }
+  if (!Target || Target->getName() != Expected ||
+      canonicalCallee(S.Callee) != Expected) {
+    Why = "call is not to '" + Expected.str() + "'";
+    return false;
+  }
+  if (!Target->isDeclaration()) {
+    Why = "'" + Expected.str() + "' is defined in this translation unit";
+    return false;
+  }
+  if (CB.arg_size() != NumArgs || CB.getFunctionType()->isVarArg() ||
+      !CB.getType()->isPointerTy()) {
+    Why = "call to '" + Expected.str() + "' has an unexpected signature";
+    return false;
+  }
+  if (!isa<CallInst>(CB)) {
+    Why = "call may unwind (invoke)";
+    return false;
+  }
+  if (cast<CallInst>(CB).isMustTailCall()) {
+    Why = "call is musttail";
+    return false;
+  }
+  return true;
+}
+
+/// constantArg returns argument \p I of \p CB as an integer, if constant.
+static bool constantArg(const CallBase &CB, unsigned I, uint64_t &Out) {
+  auto *C = dyn_cast<ConstantInt>(CB.getArgOperand(I));
+  if (!C || C->getValue().getActiveBits() > 64)
+    return false;
+  Out = C->getZExtValue();
+  return true;
+}
+
+/// constantSize computes the byte count \p CB requests, when constant.
+static bool constantSize(const CallBase &CB, AllocKind K, uint64_t &Size) {
+  uint64_t A = 0, B = 0;
+  switch (K) {
+  case AllocKind::Malloc:
+    return constantArg(CB, 0, Size);
+  case AllocKind::AlignedAlloc:
+    return constantArg(CB, 1, Size);
+  case AllocKind::Calloc:
+    if (!constantArg(CB, 0, A) || !constantArg(CB, 1, B))
+      return false;
+    return !__builtin_mul_overflow(A, B, &Size);
+  default:
+    return false;
+  }
+}
+
+bool checkStackShape(const CallBase &CB, const AllocSite &S, uint64_t &Align,
+                     std::string &Why) {
+  if (!checkCallee(CB, S, Why))
+    return false;
+  if (S.Kind != AllocKind::Malloc && S.Kind != AllocKind::Calloc &&
+      S.Kind != AllocKind::AlignedAlloc) {
+    Why = "'" + S.Callee + "' cannot become stack storage";
+    return false;
+  }
+  uint64_t Size = 0;
+  if (!S.ConstantSize || !constantSize(CB, S.Kind, Size) || Size != S.Size) {
+    Why = "size in the IR is not the constant " + std::to_string(S.Size);
+    return false;
+  }
+  Align = std::max<uint64_t>(16, S.Align);
+  if (S.Kind == AllocKind::AlignedAlloc) {
+    uint64_t Want = 0;
+    if (!constantArg(CB, 0, Want) || Want == 0 || (Want & (Want - 1)) ||
+        Want > (uint64_t(1) << 16)) {
+      Why = "alignment in the IR is not a constant power of two";
+      return false;
+    }
+    Align = std::max(Align, Want);
+  }
+  if (Align & (Align - 1) || Align > (uint64_t(1) << 16)) {
+    Why = "alignment " + std::to_string(Align) + " is not supported";
+    return false;
+  }
+  return true;
+}
+
+bool checkArenaShape(const CallBase &CB, const AllocSite &S, std::string &Why) {
+  return checkCallee(CB, S, Why);
+}
+
+bool checkFreeShape(const CallBase &CB, std::string &Why) {
+  const Function *Target = CB.getCalledFunction();
+  if (!Target || Target->getName() != "free" || !Target->isDeclaration()) {
+    Why = "call is not to the C library's 'free'";
+    return false;
+  }
+  if (CB.arg_size() != 1 || !CB.getArgOperand(0)->getType()->isPointerTy() ||
+      !isa<CallInst>(CB) || cast<CallInst>(CB).isMustTailCall()) {
+    Why = "call to 'free' has an unexpected form";
+    return false;
+  }
+  return true;
+}
+
+bool functionAllowsRewrite(const Function &F, std::string &Why) {
+  if (F.hasFnAttribute(Attribute::Naked)) {
+    Why = "function is naked";
+    return false;
+  }
+  if (F.hasFnAttribute(Attribute::ReturnsTwice) || F.callsFunctionThatReturnsTwice()) {
+    Why = "function calls setjmp or another returns_twice function";
+    return false;
+  }
+  for (const Instruction &I : instructions(F)) {
+    const auto *CI = dyn_cast<CallInst>(&I);
+    if (CI && CI->isMustTailCall()) {
+      Why = "function has a musttail call";
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace escape::rewriter
