@@ -113,6 +113,41 @@ ESC_EXPORT int esc_profile_write(const char *path);
 typedef void esc_error_fun(int err, void *arg);
 ESC_EXPORT void esc_register_error(esc_error_fun *fun, void *arg);
 
+// --- Frame arena
+// Storage for allocations the compiler proved never outlive their function
+// (heap-to-arena promotion); also usable by hand.  Each thread has its own
+// LIFO arena.  esc_frame_enter returns a mark; esc_frame_leave(m) releases
+// every arena object allocated after m, including those of inner frames a
+// longjmp skipped.  The allocation functions have the contracts of malloc,
+// calloc, aligned_alloc, strdup, strndup and realloc; objects are 16-byte
+// aligned.  Requests above ESCAPE_RT_ARENA_CAP (default 1 MiB) or that the
+// arena cannot serve are passed to the C library function of the same name,
+// so they fail (NULL, errno) exactly as it would.  esc_frame_free(p) accepts
+// any pointer free() accepts: NULL is ignored, an object of this thread's
+// arena is released (popped at once when it is on top, else when everything
+// above it is gone), any other pointer is passed to free().  Arena objects
+// must not be freed by another thread.
+
+typedef uintptr_t esc_frame_mark_t;  // opaque; 0 when enter found no memory
+
+ESC_EXPORT esc_frame_mark_t esc_frame_enter(void);
+ESC_EXPORT void esc_frame_leave(esc_frame_mark_t mark);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_alloc(size_t size);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_calloc(size_t count, size_t size);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_aligned_alloc(size_t alignment, size_t size);
+ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strdup(const char *s);
+ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
+// esc_frame_realloc resizes an arena object in place when it is on top,
+// else moves it; a pointer not in the arena is passed to realloc().
+// esc_frame_realloc(p, 0) frees p and returns NULL, as glibc's realloc does.
+ESC_EXPORT void *esc_frame_realloc(void *p, size_t size);
+ESC_EXPORT void esc_frame_free(void *p);
+// esc_frame_bytes_in_use reports the bytes this thread's arena holds now
+// (objects, headers and frame records); esc_frame_bytes_reserved the bytes
+// of its chunks, the kept spare included.
+ESC_EXPORT size_t esc_frame_bytes_in_use(void);
+ESC_EXPORT size_t esc_frame_bytes_reserved(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,414 @@
+//===- arena.c - the frame arena --------------------------------------------===//
+//
+// Part of escape.  The frame arena is the runtime half of heap-to-arena
+// promotion: storage for allocations the compiler proved never outlive the
+// function that made them but could not put on the stack (dynamic sizes,
+// sizes above the stack limit, recursive functions, objects live across loop
+// iterations).
+//
+// What the compiler emits.  A function with promoted sites becomes
+//
+//     esc_frame_mark_t m = esc_frame_enter();   // at entry
+//     p = esc_frame_alloc(n);                   // was malloc(n)
+//     esc_frame_free(p);                        // was free(p); any pointer
+//     esc_frame_leave(m);                       // before every return
+//
+// plus calloc, aligned_alloc, strdup, strndup and realloc forms.
+//
+// Model.  Each thread owns one arena: a stack of chunks taken from the
+// runtime allocator, and inside them a stack of 16-byte headers, each linked
+// to the one below it.  A header is either an object (payload follows, its
+// size is a multiple of 16, flag LIVE while it is allocated) or a frame
+// record (no payload, flag RECORD) pushed by esc_frame_enter.  A mark is the
+// address of its frame record.
+//
+// Invariants.
+//   1. LIFO: only the top header moves; a chunk below the newest one is
+//      frozen.  The top header always lies in the newest chunk (a chunk that
+//      becomes empty is dropped), so the arena's size is a function of the
+//      live headers alone.
+//   2. Nothing dead is on top: after every free and leave, dead objects on
+//      top are popped, down to the first live object or frame record.  So a
+//      malloc/free pair per loop iteration, freed in any order, returns the
+//      arena to where it was and costs no growth.  Popping stops at frame
+//      records: a callee that frees its caller's object leaves it for the
+//      caller's frame to pop, never moving the top below its own record.
+//   3. Leaving mark m pops everything above m's record, whatever it holds.
+//      A longjmp that skipped inner leaves is thus repaired by the next
+//      leave of any outer mark; a mark no longer in the arena (already
+//      released) is ignored, so a leave never moves the top upwards.
+//
+// Fallbacks.  Requests above the cap (ESCAPE_RT_ARENA_CAP, default 1 MiB),
+// alignments above ESC_FRAME_MAX_ALIGN or not a power of two, and arena
+// growth failures go to the C library's malloc family, so huge sizes still
+// return NULL with errno set exactly as the original call would.  Hence
+// esc_frame_free(p) decides by address: p inside one of this thread's chunks
+// is an arena object, anything else goes to free().  If esc_frame_enter
+// cannot get memory it returns mark 0, and esc_frame_leave(0) releases
+// nothing: objects of that frame stay until an outer frame leaves, which is
+// no worse than the heap allocations they replaced.
+//
+// Chunks.  A new chunk is at least 64 KiB and doubles with the number of
+// chunks (up to 4 MiB), or is as large as one request needs.  One emptied
+// chunk is kept as a spare so a loop that crosses a chunk boundary does not
+// map and unmap memory each iteration; other emptied chunks are returned at
+// once.  Thread exit returns all chunks.
+//
+// Worked example (addresses are offsets in one chunk, H = 16-byte header):
+//
+//     m1 = enter()        [0 H rec]                              top=0
+//     p  = alloc(20)      [16 H p:32..63]                        top=16
+//     m2 = enter()        [64 H rec]                             top=64
+//     q  = alloc(8)       [80 H q:96..111]                       top=80
+//     free(p)             p dead; top is q (live): nothing popped
+//     leave(m2)           top=16 (p, dead) -> popped -> top=0 (record m1)
+//     leave(m1)           top=NULL, arena empty
+//
+// Objects from another thread's arena must not reach esc_frame_free: the
+// compiler only promotes objects that never leave their function, so none
+// reaches another thread.
+//
+//===----------------------------------------------------------------------===//
+#include "escape.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+  ESC_FRAME_ALIGN = 16,               // every payload is at least this aligned
+  ESC_FRAME_MAX_ALIGN = 4096,         // larger alignments go to aligned_alloc
+  ESC_FRAME_CHUNK_MIN = 64 * 1024,    // first chunk size
+  ESC_FRAME_CHUNK_MAX = 4096 * 1024,  // growth stops doubling here
+};
+#define ESC_FRAME_CAP_DEFAULT ((size_t)1 << 20)
+
+#define ESC_FRAME_LIVE ((size_t)1)    // object header: still allocated
+#define ESC_FRAME_RECORD ((size_t)2)  // frame record pushed by enter
+#define ESC_FRAME_FLAGS ((size_t)15)
+
+typedef struct esc_frame_hdr_s {
+  struct esc_frame_hdr_s *below;  // the header under this one, or NULL
+  size_t info;                    // payload bytes | flags
+} esc_frame_hdr_t;
+
+typedef struct esc_frame_chunk_s {
+  struct esc_frame_chunk_s *prev;  // the chunk under this one, or NULL
+  size_t size;                     // payload bytes after this struct
+  size_t used;                     // bytes in use, kept while frozen
+  size_t reserved;                 // keeps the data 16-byte aligned
+} esc_frame_chunk_t;
+
+typedef struct esc_frame_arena_s {
+  esc_frame_chunk_t *cur;    // newest chunk, NULL before first use
+  char *ptr;                 // next free byte in cur
+  char *end;                 // end of cur
+  esc_frame_hdr_t *top;      // newest header, NULL when empty
+  esc_frame_chunk_t *spare;  // one empty chunk kept for reuse
+  size_t chunks;             // chunks in the cur list
+  int registered;            // the thread-exit destructor is armed
+} esc_frame_arena_t;
+
+static _Thread_local esc_frame_arena_t esc_frame_tls;
+static pthread_key_t esc_frame_key;
+static pthread_once_t esc_frame_key_once = PTHREAD_ONCE_INIT;
+static int esc_frame_key_ok;
+static _Atomic size_t esc_frame_cap_cache;  // cap + 1; 0 = not read yet
+
+// --- Options
+
+// esc_frame_parse_size reads "123", "64k", "1M" or "2g"; returns def on error.
+static size_t esc_frame_parse_size(const char *s, size_t def) {
+  if (!s || !*s) return def;
+  char *end = NULL;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *s == '-') return def;
+  unsigned shift = 0;
+  switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+  }
+  if (*end == 'b' || *end == 'B') end++;
+  if (*end != '\0' || v > (SIZE_MAX >> 1) >> shift) return def;
+  return (size_t)v << shift;
+}
+
+// esc_frame_cap is the largest request the arena serves itself.
+static size_t esc_frame_cap(void) {
+  size_t c = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
+  if (c) return c - 1;
+  int saved = errno;
+  c = esc_frame_parse_size(getenv("ESCAPE_RT_ARENA_CAP"), ESC_FRAME_CAP_DEFAULT);
+  errno = saved;
+  atomic_store_explicit(&esc_frame_cap_cache, c + 1, memory_order_relaxed);
+  return c;
+}
+
+// --- Chunks
+
+static char *esc_frame_data(esc_frame_chunk_t *c) { return (char *)(c + 1); }
+
+// esc_frame_in_chunk reports whether p points into c's data.
+static int esc_frame_in_chunk(esc_frame_chunk_t *c, const void *p) {
+  uintptr_t a = (uintptr_t)p, lo = (uintptr_t)esc_frame_data(c);
+  return a >= lo && a - lo < c->size;
+}
+
+// esc_frame_find_chunk returns the chunk of this arena that holds p, or NULL.
+static esc_frame_chunk_t *esc_frame_find_chunk(esc_frame_arena_t *a, const void *p) {
+  for (esc_frame_chunk_t *c = a->cur; c; c = c->prev)
+    if (esc_frame_in_chunk(c, p)) return c;
+  return NULL;
+}
+
+static void esc_frame_thread_exit(void *arg);
+
+static void esc_frame_make_key(void) {
+  esc_frame_key_ok = pthread_key_create(&esc_frame_key, esc_frame_thread_exit) == 0;
+}
+
+// esc_frame_arm makes thread exit return this thread's chunks.
+static void esc_frame_arm(esc_frame_arena_t *a) {
+  pthread_once(&esc_frame_key_once, esc_frame_make_key);
+  if (esc_frame_key_ok && pthread_setspecific(esc_frame_key, a) == 0)
+    a->registered = 1;
+}
+
+// esc_frame_chunk_size picks the size of the next chunk for a request that
+// needs `need` bytes (header and alignment slack included).
+static size_t esc_frame_chunk_size(size_t chunks, size_t need) {
+  size_t size = ESC_FRAME_CHUNK_MIN;
+  for (size_t i = 0; i < chunks && size < ESC_FRAME_CHUNK_MAX; i++) size *= 2;
+  return need > size ? (need + 4095) & ~(size_t)4095 : size;
+}
+
+// esc_frame_grow pushes a chunk with room for `need` bytes; 0 on failure.
+static int esc_frame_grow(esc_frame_arena_t *a, size_t need) {
+  esc_frame_chunk_t *c = a->spare;
+  if (c && c->size >= need) {
+    a->spare = NULL;
+  } else {
+    size_t size = esc_frame_chunk_size(a->chunks, need);
+    if (size > SIZE_MAX - sizeof *c) return 0;
+    c = esc_malloc(sizeof *c + size);
+    if (!c) return 0;
+    c->size = size;
+  }
+  if (!a->registered) esc_frame_arm(a);
+  if (a->cur) a->cur->used = (size_t)(a->ptr - esc_frame_data(a->cur));
+  c->prev = a->cur;
+  c->used = 0;
+  a->cur = c;
+  a->ptr = esc_frame_data(c);
+  a->end = a->ptr + c->size;
+  a->chunks++;
+  return 1;
+}
+
+// esc_frame_drop removes the newest chunk (empty by now); it becomes the
+// spare, and the previous spare, if any, goes back to the allocator.
+static void esc_frame_drop(esc_frame_arena_t *a) {
+  esc_frame_chunk_t *c = a->cur;
+  a->cur = c->prev;
+  a->chunks--;
+  if (a->spare) esc_free(a->spare);
+  a->spare = c;
+  a->ptr = esc_frame_data(a->cur) + a->cur->used;
+  a->end = esc_frame_data(a->cur) + a->cur->size;
+}
+
+// --- Headers
+
+static char *esc_frame_obj_end(esc_frame_hdr_t *h) {
+  return (char *)(h + 1) + (h->info & ~ESC_FRAME_FLAGS);
+}
+
+// esc_frame_settle recomputes the bump pointer after the top moved down and
+// drops chunks that no longer hold any header (invariant 1).
+static void esc_frame_settle(esc_frame_arena_t *a) {
+  for (;;) {
+    esc_frame_chunk_t *c = a->cur;
+    if (a->top && esc_frame_in_chunk(c, a->top)) {
+      a->ptr = esc_frame_obj_end(a->top);
+      return;
+    }
+    if (!c->prev) {
+      a->ptr = esc_frame_data(c);
+      return;
+    }
+    esc_frame_drop(a);
+  }
+}
+
+// esc_frame_pop_dead pops dead objects off the top (invariant 2).
+static void esc_frame_pop_dead(esc_frame_arena_t *a) {
+  while (a->top && !(a->top->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))
+    a->top = a->top->below;
+  esc_frame_settle(a);
+}
+
+// esc_frame_push places a header with `size` payload bytes (a multiple of
+// 16) aligned to `align` on top; NULL when no memory can be had.
+static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
+                                       size_t align, size_t flags) {
+  uintptr_t mask = (uintptr_t)align - 1;
+  uintptr_t payload = ((uintptr_t)a->ptr + sizeof(esc_frame_hdr_t) + mask) & ~mask;
+  if (!a->cur || payload > (uintptr_t)a->end || size > (uintptr_t)a->end - payload) {
+    if (size > SIZE_MAX / 2 || !esc_frame_grow(a, size + sizeof(esc_frame_hdr_t) + align))
+      return NULL;
+    payload = ((uintptr_t)a->ptr + sizeof(esc_frame_hdr_t) + mask) & ~mask;
+  }
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)payload - 1;
+  h->below = a->top;
+  h->info = size | flags;
+  a->top = h;
+  a->ptr = (char *)payload + size;
+  return h;
+}
+
+// esc_frame_take returns n bytes aligned to `align` from the arena, or NULL
+// when the request must go to the heap instead.
+static void *esc_frame_take(size_t n, size_t align) {
+  if (n > esc_frame_cap()) return NULL;
+  size_t size = n ? (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1) : ESC_FRAME_ALIGN;
+  esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, size, align, ESC_FRAME_LIVE);
+  return h ? h + 1 : NULL;
+}
+
+// --- Frames
+
+esc_frame_mark_t esc_frame_enter(void) {
+  esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
+  return (esc_frame_mark_t)(uintptr_t)h;
+}
+
+// esc_frame_holds reports whether h is a header at or below the top: a mark
+// released already (invariant 3) or never issued is not.
+static int esc_frame_holds(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
+  esc_frame_chunk_t *c = esc_frame_find_chunk(a, h);
+  if (!c) return 0;
+  if (c == a->cur && (!a->top || (uintptr_t)h > (uintptr_t)a->top)) return 0;
+  return (h->info & ESC_FRAME_RECORD) != 0;
+}
+
+void esc_frame_leave(esc_frame_mark_t m) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)(uintptr_t)m;
+  if (!h || !esc_frame_holds(a, h)) return;
+  a->top = h->below;
+  esc_frame_pop_dead(a);
+}
+
+// --- Allocation
+
+void *esc_frame_alloc(size_t n) {
+  void *p = esc_frame_take(n, ESC_FRAME_ALIGN);
+  return p ? p : malloc(n);
+}
+
+void *esc_frame_calloc(size_t count, size_t size) {
+  size_t n;
+  if (__builtin_mul_overflow(count, size, &n)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  void *p = esc_frame_take(n, ESC_FRAME_ALIGN);
+  if (!p) return calloc(count, size);
+  memset(p, 0, n);
+  return p;
+}
+
+void *esc_frame_aligned_alloc(size_t alignment, size_t n) {
+  // Unusual alignments keep the C library's exact answer (EINVAL or not).
+  if (alignment == 0 || (alignment & (alignment - 1)) || alignment > ESC_FRAME_MAX_ALIGN)
+    return aligned_alloc(alignment, n);
+  void *p = esc_frame_take(n, alignment < ESC_FRAME_ALIGN ? ESC_FRAME_ALIGN : alignment);
+  return p ? p : aligned_alloc(alignment, n);
+}
+
+char *esc_frame_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = esc_frame_alloc(n);
+  if (p) memcpy(p, s, n);
+  return p;
+}
+
+char *esc_frame_strndup(const char *s, size_t n) {
+  size_t len = strnlen(s, n);
+  char *p = esc_frame_alloc(len + 1);
+  if (!p) return NULL;
+  memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+void *esc_frame_realloc(void *p, size_t n) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  if (!p) return esc_frame_alloc(n);
+  if (!esc_frame_find_chunk(a, p)) return realloc(p, n);
+  if (n == 0) {  // as glibc: free and return NULL
+    esc_frame_free(p);
+    return NULL;
+  }
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)p - 1;
+  size_t old = h->info & ~ESC_FRAME_FLAGS;
+  size_t size = (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1);
+  if (n <= esc_frame_cap() && h == a->top && size <= (size_t)(a->end - (char *)p)) {
+    h->info = size | ESC_FRAME_LIVE;  // the top object grows or shrinks in place
+    a->ptr = (char *)p + size;
+    return p;
+  }
+  if (n <= old) return p;
+  void *q = esc_frame_alloc(n);
+  if (!q) return NULL;
+  memcpy(q, p, old);
+  esc_frame_free(p);
+  return q;
+}
+
+void esc_frame_free(void *p) {
+  if (!p) return;
+  esc_frame_arena_t *a = &esc_frame_tls;
+  if (!esc_frame_find_chunk(a, p)) {
+    free(p);
+    return;
+  }
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)p - 1;
+  h->info &= ~ESC_FRAME_LIVE;
+  esc_frame_pop_dead(a);
+}
+
+// --- Introspection
+
+size_t esc_frame_bytes_in_use(void) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  if (!a->cur) return 0;
+  size_t n = (size_t)(a->ptr - esc_frame_data(a->cur));
+  for (esc_frame_chunk_t *c = a->cur->prev; c; c = c->prev) n += c->used;
+  return n;
+}
+
+size_t esc_frame_bytes_reserved(void) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  size_t n = a->spare ? a->spare->size : 0;
+  for (esc_frame_chunk_t *c = a->cur; c; c = c->prev) n += c->size;
+  return n;
+}
+
+// --- Thread exit
+
+static void esc_frame_thread_exit(void *arg) {
+  esc_frame_arena_t *a = arg;
+  while (a->cur) {
+    esc_frame_chunk_t *c = a->cur;
+    a->cur = c->prev;
+    esc_free(c);
+  }
+  if (a->spare) esc_free(a->spare);
+  memset(a, 0, sizeof *a);
+}
