@@ -1,0 +1,148 @@
+//===- escape/internal.h - cross-file internals of the runtime ---*- C -*-===//
+//
+// Part of escape.  Functions one runtime file defines and others call,
+// grouped by the file that defines them, and the inline helpers of the
+// allocation fast path.  Never installed.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_INTERNAL_H
+#define ESCAPE_INTERNAL_H
+
+#include "escape.h"
+#include "escape/prim.h"
+#include "escape/types.h"
+
+#include <errno.h>
+
+// "options.c"
+extern esc_options_t esc__options;
+extern atomic_int esc__init_state; // 0 none, 1 running, 2 done
+void esc__init(void);
+void esc__error(int err, const char *msg);
+void esc__assert_fail(const char *cond, const char *file, int line);
+void esc__lock(esc_lock_t *l);
+static inline void esc__unlock(esc_lock_t *l) {
+  atomic_store_explicit(&l->v, 0, memory_order_release);
+}
+static inline void esc__lock_init(esc_lock_t *l) { atomic_store(&l->v, 0); }
+
+// "sizeclass.c"
+extern uint32_t esc__class_size[ESC_NCLASSES];
+extern uint32_t esc__class_pages[ESC_NCLASSES];
+extern uint32_t esc__class_batch[ESC_NCLASSES];
+extern uint32_t esc__class_max[ESC_NCLASSES];
+extern uint8_t esc__class_small[129]; // index (n+7)>>3, n <= 1024
+extern uint8_t esc__class_mid[257];   // index (n+127)>>7, n <= 32 KiB
+void esc__classes_init(void);
+
+// esc__class_of maps a size <= ESC_SMALL_MAX to its class.
+ESC_INLINE unsigned esc__class_of(size_t n) {
+  return n <= 1024 ? esc__class_small[(n + 7) >> 3] : esc__class_mid[(n + 127) >> 7];
+}
+
+// "heap.c"
+extern esc_lock_t esc__heap_lock;
+esc_span_t *esc__heap_alloc_span(uint32_t npages);   // NULL when out of memory
+void esc__heap_free_span(esc_span_t *s);             // pre: no central lock needed
+void *esc__huge_alloc(size_t size, size_t align);
+void esc__huge_free(esc_segment_t *seg);
+int esc__huge_resize(esc_segment_t *seg, size_t size); // in place, 0 or ENOMEM
+size_t esc__heap_scavenge(bool force);                 // committed free bytes left
+void esc__heap_fork_prepare(void);
+void esc__heap_fork_parent(void);
+void esc__heap_fork_child(void);
+
+ESC_INLINE esc_segment_t *esc__segment_of(const void *p) {
+  return (esc_segment_t *)(((uintptr_t)p - 1) & ~(uintptr_t)ESC_SEG_MASK);
+}
+ESC_INLINE size_t esc__page_index(const esc_segment_t *seg, const void *p) {
+  return ((uintptr_t)p - (uintptr_t)seg) >> ESC_PAGE_SHIFT;
+}
+ESC_INLINE esc_span_t *esc__span_of(esc_segment_t *seg, const void *p) {
+  return &seg->spans[seg->page_head[esc__page_index(seg, p)]];
+}
+
+// "central.c"
+extern esc_central_t esc__central[ESC_NCLASSES];
+// esc__central_refill hands out up to a batch of class cls as a list;
+// returns its length (0: out of memory).
+uint32_t esc__central_refill(unsigned cls, void **head);
+// esc__central_flush takes back a list of n objects of class cls.
+void esc__central_flush(unsigned cls, void *head, uint32_t n);
+void esc__central_drain_idle(bool force);
+void esc__central_fork_prepare(void);
+void esc__central_fork_parent(void);
+void esc__central_fork_child(void);
+
+// "tcache.c"
+extern __thread esc_tcache_t esc__tc;
+void *esc__malloc_slow(size_t size);
+void esc__free_slow(void *p);
+void esc__tc_flush(esc_tcache_t *tc);
+void esc__tcache_init_process(void);
+
+// "alloc.c"
+void *esc__large_alloc(size_t size, size_t align);
+size_t esc__block_usable(const void *p);
+
+// "scavenger.c"
+// esc__scavenger_want asks for the background thread (any context);
+// esc__scavenger_poll starts it when asked.  pre: no runtime lock held.
+void esc__scavenger_want(void);
+void esc__scavenger_poll(void);
+void esc__scavenger_fork_child(void);
+
+// "stats.c"
+extern esc_counters_t esc__counters;
+void esc__stat_add(atomic_uint_fast64_t *c, uint64_t n);
+void esc__stat_sub(atomic_uint_fast64_t *c, uint64_t n);
+void esc__committed_add(uint64_t n);
+int esc__fmt_u64(char *buf, uint64_t v, int base); // returns length
+
+// "profile.c"
+void esc__profile_init(esc_tcache_t *tc);
+void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size);
+void esc__profile_forget(void *p);
+void esc__profile_at_exit(void);
+void esc__profile_fork_prepare(void);
+void esc__profile_fork_parent(void);
+void esc__profile_fork_child(void);
+
+// "pool.c"
+void esc__pool_thread_exit(void);
+
+// esc__malloc_fast: a class lookup and a pop from this thread's bin.
+ESC_INLINE void *esc__malloc_fast(size_t size) {
+  if (esc_likely(size <= ESC_SMALL_MAX)) {
+    esc_bin_t *bin = &esc__tc.bins[esc__class_of(size)];
+    void *p = bin->head;
+    if (esc_likely(p != NULL)) {
+      bin->head = *(void **)p;
+      bin->count--;
+      return p;
+    }
+  }
+  return esc__malloc_slow(size);
+}
+
+// esc__free_fast: the page's class and a push on this thread's bin.  Class
+// 0 (large, huge, not ours) has max 0, so it always takes the slow path.
+ESC_INLINE void esc__free_fast(void *p) {
+  if (esc_unlikely(p == NULL)) return;
+  esc_segment_t *seg = esc__segment_of(p);
+  esc_bin_t *bin = &esc__tc.bins[seg->page_cls[esc__page_index(seg, p)]];
+  if (esc_likely(bin->count < bin->max)) {
+    *(void **)p = bin->head;
+    bin->head = p;
+    bin->count++;
+    return;
+  }
+  esc__free_slow(p);
+}
+
+// Overflow-checked multiplication.
+ESC_INLINE bool esc__mul_overflow(size_t a, size_t b, size_t *out) {
+  return __builtin_mul_overflow(a, b, out);
+}
+
+#endif // ESCAPE_INTERNAL_H

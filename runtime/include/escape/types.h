@@ -1,0 +1,149 @@
+//===- escape/types.h - data model of the tiered allocator -------*- C -*-===//
+//
+// Part of escape.  Constants and structures shared by the allocator's files:
+// size classes, spans, segments, the thread cache (mcache), the central
+// lists (mcentral) and the page heap (mheap).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_TYPES_H
+#define ESCAPE_TYPES_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define esc_likely(x) __builtin_expect(!!(x), 1)
+#define esc_unlikely(x) __builtin_expect(!!(x), 0)
+#define ESC_NOINLINE __attribute__((noinline))
+#define ESC_INLINE static inline __attribute__((always_inline))
+#else
+#define esc_likely(x) (x)
+#define esc_unlikely(x) (x)
+#define ESC_NOINLINE
+#define ESC_INLINE static inline
+#endif
+
+#ifdef ESC_DEBUG
+#define ESC_ASSERT(c) ((c) ? (void)0 : esc__assert_fail(#c, __FILE__, __LINE__))
+#else
+#define ESC_ASSERT(c) ((void)0)
+#endif
+
+// Pages of the page heap: 8 KiB, as in Go.  Segments: 4 MiB, aligned to
+// their size so a block's segment is found by masking its address.
+#define ESC_PAGE_SHIFT 13
+#define ESC_PAGE_SIZE ((size_t)1 << ESC_PAGE_SHIFT)
+#define ESC_SEG_SHIFT 22
+#define ESC_SEG_SIZE ((size_t)1 << ESC_SEG_SHIFT)
+#define ESC_SEG_MASK (ESC_SEG_SIZE - 1)
+#define ESC_SEG_PAGES (ESC_SEG_SIZE / ESC_PAGE_SIZE)
+
+// Small objects: size classes up to 32 KiB.  Large: one object per span of
+// the page heap, up to ESC_LARGE_MAX.  Huge: straight from the OS.
+#define ESC_SMALL_MAX ((size_t)32768)
+#define ESC_NCLASSES 74 // class 0 is "not small"; 1..73 are size classes
+#define ESC_LARGE_MAX ((size_t)1 << 20)
+#define ESC_HUGE_HDR ((size_t)8192) // offset of a huge block in its mapping
+
+// Alignment malloc guarantees (max_align_t on the supported targets).
+#define ESC_MIN_ALIGN ((size_t)16)
+
+// Free spans of up to ESC_HEAP_BINS pages sit in exact-size bins.
+#define ESC_HEAP_BINS 64
+
+typedef struct {
+  atomic_int v;
+} esc_lock_t;
+
+enum esc_span_state { ESC_SPAN_NONE = 0, ESC_SPAN_FREE, ESC_SPAN_SMALL, ESC_SPAN_LARGE };
+
+// A span: a run of pages of one segment.  Its metadata lives in the
+// segment header at the index of its first page.
+typedef struct esc_span_s {
+  struct esc_span_s *next, *prev; // heap bin or central partial list
+  void *free;                     // freed objects (small spans)
+  char *bump;                     // first never-used object (small spans)
+  char *start;                    // first byte of the span
+  uint32_t npages;
+  uint32_t capacity;              // objects the span holds (small)
+  uint32_t inuse;                 // objects not on `free` nor past `bump`
+  uint16_t cls;
+  uint8_t state;                  // enum esc_span_state
+  uint8_t committed;              // free span: pages may be resident
+  uint8_t in_partial;             // linked in its central's partial list
+  uint8_t sampled;                // holds a heap-profile sample
+  uint64_t free_since;            // free span: when it became free (ms)
+} esc_span_t;
+
+enum esc_segment_kind { ESC_SEG_SPANS = 1, ESC_SEG_HUGE = 2 };
+
+// A segment header.  `kind` and `page_cls` come first so a huge block's
+// header (one page) holds them too; page_cls is all zero there.
+typedef struct esc_segment_s {
+  uint32_t kind;
+  uint32_t hdr_pages;                  // pages taken by this header
+  uint8_t page_cls[ESC_SEG_PAGES + 8]; // class of each page's span, 0 if none
+  // Huge blocks only:
+  size_t huge_map_size;                // bytes mapped, from `huge_base`
+  char *huge_base;                     // start of the mapping
+  size_t huge_usable;                  // bytes usable from the block start
+  uint32_t huge_sampled;
+  // Span segments only:
+  struct esc_segment_s *next;
+  uint16_t page_head[ESC_SEG_PAGES];   // first page of the page's span
+  esc_span_t spans[ESC_SEG_PAGES];
+} esc_segment_t;
+
+// A thread cache bin: a singly linked list through the objects' first word.
+typedef struct {
+  void *head;
+  uint32_t count;
+  uint32_t max; // push on the fast path while count < max
+} esc_bin_t;
+
+enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
+
+// The per-thread cache (Go's mcache).  `bins` is the fast path's; when the
+// heap profile is on the fast path is kept empty and `alt` serves instead,
+// so every allocation passes the sampler.
+typedef struct esc_tcache_s {
+  esc_bin_t bins[ESC_NCLASSES];
+  esc_bin_t alt[ESC_NCLASSES];
+  int state;
+  int in_sample;
+  int64_t sample_left;
+  uint64_t rng;
+} esc_tcache_t;
+
+// Central lists of one size class (Go's mcentral): full batches ready to
+// hand to a thread, and spans with free objects.
+#define ESC_XFER_MAX 64
+typedef struct {
+  esc_lock_t lock;
+  uint32_t nchains;
+  uint32_t touched;                // set by every operation, cleared by the scavenger
+  void *chains[ESC_XFER_MAX];      // each holds exactly `batch` objects
+  esc_span_t *partial;             // spans with free objects or bump room
+} esc_central_t;
+
+// The options, read once from the environment (options.c).
+typedef struct {
+  size_t cache_bytes;     // ESCAPE_RT_CACHE_BYTES: per-class thread cache budget
+  uint32_t xfer_slots;    // ESCAPE_RT_TRANSFER_BATCHES: batches per central list
+  int64_t release_delay;  // ESCAPE_RT_RELEASE_DELAY (ms), < 0: never
+  bool scavenger;         // ESCAPE_RT_SCAVENGER: background release thread
+  bool stats;             // ESCAPE_RT_STATS
+  bool profile;           // ESCAPE_RT_PROFILE set
+  char profile_path[512];
+  size_t profile_rate;    // ESCAPE_RT_PROFILE_RATE (bytes)
+} esc_options_t;
+
+// Counters (stats.c); relaxed atomics, updated on slow paths only.
+typedef struct {
+  atomic_uint_fast64_t mapped, committed, committed_peak, released;
+  atomic_uint_fast64_t huge_allocs, huge_bytes, spans, refills, flushes, segments;
+} esc_counters_t;
+
+#endif // ESCAPE_TYPES_H

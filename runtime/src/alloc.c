@@ -1,0 +1,154 @@
+//===- alloc.c - the esc_ allocation interface and its fast paths ---------===//
+//
+// Part of escape.  esc_malloc and esc_free are a table lookup and a pop or
+// push on this thread's cache bin; everything else goes to tcache.c.  Also
+// large blocks (one span each), aligned allocation, usable size and realloc.
+//
+//===----------------------------------------------------------------------===//
+#include "escape/internal.h"
+
+#include <string.h>
+
+void *esc_malloc(size_t size) { return esc__malloc_fast(size); }
+
+void esc_free(void *p) { esc__free_fast(p); }
+
+// esc__large_alloc serves blocks above ESC_SMALL_MAX (and over-aligned
+// ones): a span of their own up to ESC_LARGE_MAX, a mapping beyond.
+void *esc__large_alloc(size_t size, size_t align) {
+  if (align < ESC_PAGE_SIZE) align = 0;
+  if (size > ESC_LARGE_MAX || align > ESC_LARGE_MAX / 4) {
+    void *p = esc__huge_alloc(size, align);
+    if (!p) errno = ENOMEM;
+    return p;
+  }
+  size_t need = size + (align ? align - ESC_PAGE_SIZE : 0);
+  uint32_t np = (uint32_t)((need + ESC_PAGE_SIZE - 1) >> ESC_PAGE_SHIFT);
+  esc_span_t *s = esc__heap_alloc_span(np);
+  if (!s) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  s->state = ESC_SPAN_LARGE;
+  if (!align) return s->start;
+  uintptr_t a = ((uintptr_t)s->start + align - 1) & ~(uintptr_t)(align - 1);
+  return (void *)a;
+}
+
+size_t esc__block_usable(const void *p) {
+  esc_segment_t *seg = esc__segment_of(p);
+  if (seg->kind == ESC_SEG_HUGE) return seg->huge_usable;
+  esc_span_t *s = esc__span_of(seg, p);
+  if (s->state == ESC_SPAN_SMALL) return esc__class_size[s->cls];
+  return (size_t)(s->start + (size_t)s->npages * ESC_PAGE_SIZE - (const char *)p);
+}
+
+size_t esc_usable_size(const void *p) { return p ? esc__block_usable(p) : 0; }
+
+void *esc_calloc(size_t count, size_t size) {
+  size_t n;
+  if (esc__mul_overflow(count, size, &n)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  void *p = esc_malloc(n);
+  if (!p) return NULL;
+  esc_segment_t *seg = esc__segment_of(p);
+  if (seg->kind == ESC_SEG_HUGE) return p; // fresh pages read as zero
+  memset(p, 0, n);
+  return p;
+}
+
+void *esc_realloc(void *p, size_t size) {
+  if (!p) return esc_malloc(size);
+  if (size == 0) {
+    esc_free(p);
+    return NULL;
+  }
+  size_t usable = esc__block_usable(p);
+  if (size <= usable && size >= usable / 2) return p;
+  esc_segment_t *seg = esc__segment_of(p);
+  if (seg->kind == ESC_SEG_HUGE && size > ESC_LARGE_MAX &&
+      esc__huge_resize(seg, size + size / 8) == 0)
+    return p;
+  void *q = esc_malloc(size);
+  if (!q) return NULL;
+  memcpy(q, p, usable < size ? usable : size);
+  esc_free(p);
+  return q;
+}
+
+void *esc_reallocarray(void *p, size_t count, size_t size) {
+  size_t n;
+  if (esc__mul_overflow(count, size, &n)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return esc_realloc(p, n ? n : 1);
+}
+
+// --- Aligned allocation
+
+static bool esc_is_pow2(size_t a) { return a && !(a & (a - 1)); }
+
+// esc_aligned_small finds a class whose objects are all `align`-aligned
+// (its size is a multiple of align, spans start page-aligned).
+static void *esc_aligned_small(size_t size, size_t align) {
+  for (unsigned c = esc__class_of(size); c < ESC_NCLASSES; c++)
+    if (esc__class_size[c] % align == 0) return esc_malloc(esc__class_size[c]);
+  return NULL;
+}
+
+static void *esc_aligned(size_t align, size_t size) {
+  if (align <= ESC_MIN_ALIGN) return esc_malloc(size);
+  if (size > SIZE_MAX - align) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  if (atomic_load_explicit(&esc__init_state, memory_order_acquire) != 2) esc__init();
+  if (align <= ESC_PAGE_SIZE && size <= ESC_SMALL_MAX) {
+    void *p = esc_aligned_small(size ? size : 1, align);
+    if (p) return p;
+  }
+  return esc__large_alloc(size ? size : 1, align);
+}
+
+void *esc_aligned_alloc(size_t align, size_t size) {
+  if (!esc_is_pow2(align)) {
+    errno = EINVAL;
+    return NULL;
+  }
+  return esc_aligned(align, size);
+}
+
+void *esc_memalign(size_t align, size_t size) {
+  if (!esc_is_pow2(align)) {
+    errno = EINVAL;
+    return NULL;
+  }
+  return esc_aligned(align, size);
+}
+
+int esc_posix_memalign(void **out, size_t align, size_t size) {
+  if (!out || !esc_is_pow2(align) || align % sizeof(void *) != 0) return EINVAL;
+  int saved = errno;
+  void *p = esc_aligned(align, size);
+  if (!p) {
+    errno = saved;
+    return ENOMEM;
+  }
+  *out = p;
+  return 0;
+}
+
+void *esc_valloc(size_t size) { return esc_aligned(esc__prim_page_size(), size); }
+
+void *esc_pvalloc(size_t size) {
+  size_t page = esc__prim_page_size();
+  if (size > SIZE_MAX - page) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  size_t n = (size + page - 1) & ~(page - 1);
+  return esc_aligned(page, n ? n : page);
+}

@@ -1,0 +1,288 @@
+//===- heap.c - the page heap (mheap): segments, spans, huge blocks --------===//
+//
+// Part of escape.  Carves 4 MiB segments into spans of 8 KiB pages, keeps
+// free spans in bins by size, coalesces a freed span with its free
+// neighbours, and hands the pages of spans that stayed free for the release
+// delay back to the OS.  Blocks above ESC_LARGE_MAX get a mapping each.
+// One lock guards it all; central lists call in with their own lock held.
+//
+//===----------------------------------------------------------------------===//
+#include "escape/internal.h"
+
+#include <string.h>
+
+esc_lock_t esc__heap_lock;
+static esc_span_t *esc_heap_bins[ESC_HEAP_BINS + 1]; // [0]: more than 64 pages
+static esc_segment_t *esc_heap_segments;
+static uint64_t esc_heap_last_scavenge;
+static size_t esc_heap_free_committed; // bytes of free, committed spans
+
+static uint32_t esc_hdr_pages(void) {
+  return (uint32_t)((sizeof(esc_segment_t) + ESC_PAGE_SIZE - 1) / ESC_PAGE_SIZE);
+}
+
+static esc_segment_t *esc_span_segment(const esc_span_t *s) {
+  return (esc_segment_t *)((uintptr_t)s & ~(uintptr_t)ESC_SEG_MASK);
+}
+
+static uint32_t esc_span_index(const esc_span_t *s) {
+  return (uint32_t)(s - esc_span_segment(s)->spans);
+}
+
+static esc_span_t **esc_bin_for(uint32_t npages) {
+  return &esc_heap_bins[npages <= ESC_HEAP_BINS ? npages : 0];
+}
+
+static void esc_bin_push(esc_span_t *s) {
+  esc_span_t **bin = esc_bin_for(s->npages);
+  s->prev = NULL;
+  s->next = *bin;
+  if (*bin) (*bin)->prev = s;
+  *bin = s;
+  if (s->committed) esc_heap_free_committed += (size_t)s->npages * ESC_PAGE_SIZE;
+}
+
+static void esc_bin_remove(esc_span_t *s) {
+  if (s->prev) s->prev->next = s->next;
+  else *esc_bin_for(s->npages) = s->next;
+  if (s->next) s->next->prev = s->prev;
+  s->next = s->prev = NULL;
+  if (s->committed) esc_heap_free_committed -= (size_t)s->npages * ESC_PAGE_SIZE;
+}
+
+// esc_mark_free records a free span at page index i of seg.
+static esc_span_t *esc_mark_free(esc_segment_t *seg, uint32_t i, uint32_t np,
+                                 bool committed, uint64_t since) {
+  esc_span_t *s = &seg->spans[i];
+  memset(s, 0, sizeof *s);
+  s->start = (char *)seg + (size_t)i * ESC_PAGE_SIZE;
+  s->npages = np;
+  s->state = ESC_SPAN_FREE;
+  s->committed = committed;
+  s->free_since = since;
+  seg->page_head[i] = (uint16_t)i;
+  seg->page_head[i + np - 1] = (uint16_t)i;
+  return s;
+}
+
+static int esc_map_aligned(size_t size, size_t align, char **base, size_t *len) {
+  void *p;
+  size_t total = size + align;
+  int err = esc__prim_map(total, &p);
+  if (err) return err;
+  uintptr_t a = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
+  esc__prim_unmap(p, a - (uintptr_t)p);
+  esc__prim_unmap((char *)a + size, (uintptr_t)p + total - a - size);
+  *base = (char *)a;
+  *len = size;
+  return 0;
+}
+
+static esc_segment_t *esc_segment_new(void) {
+  char *base;
+  size_t len;
+  if (esc_map_aligned(ESC_SEG_SIZE, ESC_SEG_SIZE, &base, &len)) return NULL;
+  esc_segment_t *seg = (esc_segment_t *)base;
+  seg->kind = ESC_SEG_SPANS;
+  seg->hdr_pages = esc_hdr_pages();
+  seg->next = esc_heap_segments;
+  esc_heap_segments = seg;
+  esc__stat_add(&esc__counters.mapped, ESC_SEG_SIZE);
+  esc__stat_add(&esc__counters.segments, 1);
+  esc__committed_add((size_t)seg->hdr_pages * ESC_PAGE_SIZE);
+  esc_span_t *s = esc_mark_free(seg, seg->hdr_pages, ESC_SEG_PAGES - seg->hdr_pages, false, 0);
+  esc_bin_push(s);
+  return seg;
+}
+
+static esc_span_t *esc_heap_find(uint32_t npages) {
+  for (uint32_t n = npages; n <= ESC_HEAP_BINS; n++)
+    if (esc_heap_bins[n]) return esc_heap_bins[n];
+  esc_span_t *best = NULL;
+  for (esc_span_t *s = esc_heap_bins[0]; s; s = s->next)
+    if (s->npages >= npages && (!best || s->npages < best->npages)) best = s;
+  return best;
+}
+
+esc_span_t *esc__heap_alloc_span(uint32_t npages) {
+  esc__lock(&esc__heap_lock);
+  esc_span_t *s = esc_heap_find(npages);
+  if (!s && esc_segment_new()) s = esc_heap_find(npages);
+  if (!s) {
+    esc__unlock(&esc__heap_lock);
+    return NULL;
+  }
+  esc_bin_remove(s);
+  esc_segment_t *seg = esc_span_segment(s);
+  uint32_t i = esc_span_index(s);
+  bool committed = s->committed;
+  if (s->npages > npages) {
+    esc_span_t *rest = esc_mark_free(seg, i + npages, s->npages - npages, committed, s->free_since);
+    esc_bin_push(rest);
+  }
+  if (!committed) esc__committed_add((size_t)npages * ESC_PAGE_SIZE);
+  memset(s, 0, sizeof *s);
+  s->start = (char *)seg + (size_t)i * ESC_PAGE_SIZE;
+  s->npages = npages;
+  for (uint32_t k = i; k < i + npages; k++) seg->page_head[k] = (uint16_t)i;
+  esc__unlock(&esc__heap_lock);
+  esc__stat_add(&esc__counters.spans, 1);
+  return s;
+}
+
+static void esc_span_release(esc_span_t *s) {
+  size_t bytes = (size_t)s->npages * ESC_PAGE_SIZE;
+  esc__prim_release(s->start, bytes);
+  esc__stat_add(&esc__counters.released, bytes);
+  esc__stat_sub(&esc__counters.committed, bytes);
+  esc_heap_free_committed -= bytes;
+  s->committed = 0;
+}
+
+// esc_heap_merge absorbs the free span b (right after a) into a.  Spans
+// merge only when both are committed or both released, so one flag per span
+// stays exact.
+static void esc_heap_merge(esc_segment_t *seg, esc_span_t *a, esc_span_t *b) {
+  esc_bin_remove(b);
+  esc_bin_remove(a);
+  uint64_t since = a->free_since > b->free_since ? a->free_since : b->free_since;
+  uint32_t i = esc_span_index(a);
+  b->state = ESC_SPAN_NONE;
+  esc_mark_free(seg, i, a->npages + b->npages, a->committed, since);
+  esc_bin_push(a);
+}
+
+static bool esc_can_merge(const esc_span_t *a, const esc_span_t *b) {
+  return a->state == ESC_SPAN_FREE && b->state == ESC_SPAN_FREE && a->committed == b->committed;
+}
+
+static void esc_heap_coalesce(esc_segment_t *seg, esc_span_t *s) {
+  uint32_t i = esc_span_index(s);
+  uint32_t next = i + s->npages;
+  if (next < ESC_SEG_PAGES && esc_can_merge(s, &seg->spans[next]))
+    esc_heap_merge(seg, s, &seg->spans[next]);
+  if (i > seg->hdr_pages) {
+    esc_span_t *prev = &seg->spans[seg->page_head[i - 1]];
+    if (esc_can_merge(prev, s)) esc_heap_merge(seg, prev, s);
+  }
+}
+
+// esc_heap_merge_released joins neighbouring released spans of every segment
+// after a scavenge, walking each segment's spans in address order.
+static void esc_heap_merge_released(void) {
+  for (esc_segment_t *seg = esc_heap_segments; seg; seg = seg->next) {
+    uint32_t i = seg->hdr_pages;
+    while (i < ESC_SEG_PAGES) {
+      esc_span_t *s = &seg->spans[i];
+      uint32_t next = i + s->npages;
+      if (next < ESC_SEG_PAGES && esc_can_merge(s, &seg->spans[next]))
+        esc_heap_merge(seg, s, &seg->spans[next]);
+      else
+        i = next;
+    }
+  }
+}
+
+static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
+  int64_t delay = esc__options.release_delay;
+  if (delay < 0 && !force) return esc_heap_free_committed;
+  bool released = false;
+  for (uint32_t b = 0; b <= ESC_HEAP_BINS; b++)
+    for (esc_span_t *s = esc_heap_bins[b]; s; s = s->next)
+      if (s->committed && (force || now - s->free_since >= (uint64_t)delay)) {
+        esc_span_release(s);
+        released = true;
+      }
+  if (released) esc_heap_merge_released();
+  esc_heap_last_scavenge = now;
+  return esc_heap_free_committed;
+}
+
+void esc__heap_free_span(esc_span_t *s) {
+  esc_segment_t *seg = esc_span_segment(s);
+  uint32_t i = esc_span_index(s);
+  uint64_t now = esc__prim_clock_ms();
+  esc__lock(&esc__heap_lock);
+  for (uint32_t k = i; k < i + s->npages; k++) seg->page_cls[k] = 0;
+  esc_mark_free(seg, i, s->npages, true, now);
+  esc_bin_push(s);
+  esc_heap_coalesce(seg, s);
+  int64_t delay = esc__options.release_delay;
+  size_t pending = esc_heap_free_committed;
+  if (delay == 0 || (delay > 0 && now - esc_heap_last_scavenge >= (uint64_t)delay))
+    pending = esc_heap_scavenge_locked(now, false);
+  esc__unlock(&esc__heap_lock);
+  if (pending && delay > 0) esc__scavenger_want();
+}
+
+size_t esc__heap_scavenge(bool force) {
+  esc__lock(&esc__heap_lock);
+  size_t left = esc_heap_scavenge_locked(esc__prim_clock_ms(), force);
+  esc__unlock(&esc__heap_lock);
+  return left;
+}
+
+// --- Huge blocks: one mapping each.  The block starts ESC_HUGE_HDR past a
+// segment-aligned header, or, for alignments of a segment or more, exactly
+// one segment past it, so esc__segment_of finds the header either way.
+
+void *esc__huge_alloc(size_t size, size_t align) {
+  size_t page = esc__prim_page_size();
+  if (size > SIZE_MAX / 2 || align > SIZE_MAX / 4) return NULL;
+  size_t usable = (size + page - 1) & ~(page - 1);
+  size_t off = align >= ESC_SEG_SIZE ? ESC_SEG_SIZE : (align > ESC_HUGE_HDR ? align : ESC_HUGE_HDR);
+  size_t seg_align = align > ESC_SEG_SIZE ? align : ESC_SEG_SIZE;
+  size_t total = off + usable;
+  void *raw;
+  if (esc__prim_map(total + seg_align, &raw)) return NULL;
+  uintptr_t r = (uintptr_t)raw;
+  uintptr_t block = (r + off + seg_align - 1) & ~(uintptr_t)(seg_align - 1);
+  if (align < ESC_SEG_SIZE) block = ((r + ESC_SEG_SIZE - 1) & ~(uintptr_t)ESC_SEG_MASK) + off;
+  uintptr_t hdr = block - off;
+  esc__prim_unmap(raw, hdr - r);
+  esc__prim_unmap((char *)block + usable, r + total + seg_align - block - usable);
+  esc_segment_t *seg = (esc_segment_t *)hdr;
+  seg->kind = ESC_SEG_HUGE;
+  seg->huge_base = (char *)hdr;
+  seg->huge_map_size = off + usable;
+  seg->huge_usable = usable;
+  esc__stat_add(&esc__counters.huge_allocs, 1);
+  esc__stat_add(&esc__counters.huge_bytes, usable);
+  esc__stat_add(&esc__counters.mapped, seg->huge_map_size);
+  esc__committed_add(seg->huge_map_size);
+  return (void *)block;
+}
+
+void esc__huge_free(esc_segment_t *seg) {
+  size_t len = seg->huge_map_size;
+  esc__stat_sub(&esc__counters.huge_bytes, seg->huge_usable);
+  esc__stat_sub(&esc__counters.mapped, len);
+  esc__stat_sub(&esc__counters.committed, len);
+  esc__prim_unmap(seg->huge_base, len);
+}
+
+int esc__huge_resize(esc_segment_t *seg, size_t size) {
+  size_t page = esc__prim_page_size();
+  size_t usable = (size + page - 1) & ~(page - 1);
+  size_t hdr = seg->huge_map_size - seg->huge_usable;
+  if (size > SIZE_MAX / 2) return ENOMEM;
+  int err = esc__prim_remap(seg->huge_base, seg->huge_map_size, hdr + usable);
+  if (err) return err;
+  int64_t delta = (int64_t)usable - (int64_t)seg->huge_usable;
+  if (delta > 0) {
+    esc__stat_add(&esc__counters.huge_bytes, (uint64_t)delta);
+    esc__stat_add(&esc__counters.mapped, (uint64_t)delta);
+    esc__committed_add((uint64_t)delta);
+  } else {
+    esc__stat_sub(&esc__counters.huge_bytes, (uint64_t)-delta);
+    esc__stat_sub(&esc__counters.mapped, (uint64_t)-delta);
+    esc__stat_sub(&esc__counters.committed, (uint64_t)-delta);
+  }
+  seg->huge_usable = usable;
+  seg->huge_map_size = hdr + usable;
+  return 0;
+}
+
+void esc__heap_fork_prepare(void) { esc__lock(&esc__heap_lock); }
+void esc__heap_fork_parent(void) { esc__unlock(&esc__heap_lock); }
+void esc__heap_fork_child(void) { esc__lock_init(&esc__heap_lock); }

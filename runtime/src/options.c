@@ -1,0 +1,149 @@
+//===- options.c - initialisation, options, locks and errors --------------===//
+//
+// Part of escape.  Initialises the runtime on the first allocation: reads
+// the ESCAPE_RT_* options straight from the environment (no malloc, no
+// stdio), builds the size classes, registers the thread-exit and fork
+// handlers.  Also the spin lock and the error reporter.
+//
+//===----------------------------------------------------------------------===//
+#include "escape/internal.h"
+
+#include <string.h>
+
+esc_options_t esc__options = {
+    .cache_bytes = 32 * 1024,
+    .xfer_slots = 16,
+    .release_delay = 20,
+    .scavenger = true,
+    .profile_rate = 512 * 1024,
+};
+atomic_int esc__init_state;
+
+static esc_error_fun *esc_error_handler;
+static void *esc_error_arg;
+
+void esc__lock(esc_lock_t *l) {
+  for (unsigned spins = 0;; spins++) {
+    if (!atomic_load_explicit(&l->v, memory_order_relaxed) &&
+        !atomic_exchange_explicit(&l->v, 1, memory_order_acquire))
+      return;
+    if (spins >= 64) esc__prim_yield();
+#if defined(__x86_64__) || defined(__i386__)
+    else __builtin_ia32_pause();
+#endif
+  }
+}
+
+// esc_parse_size reads a decimal number with an optional k/m/g suffix.
+static bool esc_parse_size(const char *s, int64_t *out) {
+  bool neg = *s == '-';
+  if (neg) s++;
+  if (*s < '0' || *s > '9') return false;
+  int64_t v = 0;
+  for (; *s >= '0' && *s <= '9'; s++) v = v * 10 + (*s - '0');
+  switch (*s | 0x20) {
+  case 'k': v <<= 10; s++; break;
+  case 'm': v <<= 20; s++; break;
+  case 'g': v <<= 30; s++; break;
+  default: break;
+  }
+  if (*s && (*s | 0x20) != 'b') return false;
+  *out = neg ? -v : v;
+  return true;
+}
+
+static bool esc_env_int(const char *name, int64_t *out) {
+  char buf[64];
+  if (esc__prim_getenv(name, buf, sizeof buf) != 0) return false;
+  if (esc_parse_size(buf, out)) return true;
+  esc__error(EINVAL, name);
+  return false;
+}
+
+static void esc_options_read(void) {
+  esc_options_t *o = &esc__options;
+  int64_t v;
+  if (esc_env_int("ESCAPE_RT_CACHE_BYTES", &v) && v >= 0) o->cache_bytes = (size_t)v;
+  if (esc_env_int("ESCAPE_RT_TRANSFER_BATCHES", &v) && v >= 0)
+    o->xfer_slots = v > ESC_XFER_MAX ? ESC_XFER_MAX : (uint32_t)v;
+  if (esc_env_int("ESCAPE_RT_RELEASE_DELAY", &v)) o->release_delay = v;
+  if (esc_env_int("ESCAPE_RT_SCAVENGER", &v)) o->scavenger = v != 0;
+  if (esc_env_int("ESCAPE_RT_STATS", &v)) o->stats = v != 0;
+  if (esc_env_int("ESCAPE_RT_PROFILE_RATE", &v) && v > 0) o->profile_rate = (size_t)v;
+  if (esc__prim_getenv("ESCAPE_RT_PROFILE", o->profile_path, sizeof o->profile_path) == 0 &&
+      o->profile_path[0])
+    o->profile = true;
+}
+
+static void esc_fork_prepare(void) {
+  esc__profile_fork_prepare();
+  esc__central_fork_prepare();
+  esc__heap_fork_prepare();
+}
+
+static void esc_fork_parent(void) {
+  esc__heap_fork_parent();
+  esc__central_fork_parent();
+  esc__profile_fork_parent();
+}
+
+static void esc_fork_child(void) {
+  esc__heap_fork_child();
+  esc__central_fork_child();
+  esc__profile_fork_child();
+  esc__scavenger_fork_child();
+}
+
+// esc__init runs once per process.  A thread that finds another one
+// initialising waits; the initialising thread itself may re-enter malloc
+// (pthread_atfork may allocate) once the allocator's tables are ready.
+void esc__init(void) {
+  int expected = 0;
+  if (!atomic_compare_exchange_strong(&esc__init_state, &expected, 1)) {
+    while (atomic_load_explicit(&esc__init_state, memory_order_acquire) == 1) esc__prim_yield();
+    return;
+  }
+  esc_options_read();
+  esc__classes_init();
+  esc__tcache_init_process();
+  atomic_store_explicit(&esc__init_state, 2, memory_order_release);
+  esc__prim_atfork(esc_fork_prepare, esc_fork_parent, esc_fork_child);
+}
+
+__attribute__((destructor)) static void esc_at_exit(void) {
+  if (atomic_load(&esc__init_state) != 2) return;
+  if (esc__options.stats) esc_stats_print(2);
+  if (esc__options.profile) esc__profile_at_exit();
+}
+
+void esc_register_error(esc_error_fun *fun, void *arg) {
+  esc_error_arg = arg;
+  esc_error_handler = fun;
+}
+
+void esc__error(int err, const char *msg) {
+  char buf[256];
+  size_t n = 0;
+  const char *parts[] = {"escape-rt: error: ", msg, "\n"};
+  for (int i = 0; i < 3; i++) {
+    size_t len = strlen(parts[i]);
+    if (n + len >= sizeof buf) len = sizeof buf - 1 - n;
+    memcpy(buf + n, parts[i], len);
+    n += len;
+  }
+  esc__prim_write(2, buf, n);
+  if (esc_error_handler) esc_error_handler(err, esc_error_arg);
+}
+
+void esc__assert_fail(const char *cond, const char *file, int line) {
+  char num[24];
+  esc__fmt_u64(num, (uint64_t)line, 10);
+  esc__prim_write(2, "escape-rt: assertion failed: ", 29);
+  esc__prim_write(2, cond, strlen(cond));
+  esc__prim_write(2, " at ", 4);
+  esc__prim_write(2, file, strlen(file));
+  esc__prim_write(2, ":", 1);
+  esc__prim_write(2, num, strlen(num));
+  esc__prim_write(2, "\n", 1);
+  esc__error(EFAULT, "internal invariant broken");
+}

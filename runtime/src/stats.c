@@ -1,0 +1,89 @@
+//===- stats.c - counters and the statistics report -----------------------===//
+//
+// Part of escape.  Relaxed atomic counters bumped on the slow paths only
+// (segments, spans, central batches, huge blocks, commit and release), and
+// the report ESCAPE_RT_STATS=1 prints at exit, formatted without stdio.
+//
+//===----------------------------------------------------------------------===//
+#include "escape/internal.h"
+
+#include <string.h>
+
+esc_counters_t esc__counters;
+
+void esc__stat_add(atomic_uint_fast64_t *c, uint64_t n) {
+  atomic_fetch_add_explicit(c, n, memory_order_relaxed);
+}
+
+void esc__stat_sub(atomic_uint_fast64_t *c, uint64_t n) {
+  atomic_fetch_sub_explicit(c, n, memory_order_relaxed);
+}
+
+void esc__committed_add(uint64_t n) {
+  uint64_t now = atomic_fetch_add_explicit(&esc__counters.committed, n, memory_order_relaxed) + n;
+  uint64_t peak = atomic_load_explicit(&esc__counters.committed_peak, memory_order_relaxed);
+  while (now > peak && !atomic_compare_exchange_weak_explicit(&esc__counters.committed_peak,
+                                                              &peak, now, memory_order_relaxed,
+                                                              memory_order_relaxed)) {
+  }
+}
+
+int esc__fmt_u64(char *buf, uint64_t v, int base) {
+  char tmp[24];
+  int n = 0;
+  do {
+    unsigned d = (unsigned)(v % (uint64_t)base);
+    tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+    v /= (uint64_t)base;
+  } while (v);
+  for (int i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+  buf[n] = 0;
+  return n;
+}
+
+int esc_stats_get(esc_stats_t *out) {
+  if (!out) return EINVAL;
+  esc_counters_t *c = &esc__counters;
+  out->mapped_bytes = atomic_load(&c->mapped);
+  out->committed_bytes = atomic_load(&c->committed);
+  out->committed_peak = atomic_load(&c->committed_peak);
+  out->released_bytes = atomic_load(&c->released);
+  out->huge_allocs = atomic_load(&c->huge_allocs);
+  out->huge_bytes = atomic_load(&c->huge_bytes);
+  out->spans_allocated = atomic_load(&c->spans);
+  out->central_refills = atomic_load(&c->refills);
+  out->central_flushes = atomic_load(&c->flushes);
+  out->segments = atomic_load(&c->segments);
+  return 0;
+}
+
+static size_t esc_stats_line(char *buf, size_t at, const char *name, uint64_t v) {
+  size_t len = strlen(name);
+  memcpy(buf + at, name, len);
+  at += len;
+  for (; len < 24; len++) buf[at++] = ' ';
+  at += (size_t)esc__fmt_u64(buf + at, v, 10);
+  buf[at++] = '\n';
+  return at;
+}
+
+int esc_stats_print(int fd) {
+  esc_stats_t s;
+  esc_stats_get(&s);
+  char buf[1024];
+  size_t n = 0;
+  const char *head = "escape-rt statistics:\n";
+  memcpy(buf, head, strlen(head));
+  n += strlen(head);
+  n = esc_stats_line(buf, n, "  mapped bytes", s.mapped_bytes);
+  n = esc_stats_line(buf, n, "  committed bytes", s.committed_bytes);
+  n = esc_stats_line(buf, n, "  committed peak", s.committed_peak);
+  n = esc_stats_line(buf, n, "  released bytes", s.released_bytes);
+  n = esc_stats_line(buf, n, "  huge allocations", s.huge_allocs);
+  n = esc_stats_line(buf, n, "  huge bytes live", s.huge_bytes);
+  n = esc_stats_line(buf, n, "  spans allocated", s.spans_allocated);
+  n = esc_stats_line(buf, n, "  central refills", s.central_refills);
+  n = esc_stats_line(buf, n, "  central flushes", s.central_flushes);
+  n = esc_stats_line(buf, n, "  segments", s.segments);
+  return esc__prim_write(fd, buf, n);
+}
