@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# bench.sh - the transformation benchmarks: each program in test/bench/ is
+# built with plain `clang-19 -O2` and with `escape-cc -O2` and both run in one
+# run.  Reports heap calls (counted by heapcount.c, linked in with --wrap),
+# best-of-N wall time and peak RSS (from wait4, in builds without the
+# counter), their ratios escape/plain, and checks both builds print the same.
+#
+# Usage: test/bench/bench.sh [-n REPEAT] [-p "PROGRAMS"] [-b BUILD_DIR]
+#                            [-o RESULTS_FILE] [-q]
+#   -n  timed runs per build (default 5)
+#   -p  programs (default: json strings graph server)
+#   -b  build dir holding bin/escape-cc (default: <repo>/build)
+#   -o  results file (default: BUILD_DIR/transform-bench/results.txt)
+#   -q  quick: small inputs, one timed run (a smoke test, not a measurement)
+# When BUILD_DIR/bin/escape-cc does not exist both columns use plain clang
+# (the table says so), so the harness itself can be checked.
+# Exit status: 1 when a build fails or the two builds print different output.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+repeat=5
+programs="json strings graph server"
+build="$repo/build"
+results=""
+quick=0
+
+while getopts "n:p:b:o:qh" opt; do
+  case $opt in
+    n) repeat=$OPTARG ;;
+    p) programs=$OPTARG ;;
+    b) build=$OPTARG ;;
+    o) results=$OPTARG ;;
+    q) quick=1; repeat=1 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  esac
+done
+build=$(cd "$build" 2>/dev/null && pwd || echo "$build")
+out="$build/transform-bench"
+mkdir -p "$out"
+results=${results:-$out/results.txt}
+
+plain_cc=${CLANG:-clang-19}
+esc_cc="$build/bin/escape-cc"
+esc_label="escape-cc"
+if [[ ! -x $esc_cc ]]; then
+  echo "bench.sh: note: $esc_cc not found: both columns use $plain_cc" >&2
+  esc_cc=$plain_cc
+  esc_label="plain(no escape-cc)"
+fi
+
+args_for() {
+  if ((quick)); then
+    case $1 in
+      json) echo "3000 1" ;; strings) echo 20000 ;; graph) echo "2000 30" ;; server) echo 20000 ;;
+    esac
+  fi
+}
+
+wrap=""
+for f in malloc calloc realloc reallocarray aligned_alloc posix_memalign memalign valloc strdup strndup free; do
+  wrap="$wrap,--wrap=$f"
+done
+wrap="-Wl${wrap}"
+
+"$plain_cc" -O2 -o "$out/benchrun" "$repo/runtime/bench/benchrun.c"
+"$plain_cc" -O2 -c -o "$out/heapcount.o" "$here/heapcount.c"
+
+raw="$out/raw.txt"
+: >"$raw"
+status=0
+for p in $programs; do
+  src="$here/$p.c"
+  [[ -f $src ]] || { echo "bench.sh: error: unknown program '$p'" >&2; exit 2; }
+  "$plain_cc" -O2 "$src" -o "$out/$p.plain"
+  "$plain_cc" -O2 "$src" "$out/heapcount.o" "$wrap" -o "$out/$p.plain.count"
+  "$esc_cc" -O2 "$src" -o "$out/$p.escape"
+  "$esc_cc" -O2 "$src" "$out/heapcount.o" "$wrap" -o "$out/$p.escape.count"
+  for b in plain escape; do
+    rm -f "$out/$p.$b.calls"
+    # shellcheck disable=SC2046
+    HEAPCOUNT_OUT="$out/$p.$b.calls" "$out/$p.$b.count" $(args_for "$p") >"$out/$p.$b.count.out"
+  done
+  same=yes
+  cmp -s "$out/$p.plain.count.out" "$out/$p.escape.count.out" || same=NO
+  for ((r = 1; r <= repeat; r++)); do
+    for b in plain escape; do
+      : >"$out/one.txt"
+      # shellcheck disable=SC2046
+      "$out/benchrun" -o "$out/one.txt" -- "$out/$p.$b" $(args_for "$p") >"$out/$p.$b.out"
+      echo "$p $b $(cat "$out/one.txt") $(cat "$out/$p.$b.calls")" >>"$raw"
+    done
+    cmp -s "$out/$p.plain.out" "$out/$p.escape.out" || same=NO
+    cmp -s "$out/$p.plain.out" "$out/$p.plain.count.out" || same=NO
+  done
+  if [[ $same != yes ]]; then
+    echo "bench.sh: error: $p prints different output with and without escape-cc" >&2
+    diff "$out/$p.plain.out" "$out/$p.escape.out" >&2 || true
+    status=1
+  fi
+  echo "$p same $same" >>"$raw"
+done
+
+{
+  echo "# test/bench/bench.sh -n $repeat$( ((quick)) && echo ' -q')   $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "# $(uname -srm), $(nproc) cores; plain: $plain_cc -O2; escape: $esc_label -O2"
+  echo "# calls: malloc-family calls incl. free (heapcount.c); wall: best of $repeat; rss: largest peak RSS; x = escape/plain"
+  awk '
+    function kv(s, k,   i, n, f) {
+      n = split(s, f, " ")
+      for (i = 1; i <= n; i++) if (index(f[i], k "=") == 1) return substr(f[i], length(k) + 2)
+      return ""
+    }
+    $2 == "same" { same[$1] = $3; next }
+    {
+      key = $1 SUBSEP $2
+      t = kv($0, "wall_s") + 0; m = kv($0, "maxrss_kb") + 0
+      if (!(key in best) || t < best[key]) best[key] = t
+      if (m > rss[key]) rss[key] = m
+      calls[key] = kv($0, "total") + 0
+      if (!($1 in seen)) { seen[$1] = 1; prog[++np] = $1 }
+    }
+    END {
+      printf "%-8s %11s %11s %6s %8s %8s %6s %8s %8s %6s %5s\n", "program", "calls", "calls_esc",
+        "x", "wall_s", "wall_esc", "x", "rss_MiB", "rss_esc", "x", "same"
+      worst_t = 0; worst_r = 0
+      for (i = 1; i <= np; i++) {
+        p = prog[i]; a = p SUBSEP "plain"; b = p SUBSEP "escape"
+        xc = calls[a] ? calls[b] / calls[a] : 0
+        xt = best[a] ? best[b] / best[a] : 0
+        xr = rss[a] ? rss[b] / rss[a] : 0
+        printf "%-8s %11d %11d %6.3f %8.3f %8.3f %6.2f %8.1f %8.1f %6.2f %5s\n", p, calls[a], calls[b],
+          xc, best[a], best[b], xt, rss[a] / 1024, rss[b] / 1024, xr, same[p]
+        ca += calls[a]; cb += calls[b]
+        if (xt > worst_t) worst_t = xt
+        if (xr > worst_r) worst_r = xr
+      }
+      removed = ca ? 1 - cb / ca : 0
+      printf "\nsuite: heap calls %d -> %d (%.1f%% removed; target >= 50%%: %s)\n", ca, cb,
+        100 * removed, (removed >= 0.5 ? "met" : "MISSED")
+      printf "suite: worst wall ratio %.2f (target <= 0.90: %s), worst peak RSS ratio %.2f (target <= 1.00: %s)\n",
+        worst_t, (worst_t <= 0.9 ? "met" : "MISSED"), worst_r, (worst_r <= 1.0 ? "met" : "MISSED")
+    }' "$raw"
+} | tee "$results"
+echo "bench.sh: results written to $results" >&2
+exit $status
