@@ -322,6 +322,7 @@ static StringRef arenaName(AllocKind K) {
   case AllocKind::AlignedAlloc: return "esc_frame_aligned_alloc";
   case AllocKind::Strdup:       return "esc_frame_strdup";
   case AllocKind::Strndup:      return "esc_frame_strndup";
+  case AllocKind::Realloc:      return "esc_frame_realloc";
   default:                      return "";
   }
 }
@@ -399,7 +400,8 @@ static DebugLoc frameLoc(Function &F, const Instruction *Near) {
 }
 
 void Rewriter::addFrame(Function &F) {
-  Type *MarkTy = PointerType::getUnqual(M.getContext());
+  // esc_frame_mark_t is uintptr_t.
+  Type *MarkTy = M.getDataLayout().getIntPtrType(M.getContext());
   FunctionCallee Enter = runtimeFn("esc_frame_enter", MarkTy, {}, false);
   FunctionCallee Leave = runtimeFn("esc_frame_leave",
                                    Type::getVoidTy(M.getContext()), {MarkTy}, false);

@@ -32,7 +32,7 @@ static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
   case AllocKind::AlignedAlloc: NumArgs = 2; return "aligned_alloc";
   case AllocKind::Strdup:       NumArgs = 1; return "strdup";
   case AllocKind::Strndup:      NumArgs = 2; return "strndup";
-  case AllocKind::Realloc:
+  case AllocKind::Realloc:      NumArgs = 2; return "realloc";
   case AllocKind::PosixMemalign:
   case AllocKind::User:
     break;

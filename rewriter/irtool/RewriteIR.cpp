@@ -11,6 +11,7 @@
 //   ESCAPE-SITE: <function> <callee> <file>:<line>:<col> stack|arena|heap
 //                [size=N] [align=N] [kind=malloc|calloc|...] [name=X] [zeroed]
 //   ESCAPE-FREE: <function> <callee> <file>:<line>:<col> sites=I,J [other]
+// where the position may also be @+N:<col> (N lines below this entry).
 //
 //===----------------------------------------------------------------------===//
 #include "escape/analysis/Result.h"
@@ -22,15 +23,16 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 namespace A = escape::analysis;
 
-static cl::opt<std::string> Input(cl::Positional, cl::desc("<input .ll>"),
-                                  cl::Required);
+static cl::opt<std::string> Input(cl::Positional, cl::desc("<input .ll>"));
 static cl::opt<std::string> Output("o", cl::desc("output file"), cl::init("-"));
 static cl::opt<std::string> Spec("spec", cl::desc("site list (default: input)"));
 static cl::opt<unsigned> OptLevel("O", cl::desc("optimization level 0-3"),
@@ -40,15 +42,33 @@ static cl::opt<unsigned> Trace("trace", cl::desc("trace level"), cl::init(0));
 static cl::opt<bool> Disable("disable", cl::desc("report only"));
 static cl::opt<uint64_t> MaxObject("max-stack-object", cl::init(4096));
 static cl::opt<uint64_t> MaxFrame("max-stack-frame", cl::init(16384));
+static cl::list<std::string> HashKeys(
+    "print-hash", cl::desc("print a site key's hash and whether -bisect selects it"));
 
 static bool fail(const Twine &Msg) {
   errs() << "escape-rewrite-ir: error: " << Msg << "\n";
   return false;
 }
 
-/// parsePos reads "<file>:<line>:<col>", the file possibly holding colons.
+/// The spec file being read and the line of the current entry, for
+/// positions written relative to it.
+static std::string SpecFile;
+static unsigned SpecLine = 0;
+
+/// parsePos reads "<file>:<line>:<col>", the file possibly holding colons,
+/// or "@+N:<col>" / "@-N:<col>": N lines below/above the entry, in the spec
+/// file.
 static bool parsePos(StringRef Text, A::SourcePos &Pos) {
   auto [Rest, Col] = Text.rsplit(':');
+  if (Rest.consume_front("@")) {
+    int Delta = 0;
+    bool Down = Rest.consume_front("+");
+    if (Rest.getAsInteger(10, Delta) || (!Down && Delta > 0))
+      return false;
+    Pos.File = sys::path::filename(SpecFile).str();
+    Pos.Line = SpecLine + Delta;
+    return !Col.getAsInteger(10, Pos.Column);
+  }
   auto [File, Line] = Rest.rsplit(':');
   Pos.File = File.str();
   return !File.empty() && !Line.getAsInteger(10, Pos.Line) &&
@@ -131,7 +151,10 @@ static bool readSpec(StringRef Path, A::TUResult &R) {
     return fail("cannot read '" + Path + "'");
   SmallVector<StringRef, 0> Lines;
   (*Buf)->getBuffer().split(Lines, '\n');
+  SpecFile = Path.str();
+  SpecLine = 0;
   for (StringRef L : Lines) {
+    ++SpecLine;
     bool IsSite = L.contains("ESCAPE-SITE:");
     if (!IsSite && !L.contains("ESCAPE-FREE:"))
       continue;
@@ -155,6 +178,15 @@ static OptimizationLevel level(unsigned N) {
 
 int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, "escape frame rewrite test driver\n");
+  if (!HashKeys.empty()) {
+    for (const std::string &Key : HashKeys)
+      outs() << Key << " " << format_hex(escape::rewriter::siteHash(Key), 18)
+             << (escape::rewriter::siteSelected(Key, Bisect) ? " selected\n"
+                                                            : " not selected\n");
+    return 0;
+  }
+  if (Input.empty())
+    return fail("no input file"), 1;
   auto Result = std::make_shared<A::TUResult>();
   if (!readSpec(Spec.empty() ? Input : Spec, *Result))
     return 1;

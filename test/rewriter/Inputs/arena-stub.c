@@ -1,0 +1,82 @@
+/* A strict stand-in for the runtime's frame arena, for differential tests:
+ * a bump arena over a static buffer that aborts when the code the rewriter
+ * emitted breaks the arena's contract (a leave with a mark that is not the
+ * innermost live one, an object freed twice, frames left open at exit). */
+#include "alloc.h"
+typedef __UINTPTR_TYPE__ uintptr_t;
+void abort(void);
+int atexit(void (*fn)(void));
+
+enum { CAP = 1 << 20, DEPTH = 4096 };
+static _Alignas(16) unsigned char buf[CAP];
+static size_t top;                 /* bytes in use */
+static uintptr_t marks[DEPTH];     /* open frames, innermost last */
+static int depth, registered;
+unsigned long stub_enters, stub_allocs, stub_frees;
+
+static void fail(const char *what) { printf("arena-stub: %s\n", what); abort(); }
+static void at_exit(void) { if (depth) fail("frames left open at exit"); }
+
+uintptr_t esc_frame_enter(void) {
+  if (!registered) registered = atexit(at_exit) == 0;
+  if (depth == DEPTH) fail("frames nested too deep");
+  ++stub_enters;
+  marks[depth++] = top + 1;
+  return top + 1;
+}
+void esc_frame_leave(uintptr_t m) {
+  if (depth == 0 || marks[depth - 1] != m) fail("leave with a mark that is not the innermost");
+  --depth;
+  top = m - 1;
+}
+static int in_arena(void *p) {
+  return (unsigned char *)p >= buf && (unsigned char *)p < buf + CAP;
+}
+void *esc_frame_alloc(size_t n) {
+  if (depth == 0) fail("allocation outside any frame");
+  size_t sz = (n + 15) & ~(size_t)15;
+  if (sz < n || sz > CAP - top) return malloc(n);
+  void *p = buf + top;
+  top += sz ? sz : 16;
+  ++stub_allocs;
+  return p;
+}
+void *esc_frame_calloc(size_t c, size_t s) {
+  size_t n;
+  if (__builtin_mul_overflow(c, s, &n)) return 0;
+  void *p = esc_frame_alloc(n);
+  return p ? memset(p, 0, n) : p;
+}
+void *esc_frame_aligned_alloc(size_t a, size_t n) {
+  if (a > 16) return aligned_alloc(a, n);
+  return esc_frame_alloc(n);
+}
+char *esc_frame_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = esc_frame_alloc(n);
+  for (size_t i = 0; i < n; ++i) p[i] = s[i];
+  return p;
+}
+char *esc_frame_strndup(const char *s, size_t max) {
+  size_t n = 0;
+  while (n < max && s[n]) ++n;
+  char *p = esc_frame_alloc(n + 1);
+  for (size_t i = 0; i < n; ++i) p[i] = s[i];
+  p[n] = 0;
+  return p;
+}
+void *esc_frame_realloc(void *p, size_t n) {
+  if (!p) return esc_frame_alloc(n);
+  if (!in_arena(p)) return realloc(p, n);
+  void *q = esc_frame_alloc(n);
+  unsigned char *d = q, *s = p;
+  size_t avail = (size_t)(buf + top - s);
+  for (size_t i = 0; i < n && i < avail; ++i) d[i] = s[i];
+  return q;
+}
+void esc_frame_free(void *p) {
+  if (!p) return;
+  if (!in_arena(p)) { free(p); return; }
+  if ((unsigned char *)p >= buf + top) fail("free of an arena object already released");
+  ++stub_frees;
+}

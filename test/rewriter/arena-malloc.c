@@ -1,0 +1,31 @@
+// RUN: %c_to_ir -O0 %s -o %t.O0.ll
+// RUN: %rewrite_ir -O0 -spec=%s %t.O0.ll | FileCheck %s
+// RUN: %c_to_ir -O2 %s -o %t.O2.ll
+// RUN: %rewrite_ir -O2 -spec=%s %t.O2.ll | FileCheck %s
+// A dynamic-size malloc moves to the frame arena: the function enters a
+// frame in its entry block, leaves it before every return, and its free()
+// becomes esc_frame_free.
+#include "alloc.h"
+
+// CHECK-LABEL: define {{.*}}@last(
+// CHECK: %escape.mark = {{(tail )?}}call i64 @esc_frame_enter()
+// CHECK: call {{.*}}ptr @esc_frame_alloc(i64
+// CHECK: call void @esc_frame_free(ptr
+// CHECK: {{(tail )?}}call void @esc_frame_leave(i64 %escape.mark)
+// CHECK-NEXT: ret i32
+int last(int n) {
+  if (n <= 0) return -1;
+  // ESCAPE-SITE: last malloc @+1:13 arena name=p
+  char *p = malloc(n);
+  for (int i = 0; i < n; i++)
+    p[i] = (char)i;
+  int r = p[n - 1];
+  // ESCAPE-FREE: last free @+2:18 sites=0
+  // ESCAPE-FREE: last free @+2:3 sites=0
+  if (r > 100) { free(p); return r; }
+  free(p);
+  return r;
+}
+// CHECK-NOT: call {{.*}}@malloc
+// CHECK-NOT: call void @free
+// CHECK: declare {{.*}}i64 @esc_frame_enter()
