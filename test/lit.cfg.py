@@ -3,6 +3,12 @@ import os
 import lit.formats
 import lit.util
 
+# ctest runs lit on the source tree, so lit finds this file first: load the
+# site config CMake generated (it sets the paths and loads this file again).
+if not hasattr(config, "escape_test_obj"):
+    lit_config.load_config(config, lit_config.params["escape_site_config"])
+    raise SystemExit
+
 config.name = "escape"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test"]
