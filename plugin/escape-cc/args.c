@@ -114,8 +114,8 @@ static void escc_count_input(escc_mode_t *m, escc_lang_t lang,
     lang = strcmp(path, "-") == 0 ? ESCC_LANG_OTHER_SOURCE
                                   : escc_lang_from_name(path);
   m->inputs++;
-  if (lang == ESCC_LANG_C)
-    m->c_inputs++;
+  if (lang == ESCC_LANG_C && !m->c_inputs++)
+    m->first_c = path;
   else if (lang == ESCC_LANG_HEADER)
     m->header_inputs++;
 }
@@ -141,6 +141,8 @@ static void escc_note_flag(escc_mode_t *m, const char *a) {
     m->no_default_libs = true;
   else if (escc_has_prefix(a, "-fsanitize="))
     m->sanitize = true;
+  else if (escc_has_prefix(a, "-fplugin-arg-escape-report="))
+    m->has_report = true;
 }
 
 typedef struct escc_walk_s {

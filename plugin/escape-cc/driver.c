@@ -100,6 +100,24 @@ static int escc_push_runtime(escc_argv_t *out, const char *bindir,
   return 0;
 }
 
+/// With $ESCAPE_CC_REPORT_DIR set, asks the plugin for a report named after
+/// the first C input and the process id, so that every compile of a build
+/// leaves its own file (unless the command names a report itself).
+static int escc_push_report(escc_argv_t *out, const escc_mode_t *m) {
+  const char *dir = getenv("ESCAPE_CC_REPORT_DIR");
+  if (!dir || !*dir || m->has_report || !m->first_c)
+    return 0;
+  const char *base = strrchr(m->first_c, '/');
+  base = base ? base + 1 : m->first_c;
+  size_t size = strlen(dir) + strlen(base) + 64;
+  char *arg = malloc(size);
+  if (!arg)
+    return ENOMEM;
+  snprintf(arg, size, "-fplugin-arg-escape-report=%s/%s.%ld.yaml", dir, base,
+           (long)getpid());
+  return escc_argv_push(out, arg);
+}
+
 /// Appends the $ESCAPE_CC_ARGS words; plugin arguments only when the plugin
 /// is loaded, so that clang does not warn about them in other steps.
 static int escc_push_env(escc_argv_t *out, const escc_argv_t *env,
@@ -131,7 +149,7 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
                  !mode.no_default_libs;
   rc = escc_argv_push(out, escc_clang_path());
   if (!rc && plugin)
-    rc = escc_push_plugin(out, bindir);
+    rc = escc_push_plugin(out, bindir) || escc_push_report(out, &mode);
   if (!rc)
     rc = escc_argv_push_all(out, argv, argc) ||
          escc_push_env(out, &env, plugin);

@@ -54,6 +54,8 @@ typedef struct escc_mode_s {
   bool no_default_libs; ///< -nostdlib, -nodefaultlibs
   bool sanitize;        ///< any -fsanitize=...
   bool saw_x;           ///< a -x option appeared (it is sticky)
+  bool has_report;      ///< -fplugin-arg-escape-report=... is given
+  const char *first_c;  ///< the first C input, or NULL
 } escc_mode_t;
 
 /// Classifies \p argv[0..argc) (the user's arguments, without argv[0]).
