@@ -36,7 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAXV = 6, MAXF = 10, EXPR_LEN = 160 };
+enum { MAXV = 6, MAXF = 10, EXPR_SMALL = 64, EXPR_LEN = 160 };
 
 typedef enum gen_state_e { ST_NULL, ST_ALIVE, ST_MAYBE } gen_state_t;
 
@@ -100,7 +100,7 @@ static void gen_line(int ind, const char *fmt, ...) {
 
 /// A small non-negative long expression over k, loop indices and constants.
 static void gen_expr(const gen_ctx_t *c, char *buf) {
-  char a[32], b[32];
+  char a[16], b[16];
   unsigned r = gen_rand(4);
   if (r == 0 || c->loop_depth == 0)
     snprintf(a, sizeof a, "k");
@@ -110,19 +110,21 @@ static void gen_expr(const gen_ctx_t *c, char *buf) {
     snprintf(b, sizeof b, "i%d", c->loop_depth - 1);
   else
     snprintf(b, sizeof b, "%u", gen_rand(1000));
-  snprintf(buf, EXPR_LEN, "h(%s, %s)", a, b);
+  snprintf(buf, EXPR_SMALL, "h(%s, %s)", a, b);
 }
 
 /// A condition that is true on some runs and false on others.
 static void gen_cond(const gen_ctx_t *c, char *buf) {
-  char e[EXPR_LEN];
+  char e[EXPR_SMALL];
   gen_expr(c, e);
-  snprintf(buf, EXPR_LEN, "%s %% %u == %u", e, 2 + gen_rand(3), gen_rand(2));
+  unsigned mod = 2 + gen_rand(3); // one draw per statement: C leaves the
+  unsigned rem = gen_rand(2);     // order of argument evaluation open
+  snprintf(buf, EXPR_LEN, "%s %% %u == %u", e, mod, rem);
 }
 
 /// A size in longs: a small or large constant, or a dynamic expression.
 static void gen_count(const gen_ctx_t *c, char *buf) {
-  char e[EXPR_LEN];
+  char e[EXPR_SMALL];
   switch (gen_rand(6)) {
   case 0:
   case 1:
