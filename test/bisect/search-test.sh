@@ -1,0 +1,37 @@
+#!/bin/sh
+# Tests escape-bisect's search with fake-build.py standing in for a build:
+# one bad site is found exactly; a failure that needs two sites is reported
+# as such (exit 1) with both listed; a command that passes when transformed,
+# or fails untransformed, is refused (exit 2).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+bisect=$here/escape-bisect
+fake=$here/fake-build.py
+status=0
+check() { # NAME EXPECTED-RC PATTERN OUTPUT RC
+  if [ "$5" != "$2" ] || ! printf '%s\n' "$4" | grep -q -- "$3"; then
+    echo "FAIL $1: rc=$5 (want $2), output:"; printf '%s\n' "$4"; status=1
+  else
+    echo "ok   $1"
+  fi
+}
+
+for site in prog.c:10:7 prog.c:23:7 prog.c:49:7; do
+  out=$("$bisect" -q "$fake" "$site" 2>&1); rc=$?
+  check "one site $site" 0 "caused by the 'malloc' at $site in" "$out" $rc
+done
+
+out=$("$bisect" -q "$fake" --all prog.c:12:7 prog.c:40:7 2>&1); rc=$?
+check "two sites needed" 1 "needs more than one" "$out" $rc
+check "two sites listed (12)" 1 "at prog.c:12:7" "$out" $rc
+check "two sites listed (40)" 1 "at prog.c:40:7" "$out" $rc
+
+out=$("$bisect" -q "$fake" 2>&1); rc=$?
+check "passes when transformed" 2 "passes with every site transformed" "$out" $rc
+
+out=$("$bisect" -q sh -c 'exit 1' 2>&1); rc=$?
+check "fails untransformed" 2 "fails with no site transformed" "$out" $rc
+
+out=$(ESCAPE_CC_ARGS=-O1 "$bisect" -q sh -c 'case "$ESCAPE_CC_ARGS" in "-O1 "*) exit 0;; esac; exit 1' 2>&1); rc=$?
+check "keeps ESCAPE_CC_ARGS" 2 "passes with every site transformed" "$out" $rc
+exit $status
