@@ -26,6 +26,9 @@ struct SourcePos {
   std::string File;
   unsigned Line = 0;
   unsigned Column = 0;
+  /// clang::SourceLocation's raw encoding, for diagnostics during the same
+  /// compile; 0 when unknown.
+  uint64_t Raw = 0;
 };
 
 /// One step of an escape's flow chain, from the allocation to the sink.

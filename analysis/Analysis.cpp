@@ -1,0 +1,539 @@
+//===- Analysis.cpp - Escape analysis for C --------------------------------===//
+//
+// Here we analyze functions to determine which heap allocations can be
+// placed in the function's own frame (on the stack or in the thread's frame
+// arena) instead of the general heap.
+//
+// For every allocation site we must prove one invariant: no pointer to the
+// object can be used after the function that made it returns.  Two things
+// break it.  The pointer may leave the frame: returned, stored in a global,
+// stored into memory that outlives the frame, handed to code we cannot see.
+// Or memory management may need the real heap object: realloc() or a free()
+// in another function, allocator introspection.  Everything else may move.
+//
+// The analysis is Go's (cmd/compile/internal/escape) recast for C.  Go
+// tracks only how values flow between locations, with a dereference count
+// on each edge, and treats every store through a pointer as a flow to the
+// heap.  C code stores through pointers all the time (`n->name =
+// malloc(16)`), so we track what each pointer may point to instead: an
+// inclusion-based (Andersen) points-to analysis, field insensitive, flow
+// insensitive, per function.
+//
+// The model (graph.go's locations and edges become Graph.h's):
+//
+//   node    a place holding a pointer value: variable, temporary, the
+//           contents of an object, or a sink
+//   object  memory a pointer may point to: an allocation site, a local
+//           variable, what a parameter points to, unknown memory (<heap>)
+//   copy    Pts(dst) ⊇ Pts(src)                  p = q
+//   load    Pts(dst) ⊇ Pts(*o) for o in Pts(ptr)  p = *q, p = q->f
+//   store   Pts(*o) ⊇ Pts(src) for o in Pts(ptr)  *p = q, p->f = q
+//
+// Escape is reachability into two sinks.  <heap> is the contents of the
+// unknown object: globals, unknown callees, integer casts and unions all
+// copy into it, and it loads and stores into itself, so whatever escaped
+// memory holds escapes too.  <outside> collects what the function returns
+// and what it stores into its parameters' pointees.  An allocation escapes
+// if it reaches either; the solver remembers, for each (node, object), the
+// edge that brought the object there, which gives the flow chain of -m=2.
+//
+// Worked example:
+//
+//   struct node { char *name; };
+//   struct node *make(void) {
+//     struct node *n = malloc(sizeof *n);   // object A, n -> {A}
+//     n->name = malloc(16);                 // object B, store: *A -> {B}
+//     return n;                             // copy n -> <result> -> <outside>
+//   }
+//
+// A reaches <outside>; B reaches it through the load <outside> = *<outside>
+// ("reachable from memory that outlives the frame").  Without the return,
+// neither escapes, and both could live in make's frame.
+//
+// Interprocedural: functions are analyzed bottom-up over the call graph's
+// strongly connected components.  A parameter's pointee and everything
+// beyond it are two objects of their own; after solving, where they ended
+// up is the function's Summary (Go's leak tags): leaks to the heap, to the
+// result, into another parameter's pointee; freed; returns fresh memory.
+// Callers apply summaries instead of treating the call as unknown.  A
+// recursive component iterates until its summaries stop growing.
+//
+// Then the storage policy (Policy.cpp) places every non-escaping object:
+// stack when small and constant and not live across loop iterations (Go's
+// loop-depth rule: an object allocated at loop depth d reachable from a
+// node of depth < d is loop-carried), else the frame arena, else the heap.
+//
+//===----------------------------------------------------------------------===//
+#include "escape/analysis/Analysis.h"
+#include "Builder.h"
+#include "Policy.h"
+#include "SummaryBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+using namespace clang;
+using namespace escape::analysis;
+
+namespace escape::analysis {
+SourcePos positionOf(const SourceManager &SM, SourceLocation L);
+} // namespace escape::analysis
+
+SourcePos escape::analysis::positionOf(const SourceManager &SM,
+                                       SourceLocation L) {
+  SourcePos P;
+  if (L.isInvalid())
+    return P;
+  P.Raw = L.getRawEncoding();
+  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  if (PL.isInvalid())
+    return P;
+  P.File = PL.getFilename();
+  P.Line = PL.getLine();
+  P.Column = PL.getColumn();
+  return P;
+}
+
+namespace {
+
+/// Collects the functions a body calls that are defined in the TU.
+class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
+public:
+  std::vector<const FunctionDecl *> Callees;
+  bool VisitCallExpr(CallExpr *E) {
+    if (const FunctionDecl *F = E->getDirectCallee())
+      add(F);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (const auto *C = VD->getAttr<CleanupAttr>())
+      if (const FunctionDecl *F = C->getFunctionDecl())
+        add(F);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    // Callbacks (qsort's comparator) are summarized before their users.
+    if (const auto *F = dyn_cast<FunctionDecl>(E->getDecl()))
+      add(F);
+    return true;
+  }
+
+private:
+  void add(const FunctionDecl *F) {
+    if (const FunctionDecl *Def = F->getDefinition())
+      if (Def->hasBody())
+        Callees.push_back(Def);
+  }
+};
+
+/// The whole-TU driver.
+class TUAnalysis {
+public:
+  TUAnalysis(ASTContext &Ctx, const Policy &P) : Ctx(Ctx), P(P) {}
+  TUResult run();
+
+private:
+  void collect();
+  std::vector<std::vector<const FunctionDecl *>> components();
+  void analyzeComponent(const std::vector<const FunctionDecl *> &SCC);
+  std::unique_ptr<FunctionBuilder> runOne(const FunctionDecl *FD);
+  Summary initial(const FunctionDecl *FD);
+  void record(const FunctionDecl *FD, FunctionBuilder &B, bool Recursive);
+  void recordLeaks(const FunctionDecl *FD, const Summary &S);
+  FunctionFacts factsOf(const FunctionDecl *FD, const FunctionBuilder &B,
+                        bool Recursive);
+  SiteFacts siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
+                      AllocSite &S);
+  std::vector<FlowStep> flow(const FunctionBuilder &B, NodeId Sink, ObjId O,
+                             unsigned Depth);
+  void sortBySource();
+
+  ASTContext &Ctx;
+  const Policy &P;
+  TUResult Result;
+  std::vector<const FunctionDecl *> Functions;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
+  llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
+  llvm::DenseSet<const FunctionDecl *> Quiet;
+};
+
+} // namespace
+
+void TUAnalysis::collect() {
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
+      continue;
+    Functions.push_back(FD);
+    // System headers are summarized for their callers, never reported.
+    if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+      Quiet.insert(FD);
+    CalleeCollector C;
+    C.TraverseStmt(FD->getBody());
+    Calls[FD] = std::move(C.Callees);
+  }
+}
+
+/// Tarjan's algorithm, iteratively; components come out callees first.
+std::vector<std::vector<const FunctionDecl *>> TUAnalysis::components() {
+  std::vector<std::vector<const FunctionDecl *>> Out;
+  llvm::DenseMap<const FunctionDecl *, unsigned> Index, Low;
+  llvm::DenseMap<const FunctionDecl *, bool> OnStack;
+  std::vector<const FunctionDecl *> Stack;
+  unsigned Next = 0;
+  struct Frame {
+    const FunctionDecl *F;
+    unsigned Child;
+  };
+  for (const FunctionDecl *Root : Functions) {
+    if (Index.count(Root))
+      continue;
+    std::vector<Frame> Work{{Root, 0}};
+    Index[Root] = Low[Root] = Next++;
+    Stack.push_back(Root);
+    OnStack[Root] = true;
+    while (!Work.empty()) {
+      Frame &Fr = Work.back();
+      const auto &Succ = Calls[Fr.F];
+      if (Fr.Child < Succ.size()) {
+        const FunctionDecl *W = Succ[Fr.Child++];
+        if (!Index.count(W)) {
+          Index[W] = Low[W] = Next++;
+          Stack.push_back(W);
+          OnStack[W] = true;
+          Work.push_back({W, 0});
+        } else if (OnStack[W]) {
+          Low[Fr.F] = std::min(Low[Fr.F], Index[W]);
+        }
+        continue;
+      }
+      const FunctionDecl *F = Fr.F;
+      Work.pop_back();
+      if (!Work.empty())
+        Low[Work.back().F] = std::min(Low[Work.back().F], Low[F]);
+      if (Low[F] != Index[F])
+        continue;
+      std::vector<const FunctionDecl *> SCC;
+      const FunctionDecl *W;
+      do {
+        W = Stack.back();
+        Stack.pop_back();
+        OnStack[W] = false;
+        SCC.push_back(W);
+      } while (W != F);
+      Out.push_back(std::move(SCC));
+    }
+  }
+  return Out;
+}
+
+std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
+  auto Lookup = [this](const FunctionDecl *D) -> const Summary * {
+    auto It = Summaries.find(D);
+    return It == Summaries.end() ? nullptr : &It->second;
+  };
+  auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
+  B->build();
+  B->G.solve();
+  return B;
+}
+
+Summary TUAnalysis::initial(const FunctionDecl *FD) {
+  Summary S;
+  S.Params.resize(FD->getNumParams());
+  for (unsigned I = 0; I != FD->getNumParams(); ++I)
+    S.Params[I].Tracked =
+        FunctionBuilder::mayHoldPointer(FD->getParamDecl(I)->getType());
+  return S;
+}
+
+void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) {
+  bool Recursive = SCC.size() > 1;
+  for (const FunctionDecl *Callee : Calls[SCC[0]])
+    Recursive |= Callee == SCC[0];
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionBuilder>> Last;
+  if (Recursive)
+    for (const FunctionDecl *F : SCC)
+      Summaries[F] = initial(F);
+  const unsigned MaxRounds = 8;
+  for (unsigned Round = 0;; ++Round) {
+    bool Changed = false;
+    for (const FunctionDecl *F : SCC) {
+      auto B = runOne(F);
+      Summary S = summarize(*B);
+      auto It = Summaries.find(F);
+      if (It == Summaries.end() || It->second != S) {
+        Summaries[F] = std::move(S);
+        Changed = true;
+      }
+      Last[F] = std::move(B);
+    }
+    if (!Recursive || !Changed)
+      break;
+    if (Round == MaxRounds) {
+      // Give up on precision, never on soundness.
+      for (const FunctionDecl *F : SCC)
+        Summaries[F] = Summary::worst(F->getNumParams());
+      for (const FunctionDecl *F : SCC)
+        Last[F] = runOne(F);
+      break;
+    }
+  }
+  for (const FunctionDecl *F : SCC) {
+    if (Quiet.count(F))
+      continue;
+    record(F, *Last[F], Recursive);
+    recordLeaks(F, Summaries[F]);
+  }
+}
+
+static bool excludedByAttr(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "escape_off")
+        return true;
+  return false;
+}
+
+FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
+                                  const FunctionBuilder &B, bool Recursive) {
+  FunctionFacts F;
+  F.Recursive = Recursive;
+  F.Setjmp = B.HasSetjmp;
+  F.DynamicStack = B.HasDynamicStack;
+  F.BackwardGoto = B.HasBackwardGoto;
+  F.Excluded = excludedByAttr(FD);
+  SourcePos Pos = positionOf(Ctx.getSourceManager(), FD->getBeginLoc());
+  bool Off = false;
+  for (const PragmaMark &M : P.Pragmas)
+    if (M.File == Pos.File && M.Line <= Pos.Line)
+      Off = M.Off;
+  F.Excluded |= Off;
+  return F;
+}
+
+static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V) {
+  Expr::EvalResult R;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return false;
+  const llvm::APSInt &I = R.Val.getInt();
+  if (I.isSigned() && I.isNegative())
+    return false;
+  if (I.getActiveBits() > 64)
+    return false;
+  V = I.getZExtValue();
+  return true;
+}
+
+/// Fills in size, alignment and zeroing from the call's arguments.
+static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
+                   SiteFacts &SF) {
+  auto Arg = [&](unsigned I) -> const Expr * {
+    return I < E->getNumArgs() ? E->getArg(I) : nullptr;
+  };
+  uint64_t A = 0, B = 0;
+  switch (S.Kind) {
+  case AllocKind::Malloc:
+    S.ConstantSize = constInt(Ctx, Arg(0), S.Size);
+    break;
+  case AllocKind::Calloc:
+    S.Zeroed = true;
+    if (constInt(Ctx, Arg(0), A) && constInt(Ctx, Arg(1), B))
+      S.ConstantSize = !__builtin_mul_overflow(A, B, &S.Size);
+    break;
+  case AllocKind::AlignedAlloc:
+    S.ConstantSize = constInt(Ctx, Arg(1), S.Size);
+    SF.ConstantAlign = constInt(Ctx, Arg(0), A);
+    if (SF.ConstantAlign && A > S.Align)
+      S.Align = A;
+    if (SF.ConstantAlign && (A == 0 || (A & (A - 1)) || A > 4096))
+      SF.ConstantAlign = false;
+    break;
+  default:
+    break;
+  }
+}
+
+SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
+                                AllocSite &S) {
+  const Graph &G = B.G;
+  SiteFacts SF;
+  ObjId O = SI.Obj;
+  NodeId Sink = NoNode;
+  if (G.Nodes[G.HeapNode].Pts.test(O))
+    Sink = G.HeapNode;
+  else if (G.Nodes[G.ExtNode].Pts.test(O))
+    Sink = G.ExtNode;
+  if (Sink != NoNode) {
+    S.Result = Verdict::Escapes;
+    S.Flow = flow(B, Sink, O, 0);
+    S.Reason = S.Flow.empty() ? "escapes" : S.Flow.back().Text;
+  } else {
+    S.Result = Verdict::DoesNotEscape;
+    S.Reason = "does not escape";
+  }
+  if (G.Nodes[G.NeedsHeap].Pts.test(O)) {
+    SF.NeedsHeap = true;
+    std::vector<FlowStep> F = flow(B, G.NeedsHeap, O, 0);
+    SF.NeedsHeapReason = F.empty() ? "must stay a heap object" : F.back().Text;
+    if (S.Result == Verdict::DoesNotEscape)
+      S.Flow = std::move(F);
+  }
+  unsigned D = G.Objects[O].LoopDepth;
+  for (NodeId N = G.FirstUserNode, E = G.Nodes.size(); N != E && D; ++N)
+    if (G.Nodes[N].LoopDepth < D && G.Nodes[N].Pts.test(O)) {
+      SF.LoopCarried = true;
+      break;
+    }
+  return SF;
+}
+
+std::vector<FlowStep> TUAnalysis::flow(const FunctionBuilder &B, NodeId Sink,
+                                       ObjId O, unsigned Depth) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Graph &G = B.G;
+  std::vector<FlowStep> Steps;
+  for (const Edge *E : G.chain(Sink, O)) {
+    if (!E->Text.empty()) {
+      FlowStep S{positionOf(SM, E->Loc), E->Text.str()};
+      if (Steps.empty() || Steps.back().Text != S.Text)
+        Steps.push_back(std::move(S));
+    }
+    // An object reached a sink because its container did: explain the
+    // container's journey too.
+    if ((E->Dst == G.HeapNode || E->Dst == G.ExtNode) && Depth < 3) {
+      for (ObjId C = 0, N = G.Objects.size(); C != N; ++C) {
+        if (G.Objects[C].Contents != E->Src || C == O ||
+            G.Objects[C].Kind == ObjKind::Heap)
+          continue;
+        if (!G.Nodes[E->Dst].Pts.test(C))
+          break;
+        for (FlowStep &S : flow(B, E->Dst, C, Depth + 1))
+          Steps.push_back(std::move(S));
+        break;
+      }
+    }
+  }
+  return Steps;
+}
+
+void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
+                        bool Recursive) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned First = Result.Sites.size();
+  std::vector<SiteFacts> Facts;
+  for (const SiteInfo &SI : B.Sites) {
+    AllocSite S;
+    S.Id = Result.Sites.size();
+    S.Function = FD->getNameAsString();
+    S.Callee = SI.Callee;
+    S.Kind = SI.Kind;
+    S.Pos = positionOf(SM, SI.Call->getBeginLoc());
+    S.Name = SI.Name;
+    S.LoopDepth = SI.LoopDepth;
+    SiteFacts SF = siteFacts(B, SI, S);
+    sizeOf(Ctx, SI.Call, S, SF);
+    Facts.push_back(std::move(SF));
+    Result.Sites.push_back(std::move(S));
+  }
+  std::vector<AllocSite *> Ptrs;
+  for (unsigned I = First; I != Result.Sites.size(); ++I)
+    Ptrs.push_back(&Result.Sites[I]);
+  placeSites(Ptrs, Facts, factsOf(FD, B, Recursive), P);
+
+  // free() calls that may release a promoted object.
+  llvm::DenseMap<ObjId, unsigned> Promoted;
+  for (unsigned I = 0; I != B.Sites.size(); ++I)
+    if (Result.Sites[First + I].Place != Storage::Heap)
+      Promoted[B.Sites[I].Obj] = First + I;
+  if (Promoted.empty())
+    return;
+  for (const FreeInfo &FI : B.Frees) {
+    FreeSite F;
+    for (ObjId O : B.G.Nodes[FI.Arg].Pts) {
+      auto It = Promoted.find(O);
+      if (It != Promoted.end())
+        F.Sites.push_back(It->second);
+      else
+        F.MayFreeOther = true;
+    }
+    if (F.Sites.empty())
+      continue;
+    F.Function = FD->getNameAsString();
+    F.Callee = FI.Call->getDirectCallee()->getNameAsString();
+    F.Pos = positionOf(SM, FI.Call->getBeginLoc());
+    Result.Frees.push_back(std::move(F));
+  }
+}
+
+void TUAnalysis::recordLeaks(const FunctionDecl *FD, const Summary &S) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (unsigned I = 0; I != S.Params.size(); ++I) {
+    const ParamSummary &PS = S.Params[I];
+    const ParmVarDecl *PD = FD->getParamDecl(I);
+    auto add = [&](const std::string &Where) {
+      LeakingParam L;
+      L.Function = FD->getNameAsString();
+      L.Param = PD->getNameAsString();
+      L.Index = I;
+      L.Pos = positionOf(SM, PD->getLocation());
+      L.Where = Where;
+      Result.Leaks.push_back(std::move(L));
+    };
+    if (PS.Heap)
+      add("heap");
+    if (PS.Content)
+      add("content");
+    if (PS.Result)
+      add("result");
+    if (PS.ContentResult)
+      add("content to result");
+    if (PS.ResultContent)
+      add("result content");
+    for (unsigned J : PS.IntoContentOf)
+      add("*" + FD->getParamDecl(J)->getNameAsString());
+  }
+}
+
+/// Components come callees first; users read reports top to bottom.
+void TUAnalysis::sortBySource() {
+  std::vector<AllocSite> &Sites = Result.Sites;
+  std::stable_sort(Sites.begin(), Sites.end(),
+                   [](const AllocSite &A, const AllocSite &B) {
+                     return std::tie(A.Pos.File, A.Pos.Line, A.Pos.Column) <
+                            std::tie(B.Pos.File, B.Pos.Line, B.Pos.Column);
+                   });
+  std::vector<unsigned> NewId(Sites.size());
+  for (unsigned I = 0; I != Sites.size(); ++I) {
+    NewId[Sites[I].Id] = I;
+    Sites[I].Id = I;
+  }
+  for (FreeSite &F : Result.Frees)
+    for (unsigned &Id : F.Sites)
+      Id = NewId[Id];
+}
+
+TUResult TUAnalysis::run() {
+  Result.MainFile = positionOf(Ctx.getSourceManager(),
+                               Ctx.getSourceManager().getLocForStartOfFile(
+                                   Ctx.getSourceManager().getMainFileID()))
+                        .File;
+  collect();
+  for (const auto &SCC : components())
+    analyzeComponent(SCC);
+  sortBySource();
+  return std::move(Result);
+}
+
+TUResult escape::analysis::analyzeTranslationUnit(ASTContext &Ctx,
+                                                  const Policy &P) {
+  return TUAnalysis(Ctx, P).run();
+}

@@ -1,0 +1,134 @@
+//===- Builder.h - Lowering one function's AST into a Graph --------------===//
+//
+// FunctionBuilder walks a function body once and records its pointer flows
+// in a Graph: Stmt.cpp lowers statements, Expr.cpp expressions, Call.cpp
+// calls (allocators, free, the libc table, summaries of callees).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_BUILDER_H
+#define ESCAPE_ANALYSIS_BUILDER_H
+
+#include "Graph.h"
+#include "Summary.h"
+#include "escape/analysis/Result.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <functional>
+#include <vector>
+
+namespace escape::analysis {
+
+/// An allocation call found in the function.
+struct SiteInfo {
+  const clang::CallExpr *Call;
+  AllocKind Kind;
+  ObjId Obj;
+  unsigned LoopDepth;
+  std::string Callee;
+  std::string Name; ///< what receives it, if known
+};
+
+/// A free() call and the node holding its argument.
+struct FreeInfo {
+  const clang::CallExpr *Call;
+  NodeId Arg;
+};
+
+/// A place that an expression denotes.
+struct LValue {
+  enum Kind : uint8_t { None, Direct, Indirect } K = None;
+  NodeId N = NoNode;   ///< Direct: the node; Indirect: the pointer
+  bool Union = false;  ///< a member of a union
+  bool Global = false; ///< Direct on global memory
+};
+
+/// Looks up the summary of a function defined in the translation unit.
+using SummaryLookup =
+    std::function<const Summary *(const clang::FunctionDecl *)>;
+
+class FunctionBuilder {
+public:
+  FunctionBuilder(clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
+                  SummaryLookup Lookup);
+
+  /// Lowers the whole body.
+  void build();
+
+  Graph G;
+  std::vector<SiteInfo> Sites;
+  std::vector<FreeInfo> Frees;
+  std::vector<ObjId> ParamObj;  ///< per parameter, or -1
+  std::vector<ObjId> ParamDeep; ///< per parameter, or -1
+  bool HasSetjmp = false;
+  bool HasDynamicStack = false; ///< VLA or alloca
+  bool HasBackwardGoto = false;
+
+  /// Reports whether values of type \p T may hold a pointer.
+  static bool mayHoldPointer(clang::QualType T);
+
+private:
+  // Stmt.cpp
+  void stmt(const clang::Stmt *S);
+  void varDecl(const clang::VarDecl *VD);
+  void loop(const clang::Stmt *Cond, const clang::Stmt *Inc,
+            const clang::Stmt *Body);
+  void asmStmt(const clang::AsmStmt *A);
+
+  // Expr.cpp
+  NodeId rvalue(const clang::Expr *E);
+  NodeId castExpr(const clang::CastExpr *E);
+  NodeId unary(const clang::UnaryOperator *E);
+  NodeId binary(const clang::BinaryOperator *E);
+  NodeId initList(const clang::InitListExpr *E);
+  LValue lvalue(const clang::Expr *E);
+  NodeId addressOf(const LValue &LV, const clang::Expr *E);
+  NodeId read(const LValue &LV, const clang::Expr *E);
+  void assign(const LValue &LV, NodeId V, const clang::Expr *Target,
+              clang::SourceLocation Loc);
+  NodeId merge(NodeId A, NodeId B, const clang::Expr *E);
+  void children(const clang::Stmt *S);
+
+  // Call.cpp
+  NodeId call(const clang::CallExpr *E);
+  NodeId indirectCall(const clang::CallExpr *E, std::vector<NodeId> &Args);
+  NodeId allocation(const clang::CallExpr *E, AllocKind K,
+                    llvm::StringRef Callee, std::vector<NodeId> &Args);
+  bool libcCall(const clang::CallExpr *E, llvm::StringRef Name,
+                std::vector<NodeId> &Args, NodeId &Result);
+  NodeId applySummary(const clang::CallExpr *E, const clang::FunctionDecl *FD,
+                      const Summary &S, std::vector<NodeId> &Args,
+                      clang::SourceLocation Loc);
+  NodeId unknownCall(const clang::CallExpr *E, const clang::FunctionDecl *FD,
+                     std::vector<NodeId> &Args);
+  bool callbackIsHarmless(const clang::Expr *E);
+
+  // Helpers
+  NodeId varNode(const clang::VarDecl *VD);
+  ObjId varObject(const clang::VarDecl *VD);
+  NodeId temp(const char *Name);
+  void escape(NodeId N, clang::SourceLocation Loc, const llvm::Twine &Why);
+  llvm::StringRef text(const clang::Expr *E);
+  bool isAllocator(const clang::FunctionDecl *FD, llvm::StringRef Name,
+                   AllocKind &K);
+
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *FD;
+  SummaryLookup Lookup;
+  unsigned Depth = 0;
+  llvm::DenseMap<const clang::VarDecl *, NodeId> Vars;
+  llvm::DenseMap<const clang::VarDecl *, ObjId> VarObjs;
+  llvm::DenseMap<const clang::Expr *, NodeId> Opaque;
+  llvm::DenseMap<const clang::LabelDecl *, bool> LabelsSeen;
+  /// The right-hand side being assigned, and the name of its target: an
+  /// allocation call that is exactly PendingExpr is named PendingName.
+  const clang::Expr *PendingExpr = nullptr;
+  std::string PendingName;
+};
+
+} // namespace escape::analysis
+
+#endif

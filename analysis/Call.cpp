@@ -1,0 +1,322 @@
+//===- Call.cpp - Lowering calls into flow constraints -------------------===//
+//
+// Implements how a call moves pointers: allocators create objects, free()
+// is recorded for the rewriter, the libc table and callee summaries say
+// which arguments leak, and everything else makes its arguments escape.
+//
+//===----------------------------------------------------------------------===//
+#include "Builder.h"
+#include "LibcTable.h"
+
+#include "clang/AST/Attr.h"
+
+using namespace clang;
+using namespace escape::analysis;
+
+static llvm::StringRef nameOf(const FunctionDecl *FD) {
+  return FD->getIdentifier() ? FD->getName() : llvm::StringRef();
+}
+
+bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
+                                  llvm::StringRef Name, AllocKind &K) {
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->hasBody()) {
+    static const struct {
+      const char *Name;
+      AllocKind Kind;
+    } Known[] = {{"malloc", AllocKind::Malloc},
+                 {"calloc", AllocKind::Calloc},
+                 {"realloc", AllocKind::Realloc},
+                 {"aligned_alloc", AllocKind::AlignedAlloc},
+                 {"posix_memalign", AllocKind::PosixMemalign},
+                 {"strdup", AllocKind::Strdup},
+                 {"strndup", AllocKind::Strndup}};
+    for (const auto &A : Known) {
+      if (Name == A.Name) {
+        K = A.Kind;
+        return true;
+      }
+    }
+  }
+  // __attribute__((malloc)) is RestrictAttr in Clang's AST.
+  if (Callee->hasAttr<RestrictAttr>() || Callee->hasAttr<AllocSizeAttr>()) {
+    K = AllocKind::User;
+    return mayHoldPointer(Callee->getReturnType());
+  }
+  return false;
+}
+
+NodeId FunctionBuilder::call(const CallExpr *E) {
+  std::vector<NodeId> Args;
+  for (const Expr *A : E->arguments())
+    Args.push_back(rvalue(A));
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee)
+    return indirectCall(E, Args);
+  llvm::StringRef Name = canonicalCallee(nameOf(Callee));
+  SourceLocation Loc = E->getExprLoc();
+
+  AllocKind K;
+  if (isAllocator(Callee, Name, K))
+    return allocation(E, K, nameOf(Callee), Args);
+  const FunctionDecl *Def = Callee->getDefinition();
+  bool Defined = Def && Def->hasBody();
+  if (!Defined && (Name == "free" || Name == "cfree")) {
+    if (!Args.empty() && Args[0] != NoNode) {
+      G.copy(Args[0], G.FreeNode, Loc, "passed to 'free'");
+      Frees.push_back(FreeInfo{E, Args[0]});
+    }
+    return NoNode;
+  }
+  if (Callee->hasAttr<ReturnsTwiceAttr>() || Name == "setjmp" ||
+      Name == "_setjmp" || Name == "sigsetjmp" || Name == "__sigsetjmp" ||
+      Name == "getcontext")
+    HasSetjmp = true;
+  if (!Defined && (Name == "alloca" || Name.starts_with("alloca_with_align"))) {
+    HasDynamicStack = true;
+    ObjId O = G.addObject(ObjKind::Local, "alloca", Depth);
+    return G.pointerTo(O, "alloca", Depth);
+  }
+  if (Defined)
+    if (const Summary *S = Lookup(Def))
+      return applySummary(E, Def, *S, Args, Loc);
+  NodeId R;
+  if (!Defined && libcCall(E, Name, Args, R))
+    return R;
+  return unknownCall(E, Callee, Args);
+}
+
+NodeId FunctionBuilder::indirectCall(const CallExpr *E,
+                                     std::vector<NodeId> &Args) {
+  rvalue(E->getCallee());
+  for (NodeId A : Args)
+    escape(A, E->getExprLoc(), "passed to an indirect call");
+  return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
+}
+
+NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
+                                   llvm::StringRef Callee,
+                                   std::vector<NodeId> &Args) {
+  std::string Name = E == PendingExpr ? PendingName : std::string();
+  SourceLocation Loc = E->getExprLoc();
+  ObjId O = G.addObject(ObjKind::Alloc, G.save(Callee + "()"), Depth,
+                        int(Sites.size()));
+  NodeId Contents = G.Objects[O].Contents;
+  NodeId T = G.pointerTo(O, G.save(Callee), Depth);
+  Sites.push_back(SiteInfo{E, K, O, Depth, Callee.str(), Name});
+  switch (K) {
+  case AllocKind::Realloc:
+    if (!Args.empty() && Args[0] != NoNode) {
+      G.copy(Args[0], G.NeedsHeap, Loc, "passed to 'realloc'");
+      G.load(Args[0], Contents, Loc, "copied by 'realloc'");
+    }
+    return T;
+  case AllocKind::PosixMemalign:
+    if (!Args.empty() && Args[0] != NoNode)
+      G.store(T, Args[0], Loc, "stored by 'posix_memalign'");
+    else if (!Args.empty())
+      escape(T, Loc, "stored by 'posix_memalign' to unknown memory");
+    return NoNode;
+  case AllocKind::User: {
+    // A user allocator may fill the memory with anything.
+    G.addr(Contents, G.HeapObj);
+    const FunctionDecl *Def = E->getDirectCallee()->getDefinition();
+    const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
+    if (S) {
+      applySummary(E, Def, *S, Args, Loc);
+    } else {
+      for (NodeId A : Args)
+        escape(A, Loc, "passed to '" + Callee + "'");
+    }
+    return T;
+  }
+  default:
+    return T;
+  }
+}
+
+bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
+  const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *F = DR ? dyn_cast<FunctionDecl>(DR->getDecl()) : nullptr;
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
+  if (!S)
+    return false;
+  for (const ParamSummary &P : S->Params)
+    if (P.leaks() || P.Freed || P.ContentFreed || P.WritesUnknown ||
+        P.DeepWrite)
+      return false;
+  return true;
+}
+
+bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
+                               std::vector<NodeId> &Args, NodeId &Result) {
+  const LibcEntry *L = lookupLibc(Name);
+  if (!L)
+    return false;
+  SourceLocation Loc = E->getExprLoc();
+  llvm::StringRef Spec = L->Params;
+  bool Variadic = Spec.ends_with(".");
+  if (Variadic)
+    Spec = Spec.drop_back();
+  llvm::StringRef Fn = L->Name;
+  bool Capturing = false;
+  for (unsigned I = 0; I != Args.size(); ++I)
+    if (I < Spec.size() && Spec[I] == 'f' &&
+        !callbackIsHarmless(E->getArg(I)))
+      Capturing = true;
+  NodeId Dst = NoNode, Src = NoNode;
+  for (unsigned I = 0; I != Args.size(); ++I) {
+    NodeId A = Args[I];
+    char C = I < Spec.size() ? Spec[I] : (Variadic ? 'n' : 'e');
+    if (A == NoNode)
+      continue;
+    if (Capturing && C != 'f')
+      C = 'e';
+    switch (C) {
+    case 'e':
+      escape(A, Loc, "retained by '" + Fn + "'");
+      break;
+    case 'd':
+      Dst = A;
+      break;
+    case 's':
+      Src = A;
+      break;
+    case 'w':
+      G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+      break;
+    case 'r': {
+      NodeId T = temp("realloc'd");
+      G.load(A, T, Loc, G.save("loaded by '" + Fn + "'"));
+      G.copy(T, G.NeedsHeap, Loc, G.save("reallocated by '" + Fn + "'"));
+      G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+      break;
+    }
+    case 'o':
+      G.store(Args[0], A, Loc, G.save("stored by '" + Fn + "'"));
+      break;
+    case 'x':
+      G.copy(A, G.NeedsHeap, Loc, G.save("passed to '" + Fn + "'"));
+      break;
+    default:
+      break;
+    }
+  }
+  if (Dst != NoNode && Src != NoNode) {
+    NodeId T = temp("bytes");
+    G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));
+    G.store(T, Dst, Loc, G.save("copied by '" + Fn + "'"));
+  }
+  Result = NoNode;
+  if (!mayHoldPointer(E->getType()))
+    return true;
+  switch (L->Result) {
+  case LibcResult::None:
+    break;
+  case LibcResult::Heap:
+    Result = G.HeapPtr;
+    break;
+  case LibcResult::Arg0:
+    Result = Args.empty() ? NoNode : Args[0];
+    break;
+  case LibcResult::Arg1:
+    Result = Args.size() < 2 ? NoNode : Args[1];
+    break;
+  case LibcResult::LoadArg0:
+    if (!Args.empty() && Args[0] != NoNode) {
+      Result = temp("load");
+      G.load(Args[0], Result, Loc, G.save("returned by '" + Fn + "'"));
+    }
+    break;
+  }
+  return true;
+}
+
+NodeId FunctionBuilder::applySummary(const CallExpr *E, const FunctionDecl *F,
+                                     const Summary &S, std::vector<NodeId> &Args,
+                                     SourceLocation Loc) {
+  llvm::StringRef Fn = nameOf(F);
+  NodeId Result = NoNode;
+  if (mayHoldPointer(F->getReturnType()))
+    Result = temp("call");
+  for (unsigned I = 0; I != Args.size(); ++I) {
+    NodeId A = Args[I];
+    if (A == NoNode)
+      continue;
+    if (I >= S.Params.size() || !S.Params[I].Tracked) {
+      escape(A, Loc, "passed to '" + Fn + "'");
+      continue;
+    }
+    const ParamSummary &P = S.Params[I];
+    llvm::StringRef PN = G.save(F->getParamDecl(I)->getName());
+    NodeId Reach = NoNode;
+    auto reach = [&] {
+      if (Reach == NoNode)
+        Reach = G.reach(A, Loc, G.save("reachable from '" + PN + "'"));
+      return Reach;
+    };
+    if (P.Heap)
+      escape(A, Loc, "passed to '" + Fn + "', whose parameter '" + PN +
+                         "' leaks");
+    if (P.Content)
+      G.load(A, G.HeapNode, Loc,
+             G.save("content leaks through parameter '" + PN + "' of '" +
+                    Fn + "'"));
+    if (P.Result)
+      G.copy(A, Result, Loc,
+             G.save("returned by '" + Fn + "' through '" + PN + "'"));
+    if (P.ContentResult)
+      G.copy(reach(), Result, Loc,
+             G.save("returned by '" + Fn + "' from '" + PN + "'"));
+    if (P.ResultContent)
+      G.store(A, Result, Loc,
+              G.save("stored by '" + Fn + "' into its result"));
+    for (unsigned J : P.IntoContentOf) {
+      if (J < Args.size() && Args[J] != NoNode)
+        G.store(A, Args[J], Loc,
+                G.save("stored by '" + Fn + "' into '*" +
+                       F->getParamDecl(J)->getName() + "'"));
+      else
+        escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
+    }
+    if (P.Freed)
+      G.copy(A, G.NeedsHeap, Loc, G.save("freed by '" + Fn + "'"));
+    if (P.ContentFreed)
+      G.copy(reach(), G.NeedsHeap, Loc, G.save("freed by '" + Fn + "'"));
+    if (P.WritesUnknown)
+      G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+    if (P.DeepWrite)
+      G.store(G.HeapPtr, reach(), Loc, G.save("overwritten by '" + Fn + "'"));
+  }
+  if (Result != NoNode && S.ReturnsFresh) {
+    ObjId O = G.addObject(ObjKind::Fresh, G.save(Fn + "()"), Depth);
+    G.addr(G.Objects[O].Contents, G.HeapObj);
+    G.addr(Result, O);
+  }
+  if (Result != NoNode && S.ReturnsUnknown)
+    G.copy(G.HeapPtr, Result, Loc, G.save("returned by '" + Fn + "'"));
+  (void)E;
+  return Result;
+}
+
+NodeId FunctionBuilder::unknownCall(const CallExpr *E, const FunctionDecl *F,
+                                    std::vector<NodeId> &Args) {
+  SourceLocation Loc = E->getExprLoc();
+  llvm::StringRef Fn = nameOf(F);
+  for (unsigned I = 0; I != Args.size(); ++I) {
+    NodeId A = Args[I];
+    if (A == NoNode)
+      continue;
+    if (I < F->getNumParams() && F->getParamDecl(I)->hasAttr<NoEscapeAttr>()) {
+      // noescape promises the pointer is not retained; what it points to
+      // may still be read and overwritten.
+      G.load(A, G.HeapNode, Loc,
+             G.save("content passed to '" + Fn + "'"));
+      G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+      continue;
+    }
+    escape(A, Loc, "passed to '" + Fn + "'");
+  }
+  return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
+}

@@ -1,0 +1,163 @@
+//===- Graph.cpp - Function graph construction and the solver ------------===//
+//
+// Implements the inclusion-based points-to solver with difference
+// propagation.  Loads and stores turn into copy edges as the pointer's set
+// grows; every (node, object) pair remembers the edge that brought it.
+//
+//===----------------------------------------------------------------------===//
+#include "Graph.h"
+
+#include <algorithm>
+
+using namespace escape::analysis;
+
+static uint64_t pairKey(NodeId N, ObjId O) {
+  return (uint64_t(uint32_t(N)) << 32) | uint32_t(O);
+}
+
+Graph::Graph() {
+  HeapNode = addNode("<heap>", 0);
+  HeapObj = addObject(ObjKind::Heap, "<heap>", 0, -1, HeapNode);
+  addr(HeapNode, HeapObj);
+  HeapPtr = pointerTo(HeapObj, "<unknown>", 0);
+  // Whatever escaped memory holds escapes too, and may be replaced by
+  // anything unknown code stores there.
+  load(HeapNode, HeapNode, {}, "reachable from escaped memory");
+  store(HeapNode, HeapNode, {}, "stored into escaped memory");
+  ReturnNode = addNode("<result>", 0);
+  ExtNode = addNode("<outside>", 0);
+  copy(ReturnNode, ExtNode, {}, "");
+  load(ExtNode, ExtNode, {}, "reachable from memory that outlives the frame");
+  NeedsHeap = addNode("<needs-heap>", 0);
+  FreeNode = addNode("<freed>", 0);
+  FirstUserNode = NodeId(Nodes.size());
+}
+
+NodeId Graph::addNode(llvm::StringRef Name, unsigned LoopDepth) {
+  Node N;
+  N.Name = Name;
+  N.LoopDepth = LoopDepth;
+  Nodes.push_back(std::move(N));
+  Out.emplace_back();
+  LoadsOf.emplace_back();
+  StoresOf.emplace_back();
+  InWork.push_back(false);
+  return NodeId(Nodes.size() - 1);
+}
+
+ObjId Graph::addObject(ObjKind K, llvm::StringRef Name, unsigned LoopDepth,
+                       int Index, NodeId Contents) {
+  if (Contents == NoNode)
+    Contents = addNode(save("*" + Name), LoopDepth);
+  Objects.push_back(Object{K, Contents, LoopDepth, Index});
+  return ObjId(Objects.size() - 1);
+}
+
+NodeId Graph::pointerTo(ObjId O, llvm::StringRef Name, unsigned LoopDepth) {
+  NodeId N = addNode(Name, LoopDepth);
+  addr(N, O);
+  return N;
+}
+
+void Graph::copy(NodeId Src, NodeId Dst, clang::SourceLocation L,
+                 llvm::StringRef T) {
+  if (Src == NoNode || Dst == NoNode || Src == Dst)
+    return;
+  addEdge(Src, Dst, L, T);
+}
+
+void Graph::load(NodeId Ptr, NodeId Dst, clang::SourceLocation L,
+                 llvm::StringRef T) {
+  if (Ptr == NoNode || Dst == NoNode)
+    return;
+  LoadsOf[Ptr].push_back(Loads.size());
+  Loads.push_back(Deref{Ptr, Dst, L, T});
+}
+
+void Graph::store(NodeId Src, NodeId Ptr, clang::SourceLocation L,
+                  llvm::StringRef T) {
+  if (Ptr == NoNode || Src == NoNode)
+    return;
+  StoresOf[Ptr].push_back(Stores.size());
+  Stores.push_back(Deref{Ptr, Src, L, T});
+}
+
+NodeId Graph::reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T) {
+  NodeId R = addNode("<reachable>", ~0u);
+  load(Ptr, R, L, T);
+  load(R, R, L, T);
+  return R;
+}
+
+void Graph::addEdge(NodeId Src, NodeId Dst, clang::SourceLocation L,
+                    llvm::StringRef T) {
+  if (Src == Dst || !EdgeSet.insert({Src, Dst}).second)
+    return;
+  unsigned E = Edges.size();
+  Edges.push_back(Edge{Src, Dst, L, T});
+  Out[Src].push_back(E);
+  // Objects not yet in Done arrive when Src is processed.
+  propagate(E, Nodes[Src].Done);
+}
+
+void Graph::propagate(unsigned EdgeIdx, const ObjSet &Objs) {
+  NodeId Dst = Edges[EdgeIdx].Dst;
+  bool Changed = false;
+  for (ObjId O : Objs) {
+    if (Nodes[Dst].Pts.test(O))
+      continue;
+    Nodes[Dst].Pts.set(O);
+    Parent.try_emplace(pairKey(Dst, O), EdgeIdx);
+    Changed = true;
+  }
+  if (Changed && !InWork[Dst]) {
+    InWork[Dst] = true;
+    Work.push_back(Dst);
+  }
+}
+
+void Graph::solve() {
+  for (NodeId N = 0, E = Nodes.size(); N != E; ++N) {
+    if (!Nodes[N].Pts.empty() && !InWork[N]) {
+      InWork[N] = true;
+      Work.push_back(N);
+    }
+  }
+  while (!Work.empty()) {
+    NodeId N = Work.back();
+    Work.pop_back();
+    InWork[N] = false;
+    ObjSet Delta = Nodes[N].Pts;
+    Delta.intersectWithComplement(Nodes[N].Done);
+    if (Delta.empty())
+      continue;
+    Nodes[N].Done |= Delta;
+    for (unsigned I = 0; I != LoadsOf[N].size(); ++I) {
+      Deref D = Loads[LoadsOf[N][I]];
+      for (ObjId O : Delta)
+        addEdge(Objects[O].Contents, D.Other, D.Loc, D.Text);
+    }
+    for (unsigned I = 0; I != StoresOf[N].size(); ++I) {
+      Deref D = Stores[StoresOf[N][I]];
+      for (ObjId O : Delta)
+        addEdge(D.Other, Objects[O].Contents, D.Loc, D.Text);
+    }
+    for (unsigned I = 0; I != Out[N].size(); ++I)
+      propagate(Out[N][I], Delta);
+  }
+}
+
+std::vector<const Edge *> Graph::chain(NodeId N, ObjId O) const {
+  std::vector<const Edge *> Steps;
+  NodeId Cur = N;
+  while (Steps.size() <= Nodes.size()) {
+    auto It = Parent.find(pairKey(Cur, O));
+    if (It == Parent.end())
+      break;
+    const Edge &E = Edges[It->second];
+    Steps.push_back(&E);
+    Cur = E.Src;
+  }
+  std::reverse(Steps.begin(), Steps.end());
+  return Steps;
+}

@@ -1,0 +1,136 @@
+//===- Graph.h - Locations, objects and constraints of one function ------===//
+//
+// The data model of the analysis: nodes hold pointer values, objects are
+// the memory those values may point to, and constraints say how values
+// flow.  The solver computes, for every node, the set of objects it may
+// point to, and remembers for each (node, object) pair the edge that first
+// brought the object there, so every escape can be explained step by step.
+//
+// DO: add flows with copy/load/store and let the solver close them.
+// DON'T: add constraints after solve(), or read Pts before it: the
+// solver assumes every constraint exists when it starts.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_GRAPH_H
+#define ESCAPE_ANALYSIS_GRAPH_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SparseBitVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/StringSaver.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace escape::analysis {
+
+using NodeId = int;
+using ObjId = int;
+constexpr NodeId NoNode = -1;
+
+using ObjSet = llvm::SparseBitVector<128>;
+
+/// A place that holds a pointer value: a variable, a temporary, the
+/// contents of an object, or one of the function's sinks.
+struct Node {
+  llvm::StringRef Name;
+  unsigned LoopDepth = 0;
+  ObjSet Pts;
+  ObjSet Done; ///< objects already pushed along outgoing constraints
+};
+
+/// What an object stands for.
+enum class ObjKind : uint8_t {
+  Alloc,        ///< an allocation site of this function
+  Local,        ///< a local variable, compound literal or alloca block
+  Heap,         ///< everything unknown: globals, escaped memory
+  ParamPointee, ///< what a pointer parameter points to (caller memory)
+  ParamDeep,    ///< everything reachable beyond ParamPointee
+  Fresh         ///< memory a callee allocated and returned
+};
+
+struct Object {
+  ObjKind Kind;
+  NodeId Contents = NoNode; ///< what the object's memory holds
+  unsigned LoopDepth = 0;
+  int Index = -1; ///< site index (Alloc) or parameter index (Param*)
+};
+
+/// A flow edge: Pts(Dst) includes Pts(Src).  Loc and Text explain it.
+struct Edge {
+  NodeId Src, Dst;
+  clang::SourceLocation Loc;
+  llvm::StringRef Text;
+};
+
+/// Dst = *Ptr (Load) or *Ptr = Src (Store), resolved as Ptr's set grows.
+struct Deref {
+  NodeId Ptr, Other;
+  clang::SourceLocation Loc;
+  llvm::StringRef Text;
+};
+
+class Graph {
+public:
+  Graph();
+
+  NodeId addNode(llvm::StringRef Name, unsigned LoopDepth);
+  /// Creates an object; its contents node is made here unless given.
+  ObjId addObject(ObjKind K, llvm::StringRef Name, unsigned LoopDepth,
+                  int Index = -1, NodeId Contents = NoNode);
+  /// Makes a fresh node that points to \p O.
+  NodeId pointerTo(ObjId O, llvm::StringRef Name, unsigned LoopDepth);
+
+  void addr(NodeId Dst, ObjId O) { Nodes[Dst].Pts.set(O); }
+  void copy(NodeId Src, NodeId Dst, clang::SourceLocation L, llvm::StringRef T);
+  void load(NodeId Ptr, NodeId Dst, clang::SourceLocation L, llvm::StringRef T);
+  void store(NodeId Src, NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
+  /// Returns a node holding everything reachable through \p Ptr's objects.
+  /// Its loop depth is unbounded: it only relays to other nodes.
+  NodeId reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
+
+  /// Computes the fixed point.
+  void solve();
+
+  /// The edges that brought \p O into \p N, from the object's origin.
+  std::vector<const Edge *> chain(NodeId N, ObjId O) const;
+
+  llvm::StringRef save(const llvm::Twine &S) { return Saver.save(S); }
+
+  std::vector<Node> Nodes;
+  std::vector<Object> Objects;
+  std::vector<Edge> Edges;
+
+  // Fixed locations of every function graph.
+  ObjId HeapObj;    ///< unknown memory; contents = HeapNode
+  NodeId HeapNode;  ///< sink: what lands here escapes to the heap
+  NodeId HeapPtr;   ///< a value pointing to unknown memory
+  NodeId ReturnNode;///< what the function returns
+  NodeId ExtNode;   ///< sink: memory that outlives the frame (caller's)
+  NodeId NeedsHeap; ///< marks objects that must stay heap objects
+  NodeId FreeNode;  ///< what this function passes to free()
+  NodeId FirstUserNode; ///< nodes before this one are the fixed ones above
+
+private:
+  void addEdge(NodeId Src, NodeId Dst, clang::SourceLocation L,
+               llvm::StringRef T);
+  void propagate(unsigned EdgeIdx, const ObjSet &Objs);
+
+  std::vector<std::vector<unsigned>> Out; ///< edges by source
+  std::vector<std::vector<unsigned>> LoadsOf, StoresOf; ///< derefs by Ptr
+  std::vector<Deref> Loads, Stores;
+  llvm::DenseSet<std::pair<NodeId, NodeId>> EdgeSet;
+  llvm::DenseMap<uint64_t, unsigned> Parent; ///< (node, obj) -> edge
+  std::vector<NodeId> Work;
+  std::vector<bool> InWork;
+  llvm::BumpPtrAllocator Alloc;
+  llvm::UniqueStringSaver Saver{Alloc};
+};
+
+} // namespace escape::analysis
+
+#endif

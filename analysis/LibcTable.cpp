@@ -1,0 +1,222 @@
+//===- LibcTable.cpp - What libc functions do with their pointers --------===//
+//
+// The built-in table of library functions whose pointer arguments do not
+// escape, kept as data in one place.  Each entry gives one letter per
+// parameter; a trailing '.' says the variadic arguments are not captured
+// either (without it they escape):
+//
+//   n  read or written, never retained
+//   e  retained: escapes (strtok's string, setvbuf's buffer)
+//   d  s  memcpy-like: the pointers stored in *s are copied into *d
+//   w  the callee stores a pointer of its own into *p (asprintf)
+//   r  *p is reallocated by the callee and replaced (getline)
+//   o  the callee stores a pointer into the first argument in *p (strtol)
+//   f  a callback: if it may capture, every argument escapes (qsort)
+//   x  the allocator inspects it: it must stay a heap object
+//
+//===----------------------------------------------------------------------===//
+#include "LibcTable.h"
+
+#include "llvm/ADT/StringMap.h"
+
+using namespace escape::analysis;
+
+static const LibcEntry Table[] = {
+    // <string.h>
+    {"memcpy", LibcResult::Arg0, "dsn"},
+    {"memmove", LibcResult::Arg0, "dsn"},
+    {"mempcpy", LibcResult::Arg0, "dsn"},
+    {"memccpy", LibcResult::Arg0, "dsnn"},
+    {"bcopy", LibcResult::None, "sdn"},
+    {"memset", LibcResult::Arg0, "nnn"},
+    {"bzero", LibcResult::None, "nn"},
+    {"explicit_bzero", LibcResult::None, "nn"},
+    {"memcmp", LibcResult::None, "nnn"},
+    {"bcmp", LibcResult::None, "nnn"},
+    {"memchr", LibcResult::Arg0, "nnn"},
+    {"memrchr", LibcResult::Arg0, "nnn"},
+    {"rawmemchr", LibcResult::Arg0, "nn"},
+    {"memmem", LibcResult::Arg0, "nnnn"},
+    {"strcpy", LibcResult::Arg0, "nn"},
+    {"strncpy", LibcResult::Arg0, "nnn"},
+    {"stpcpy", LibcResult::Arg0, "nn"},
+    {"stpncpy", LibcResult::Arg0, "nnn"},
+    {"strcat", LibcResult::Arg0, "nn"},
+    {"strncat", LibcResult::Arg0, "nnn"},
+    {"strlcpy", LibcResult::None, "nnn"},
+    {"strlcat", LibcResult::None, "nnn"},
+    {"strcmp", LibcResult::None, "nn"},
+    {"strncmp", LibcResult::None, "nnn"},
+    {"strcasecmp", LibcResult::None, "nn"},
+    {"strncasecmp", LibcResult::None, "nnn"},
+    {"strcoll", LibcResult::None, "nn"},
+    {"strxfrm", LibcResult::None, "nnn"},
+    {"strlen", LibcResult::None, "n"},
+    {"strnlen", LibcResult::None, "nn"},
+    {"strchr", LibcResult::Arg0, "nn"},
+    {"strrchr", LibcResult::Arg0, "nn"},
+    {"strchrnul", LibcResult::Arg0, "nn"},
+    {"index", LibcResult::Arg0, "nn"},
+    {"rindex", LibcResult::Arg0, "nn"},
+    {"strstr", LibcResult::Arg0, "nn"},
+    {"strcasestr", LibcResult::Arg0, "nn"},
+    {"strpbrk", LibcResult::Arg0, "nn"},
+    {"strspn", LibcResult::None, "nn"},
+    {"strcspn", LibcResult::None, "nn"},
+    {"strtok", LibcResult::Arg0, "en"},
+    {"strtok_r", LibcResult::Arg0, "nno"},
+    {"strsep", LibcResult::LoadArg0, "nn"},
+    {"strerror", LibcResult::Heap, "n"},
+    {"strerror_r", LibcResult::Heap, "nnn"},
+    {"strsignal", LibcResult::Heap, "n"},
+    // <stdio.h>
+    {"printf", LibcResult::None, "n."},
+    {"fprintf", LibcResult::None, "nn."},
+    {"dprintf", LibcResult::None, "nn."},
+    {"sprintf", LibcResult::None, "nn."},
+    {"snprintf", LibcResult::None, "nnn."},
+    {"vprintf", LibcResult::None, "nn"},
+    {"vfprintf", LibcResult::None, "nnn"},
+    {"vdprintf", LibcResult::None, "nnn"},
+    {"vsprintf", LibcResult::None, "nnn"},
+    {"vsnprintf", LibcResult::None, "nnnn"},
+    {"asprintf", LibcResult::None, "wn."},
+    {"vasprintf", LibcResult::None, "wnn"},
+    {"scanf", LibcResult::None, "n."},
+    {"fscanf", LibcResult::None, "nn."},
+    {"sscanf", LibcResult::None, "nn."},
+    {"vscanf", LibcResult::None, "nn"},
+    {"vfscanf", LibcResult::None, "nnn"},
+    {"vsscanf", LibcResult::None, "nnn"},
+    {"puts", LibcResult::None, "n"},
+    {"fputs", LibcResult::None, "nn"},
+    {"fputc", LibcResult::None, "nn"},
+    {"putc", LibcResult::None, "nn"},
+    {"fgetc", LibcResult::None, "n"},
+    {"getc", LibcResult::None, "n"},
+    {"ungetc", LibcResult::None, "nn"},
+    {"fgets", LibcResult::Arg0, "nnn"},
+    {"fwrite", LibcResult::None, "nnnn"},
+    {"fread", LibcResult::None, "nnnn"},
+    {"fopen", LibcResult::Heap, "nn"},
+    {"fdopen", LibcResult::Heap, "nn"},
+    {"freopen", LibcResult::Heap, "nnn"},
+    {"fmemopen", LibcResult::Heap, "enn"},
+    {"fclose", LibcResult::None, "n"},
+    {"fflush", LibcResult::None, "n"},
+    {"fseek", LibcResult::None, "nnn"},
+    {"ftell", LibcResult::None, "n"},
+    {"rewind", LibcResult::None, "n"},
+    {"feof", LibcResult::None, "n"},
+    {"ferror", LibcResult::None, "n"},
+    {"clearerr", LibcResult::None, "n"},
+    {"fileno", LibcResult::None, "n"},
+    {"setvbuf", LibcResult::None, "nenn"},
+    {"setbuf", LibcResult::None, "ne"},
+    {"perror", LibcResult::None, "n"},
+    {"remove", LibcResult::None, "n"},
+    {"rename", LibcResult::None, "nn"},
+    {"getline", LibcResult::None, "rnn"},
+    {"getdelim", LibcResult::None, "rnnn"},
+    {"open", LibcResult::None, "n."},
+    {"read", LibcResult::None, "nnn"},
+    {"write", LibcResult::None, "nnn"},
+    {"access", LibcResult::None, "nn"},
+    {"stat", LibcResult::None, "nn"},
+    {"fstat", LibcResult::None, "nn"},
+    {"unlink", LibcResult::None, "n"},
+    // <stdlib.h>
+    {"atoi", LibcResult::None, "n"},
+    {"atol", LibcResult::None, "n"},
+    {"atoll", LibcResult::None, "n"},
+    {"atof", LibcResult::None, "n"},
+    {"strtol", LibcResult::None, "non"},
+    {"strtoul", LibcResult::None, "non"},
+    {"strtoll", LibcResult::None, "non"},
+    {"strtoull", LibcResult::None, "non"},
+    {"strtoimax", LibcResult::None, "non"},
+    {"strtoumax", LibcResult::None, "non"},
+    {"strtod", LibcResult::None, "no"},
+    {"strtof", LibcResult::None, "no"},
+    {"strtold", LibcResult::None, "no"},
+    {"getenv", LibcResult::Heap, "n"},
+    {"setenv", LibcResult::None, "nnn"},
+    {"unsetenv", LibcResult::None, "n"},
+    {"putenv", LibcResult::None, "e"},
+    {"system", LibcResult::None, "n"},
+    {"qsort", LibcResult::None, "nnnf"},
+    {"bsearch", LibcResult::Arg1, "nnnnf"},
+    {"mblen", LibcResult::None, "nn"},
+    {"mbstowcs", LibcResult::None, "nnn"},
+    {"wcstombs", LibcResult::None, "nnn"},
+    {"malloc_usable_size", LibcResult::None, "x"},
+    // <wchar.h>
+    {"wcslen", LibcResult::None, "n"},
+    {"wcscmp", LibcResult::None, "nn"},
+    {"wcscpy", LibcResult::Arg0, "nn"},
+    {"wmemcpy", LibcResult::Arg0, "dsn"},
+    {"wmemmove", LibcResult::Arg0, "dsn"},
+    {"wmemset", LibcResult::Arg0, "nnn"},
+    // <time.h>, <sys/time.h>
+    {"time", LibcResult::None, "n"},
+    {"clock_gettime", LibcResult::None, "nn"},
+    {"gettimeofday", LibcResult::None, "nn"},
+    {"localtime", LibcResult::Heap, "n"},
+    {"gmtime", LibcResult::Heap, "n"},
+    {"localtime_r", LibcResult::Arg1, "nn"},
+    {"gmtime_r", LibcResult::Arg1, "nn"},
+    {"mktime", LibcResult::None, "n"},
+    {"strftime", LibcResult::None, "nnnn"},
+    {"ctime", LibcResult::Heap, "n"},
+    {"asctime", LibcResult::Heap, "n"},
+    // <math.h>
+    {"frexp", LibcResult::None, "nn"},
+    {"modf", LibcResult::None, "nn"},
+    // <setjmp.h>: returning twice is handled by the caller's policy.
+    {"setjmp", LibcResult::None, "n"},
+    {"_setjmp", LibcResult::None, "n"},
+    {"sigsetjmp", LibcResult::None, "nn"},
+    {"__sigsetjmp", LibcResult::None, "nn"},
+    {"longjmp", LibcResult::None, "nn"},
+    {"_longjmp", LibcResult::None, "nn"},
+    {"siglongjmp", LibcResult::None, "nn"},
+    // <assert.h>, <pthread.h>
+    {"__assert_fail", LibcResult::None, "nnnn"},
+    {"pthread_mutex_lock", LibcResult::None, "n"},
+    {"pthread_mutex_unlock", LibcResult::None, "n"},
+    {"pthread_mutex_trylock", LibcResult::None, "n"},
+    {"pthread_mutex_init", LibcResult::None, "nn"},
+    {"pthread_mutex_destroy", LibcResult::None, "n"},
+    // Compiler builtins (after canonicalCallee drops "__builtin_").
+    {"expect", LibcResult::Arg0, "nn"},
+    {"expect_with_probability", LibcResult::Arg0, "nnn"},
+    {"assume_aligned", LibcResult::Arg0, "nn."},
+    {"object_size", LibcResult::None, "nn"},
+    {"dynamic_object_size", LibcResult::None, "nn"},
+    {"prefetch", LibcResult::None, "n."},
+    {"va_start", LibcResult::None, "n."},
+    {"va_end", LibcResult::None, "n"},
+    {"va_copy", LibcResult::None, "dn"},
+    {"c23_va_start", LibcResult::None, "n."},
+};
+
+const LibcEntry *escape::analysis::lookupLibc(llvm::StringRef Name) {
+  static const llvm::StringMap<const LibcEntry *> Map = [] {
+    llvm::StringMap<const LibcEntry *> M;
+    for (const LibcEntry &E : Table)
+      M[E.Name] = &E;
+    return M;
+  }();
+  auto It = Map.find(Name);
+  return It == Map.end() ? nullptr : It->second;
+}
+
+llvm::StringRef escape::analysis::canonicalCallee(llvm::StringRef Name) {
+  Name.consume_front("__builtin_");
+  if (Name.starts_with("__") && Name.ends_with("_chk")) {
+    Name = Name.drop_front(2).drop_back(4);
+  }
+  Name.consume_front("__isoc99_");
+  Name.consume_front("__isoc23_");
+  return Name;
+}

@@ -1,0 +1,37 @@
+//===- LibcTable.h - Built-in knowledge of library functions -------------===//
+//
+// Declares the table of library functions that do not capture their
+// pointer arguments; see LibcTable.cpp for the letters of a parameter spec.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_LIBCTABLE_H
+#define ESCAPE_ANALYSIS_LIBCTABLE_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace escape::analysis {
+
+/// What the function returns, as far as pointers go.
+enum class LibcResult : unsigned char {
+  None,    ///< nothing that points anywhere we track
+  Heap,    ///< library-owned memory
+  Arg0,    ///< a pointer into the first argument
+  Arg1,    ///< a pointer into the second argument
+  LoadArg0 ///< the pointer stored in *first argument (strsep)
+};
+
+struct LibcEntry {
+  const char *Name;
+  LibcResult Result;
+  const char *Params; ///< one letter per parameter, see LibcTable.cpp
+};
+
+/// Normalizes a callee name: drops `__builtin_` and fortify `_chk` forms.
+llvm::StringRef canonicalCallee(llvm::StringRef Name);
+
+/// Returns the entry for \p Name (already canonical), or null.
+const LibcEntry *lookupLibc(llvm::StringRef Name);
+
+} // namespace escape::analysis
+
+#endif

@@ -1,0 +1,97 @@
+//===- Policy.cpp - The storage policy -----------------------------------===//
+//
+// Implements the storage policy of DESIGN.md: small constant sizes go to
+// the stack unless the function recurses, the object is loop-carried or
+// the frame budget is spent; dynamic, larger, recursive and loop-carried
+// objects go to the frame arena; everything else stays on the heap, with
+// the reason.
+//
+//===----------------------------------------------------------------------===//
+#include "Policy.h"
+
+using namespace escape::analysis;
+
+/// Returns why \p S cannot leave the heap at all, or "".
+static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
+                                  const FunctionFacts &F) {
+  if (S.Result == Verdict::Escapes)
+    return S.Reason;
+  if (SF.NeedsHeap)
+    return SF.NeedsHeapReason;
+  if (F.Excluded)
+    return "promotion disabled for this function";
+  if (F.Setjmp)
+    return "function calls 'setjmp'";
+  switch (S.Kind) {
+  case AllocKind::Realloc:
+    return "'realloc' results stay on the heap";
+  case AllocKind::PosixMemalign:
+    return "'posix_memalign' results stay on the heap";
+  case AllocKind::User:
+    return "no known deallocator for '" + S.Callee + "'";
+  default:
+    return "";
+  }
+}
+
+/// Returns why \p S cannot go on the stack, or "".
+static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
+                                  const FunctionFacts &F, const Policy &P,
+                                  uint64_t Used) {
+  if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup)
+    return "size is dynamic";
+  if (!S.ConstantSize || !SF.ConstantAlign)
+    return "size is dynamic";
+  if (S.Size > P.StackLimit)
+    return "size " + std::to_string(S.Size) + " exceeds the stack limit " +
+           std::to_string(P.StackLimit);
+  if (F.Recursive)
+    return "function is recursive";
+  if (SF.LoopCarried)
+    return "object may be live across loop iterations";
+  if (F.BackwardGoto)
+    return "function loops with 'goto'";
+  if (F.DynamicStack)
+    return "function uses variable-length arrays or 'alloca'";
+  if (Used + S.Size > P.FrameBudget)
+    return "frame budget of " + std::to_string(P.FrameBudget) +
+           " bytes is spent";
+  return "";
+}
+
+void escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
+                                  const std::vector<SiteFacts> &Facts,
+                                  const FunctionFacts &F, const Policy &P) {
+  uint64_t Used = 0;
+  for (unsigned I = 0; I != Sites.size(); ++I) {
+    AllocSite &S = *Sites[I];
+    const SiteFacts &SF = Facts[I];
+    std::string Why = heapOnlyReason(S, SF, F);
+    if (!Why.empty()) {
+      S.Place = Storage::Heap;
+      S.Reason = Why;
+      continue;
+    }
+    std::string NotStack = notStackReason(S, SF, F, P, Used);
+    if (NotStack.empty()) {
+      S.Place = Storage::Stack;
+      S.Reason = "does not escape";
+      Used += S.Size;
+      continue;
+    }
+    if (S.ConstantSize && S.Size > P.ArenaCap) {
+      S.Place = Storage::Heap;
+      S.Reason = "size " + std::to_string(S.Size) + " exceeds the arena cap " +
+                 std::to_string(P.ArenaCap);
+      continue;
+    }
+    if (!P.ArenaEnabled) {
+      S.Place = Storage::Heap;
+      S.Reason = NotStack + "; the frame arena is off "
+                            "(-fplugin-arg-escape-arena=1)";
+      continue;
+    }
+    S.Place = Storage::Arena;
+    S.Reason = "does not escape; " + NotStack;
+  }
+}

@@ -1,0 +1,37 @@
+//===- Policy.h - Choosing storage for allocation sites ------------------===//
+#ifndef ESCAPE_ANALYSIS_POLICY_H
+#define ESCAPE_ANALYSIS_POLICY_H
+
+#include "escape/analysis/Analysis.h"
+
+#include <string>
+#include <vector>
+
+namespace escape::analysis {
+
+/// What the policy needs to know of a function.
+struct FunctionFacts {
+  bool Recursive = false;
+  bool Setjmp = false;
+  bool DynamicStack = false; ///< VLAs or alloca
+  bool BackwardGoto = false;
+  bool Excluded = false;     ///< attribute or pragma
+};
+
+/// What the policy needs to know of one site beyond its AllocSite.
+struct SiteFacts {
+  bool NeedsHeap = false;
+  std::string NeedsHeapReason;
+  bool LoopCarried = false;
+  bool ConstantAlign = true;
+};
+
+/// Chooses Place and Reason for every site of one function, in source
+/// order (the frame budget is spent first come, first served).
+void placeSites(std::vector<AllocSite *> &Sites,
+                const std::vector<SiteFacts> &Facts, const FunctionFacts &F,
+                const Policy &P);
+
+} // namespace escape::analysis
+
+#endif

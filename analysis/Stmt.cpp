@@ -1,0 +1,177 @@
+//===- Stmt.cpp - Lowering statements into flow constraints --------------===//
+//
+// Implements FunctionBuilder's walk over statements: declarations, returns,
+// loops (which raise the loop depth), gotos and inline assembly.
+//
+//===----------------------------------------------------------------------===//
+#include "Builder.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+using namespace escape::analysis;
+
+FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
+                                 SummaryLookup Lookup)
+    : Ctx(Ctx), FD(FD), Lookup(std::move(Lookup)) {
+  for (unsigned I = 0; I != FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    NodeId V = varNode(P);
+    if (!mayHoldPointer(P->getType())) {
+      ParamObj.push_back(-1);
+      ParamDeep.push_back(-1);
+      continue;
+    }
+    llvm::StringRef Name = G.save(P->getName());
+    ObjId Pointee = G.addObject(ObjKind::ParamPointee, Name, 0, I);
+    ObjId Deep = G.addObject(ObjKind::ParamDeep, G.save(Name + "..."), 0, I);
+    G.addr(V, Pointee);
+    G.addr(G.Objects[Pointee].Contents, Deep);
+    G.addr(G.Objects[Deep].Contents, Deep);
+    // The caller's memory outlives this frame.
+    G.copy(G.Objects[Pointee].Contents, G.ExtNode, {}, "");
+    G.copy(G.Objects[Deep].Contents, G.ExtNode, {}, "");
+    ParamObj.push_back(Pointee);
+    ParamDeep.push_back(Deep);
+  }
+}
+
+void FunctionBuilder::build() {
+  if (const Stmt *Body = FD->getBody())
+    stmt(Body);
+}
+
+void FunctionBuilder::stmt(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    rvalue(E);
+    return;
+  }
+  switch (S->getStmtClass()) {
+  case Stmt::DeclStmtClass:
+    for (const Decl *D : cast<DeclStmt>(S)->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        varDecl(VD);
+    return;
+  case Stmt::ReturnStmtClass: {
+    const auto *R = cast<ReturnStmt>(S);
+    NodeId V = rvalue(R->getRetValue());
+    G.copy(V, G.ReturnNode, R->getBeginLoc(),
+           G.save("returned from '" + FD->getName() + "'"));
+    return;
+  }
+  case Stmt::ForStmtClass: {
+    const auto *F = cast<ForStmt>(S);
+    stmt(F->getInit());
+    ++Depth;
+    if (F->getConditionVariable())
+      varDecl(F->getConditionVariable());
+    --Depth;
+    loop(F->getCond(), F->getInc(), F->getBody());
+    return;
+  }
+  case Stmt::WhileStmtClass: {
+    const auto *W = cast<WhileStmt>(S);
+    ++Depth;
+    if (W->getConditionVariable())
+      varDecl(W->getConditionVariable());
+    --Depth;
+    loop(W->getCond(), nullptr, W->getBody());
+    return;
+  }
+  case Stmt::DoStmtClass: {
+    const auto *D = cast<DoStmt>(S);
+    loop(D->getCond(), nullptr, D->getBody());
+    return;
+  }
+  case Stmt::LabelStmtClass: {
+    const auto *L = cast<LabelStmt>(S);
+    LabelsSeen[L->getDecl()] = true;
+    stmt(L->getSubStmt());
+    return;
+  }
+  case Stmt::GotoStmtClass:
+    // A goto to a label already walked closes a loop the AST does not show.
+    if (LabelsSeen.count(cast<GotoStmt>(S)->getLabel()))
+      HasBackwardGoto = true;
+    return;
+  case Stmt::IndirectGotoStmtClass:
+    HasBackwardGoto = true;
+    rvalue(cast<IndirectGotoStmt>(S)->getTarget());
+    return;
+  case Stmt::GCCAsmStmtClass:
+  case Stmt::MSAsmStmtClass:
+    asmStmt(cast<AsmStmt>(S));
+    return;
+  default:
+    children(S);
+    return;
+  }
+}
+
+void FunctionBuilder::loop(const Stmt *Cond, const Stmt *Inc,
+                           const Stmt *Body) {
+  ++Depth;
+  stmt(Cond);
+  stmt(Body);
+  stmt(Inc);
+  --Depth;
+}
+
+void FunctionBuilder::varDecl(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!VD->hasLocalStorage()) {
+    // Statics and thread-locals live as long as globals do.
+    if (Init)
+      escape(rvalue(Init), VD->getLocation(),
+             "assigned to static '" + VD->getName() + "'");
+    return;
+  }
+  if (VD->getType()->isVariablyModifiedType()) {
+    HasDynamicStack = true;
+    if (const auto *VAT = Ctx.getAsVariableArrayType(VD->getType()))
+      rvalue(VAT->getSizeExpr());
+  }
+  NodeId N = varNode(VD);
+  if (Init) {
+    PendingExpr = Init->IgnoreParenCasts();
+    PendingName = VD->getName().str();
+    NodeId V = rvalue(Init);
+    G.copy(V, N, VD->getLocation(),
+           G.save("assigned to '" + VD->getName() + "'"));
+  }
+  // __attribute__((cleanup(f))) calls f(&var) when the scope ends; the
+  // analysis is flow-insensitive, so the call can be modelled here.
+  if (const auto *C = VD->getAttr<CleanupAttr>()) {
+    const FunctionDecl *F = C->getFunctionDecl();
+    std::vector<NodeId> Args{G.pointerTo(varObject(VD), "&var", Depth)};
+    const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+    const Summary *S = Def ? Lookup(Def) : nullptr;
+    if (S) {
+      applySummary(nullptr, Def, *S, Args, VD->getLocation());
+    } else {
+      escape(Args[0], VD->getLocation(),
+             "passed to cleanup function '" +
+                 (F ? F->getName() : llvm::StringRef("?")) + "'");
+    }
+  }
+}
+
+void FunctionBuilder::asmStmt(const AsmStmt *A) {
+  SourceLocation L = A->getBeginLoc();
+  for (unsigned I = 0; I != A->getNumOutputs(); ++I) {
+    LValue LV = lvalue(A->getOutputExpr(I));
+    assign(LV, G.HeapPtr, A->getOutputExpr(I), L);
+    escape(addressOf(LV, A->getOutputExpr(I)), L, "used by inline assembly");
+  }
+  for (unsigned I = 0; I != A->getNumInputs(); ++I)
+    escape(rvalue(A->getInputExpr(I)), L, "used by inline assembly");
+}
+
+void FunctionBuilder::children(const Stmt *S) {
+  for (const Stmt *C : S->children())
+    stmt(C);
+}

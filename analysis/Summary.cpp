@@ -1,0 +1,118 @@
+//===- Summary.cpp - Reading a function's summary off its solved graph ---===//
+//
+// Implements summarize(): which parameters leak (to the heap, to the
+// result, into another parameter's pointee), which are freed, and whether
+// the function returns fresh memory.  Anything that reaches memory outside
+// the frame by a way the summary cannot express counts as a heap leak.
+//
+//===----------------------------------------------------------------------===//
+#include "SummaryBuilder.h"
+
+using namespace escape::analysis;
+
+Summary Summary::worst(unsigned NumParams) {
+  Summary S;
+  S.Params.resize(NumParams);
+  for (ParamSummary &P : S.Params) {
+    P.Tracked = true;
+    P.Heap = P.Content = P.Freed = P.ContentFreed = true;
+    P.WritesUnknown = P.DeepWrite = true;
+  }
+  S.ReturnsUnknown = true;
+  return S;
+}
+
+/// Reports whether \p O escaped only by being returned.
+static bool isFresh(const FunctionBuilder &B, ObjId O) {
+  const Graph &G = B.G;
+  ObjKind K = G.Objects[O].Kind;
+  if (K != ObjKind::Alloc && K != ObjKind::Fresh)
+    return false;
+  if (G.Nodes[G.HeapNode].Pts.test(O) || G.Nodes[G.NeedsHeap].Pts.test(O))
+    return false;
+  for (unsigned I = 0; I != B.ParamObj.size(); ++I) {
+    if (B.ParamObj[I] < 0)
+      continue;
+    if (G.Nodes[G.Objects[B.ParamObj[I]].Contents].Pts.test(O) ||
+        G.Nodes[G.Objects[B.ParamDeep[I]].Contents].Pts.test(O))
+      return false;
+  }
+  return true;
+}
+
+Summary escape::analysis::summarize(const FunctionBuilder &B) {
+  const Graph &G = B.G;
+  Summary S;
+  const ObjSet &Ret = G.Nodes[G.ReturnNode].Pts;
+  const ObjSet &Heap = G.Nodes[G.HeapNode].Pts;
+  const ObjSet &Ext = G.Nodes[G.ExtNode].Pts;
+  const ObjSet &Needs = G.Nodes[G.NeedsHeap].Pts;
+  const ObjSet &Freed = G.Nodes[G.FreeNode].Pts;
+
+  // What the function returns, and what fresh returned memory holds.
+  ObjSet InFresh;
+  for (ObjId O : Ret) {
+    if (isFresh(B, O)) {
+      S.ReturnsFresh = true;
+      InFresh |= G.Nodes[G.Objects[O].Contents].Pts;
+    } else if (G.Objects[O].Kind != ObjKind::ParamPointee &&
+               G.Objects[O].Kind != ObjKind::ParamDeep) {
+      S.ReturnsUnknown = true;
+    }
+  }
+
+  unsigned N = B.ParamObj.size();
+  S.Params.resize(N);
+  for (unsigned J = 0; J != N; ++J) {
+    ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J];
+    if (PO < 0)
+      continue;
+    ParamSummary &P = S.Params[J];
+    P.Tracked = true;
+    P.Heap = Heap.test(PO);
+    P.Content = Heap.test(PD);
+    P.Result = Ret.test(PO);
+    P.ContentResult = Ret.test(PD);
+    P.ResultContent = InFresh.test(PO);
+    P.Freed = Freed.test(PO) || Needs.test(PO);
+    P.ContentFreed = Freed.test(PD) || Needs.test(PD);
+    bool Explained = P.Result || P.ResultContent;
+    for (unsigned I = 0; I != N; ++I) {
+      if (B.ParamObj[I] < 0)
+        continue;
+      const ObjSet &Into = G.Nodes[G.Objects[B.ParamObj[I]].Contents].Pts;
+      const ObjSet &Deep = G.Nodes[G.Objects[B.ParamDeep[I]].Contents].Pts;
+      if (Into.test(PO)) {
+        P.IntoContentOf.push_back(I);
+        Explained = true;
+      }
+      // Deeper stores, and contents moved between parameters, are not
+      // expressible: count them as leaks to the heap.
+      if (Deep.test(PO))
+        P.Heap = true;
+      if (I != J && (Into.test(PD) || Deep.test(PD)))
+        P.Content = true;
+    }
+    if (Ext.test(PO) && !Explained)
+      P.Heap = true;
+    if (InFresh.test(PD))
+      P.Content = true;
+    // An escaped pointee takes everything it reaches along: the finer
+    // leaks add nothing for callers (and a self-store would be noise).
+    if (P.Heap) {
+      P.Content = P.ResultContent = false;
+      P.IntoContentOf.clear();
+    }
+
+    // Pointers the function stores into the caller's memory.
+    for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts) {
+      ObjKind K = G.Objects[O].Kind;
+      if (O != PD && K != ObjKind::ParamPointee)
+        P.WritesUnknown = true;
+    }
+    for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
+      if (O != PD)
+        P.DeepWrite = true;
+  }
+  return S;
+}

@@ -1,0 +1,60 @@
+//===- Summary.h - What a function does with its parameters --------------===//
+//
+// A function's summary is all its callers need to know of it: which
+// parameters leak and where to (Go's leak tags, in points-to terms), which it
+// frees, and whether it returns fresh memory.  Summaries only ever grow, so
+// iterating a recursive call cycle reaches a fixed point.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_SUMMARY_H
+#define ESCAPE_ANALYSIS_SUMMARY_H
+
+#include <vector>
+
+namespace escape::analysis {
+
+/// What the function does with one pointer parameter's value.
+struct ParamSummary {
+  bool Tracked = false;       ///< the parameter may hold a pointer
+  bool Heap = false;          ///< its pointee escapes
+  bool Content = false;       ///< what its pointee points to escapes
+  bool Result = false;        ///< it is returned
+  bool ContentResult = false; ///< what its pointee points to is returned
+  bool ResultContent = false; ///< it is stored into the returned memory
+  bool Freed = false;         ///< its pointee is freed or reallocated
+  bool ContentFreed = false;  ///< memory reachable from it is freed
+  bool WritesUnknown = false; ///< unknown pointers are stored into *p
+  bool DeepWrite = false;     ///< pointers are stored deeper than *p
+  std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
+
+  bool leaks() const {
+    return Heap || Content || Result || ContentResult || ResultContent ||
+           !IntoContentOf.empty();
+  }
+  bool operator==(const ParamSummary &O) const {
+    return Tracked == O.Tracked && Heap == O.Heap && Content == O.Content &&
+           Result == O.Result && ContentResult == O.ContentResult &&
+           ResultContent == O.ResultContent && Freed == O.Freed &&
+           ContentFreed == O.ContentFreed && WritesUnknown == O.WritesUnknown &&
+           DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf;
+  }
+};
+
+struct Summary {
+  std::vector<ParamSummary> Params;
+  bool ReturnsFresh = false;   ///< returns memory it allocated
+  bool ReturnsUnknown = false; ///< returns memory of unknown origin
+
+  bool operator==(const Summary &O) const {
+    return Params == O.Params && ReturnsFresh == O.ReturnsFresh &&
+           ReturnsUnknown == O.ReturnsUnknown;
+  }
+  bool operator!=(const Summary &O) const { return !(*this == O); }
+
+  /// The summary to assume when nothing is known: everything leaks.
+  static Summary worst(unsigned NumParams);
+};
+
+} // namespace escape::analysis
+
+#endif

@@ -1,0 +1,46 @@
+//===- Analysis.h - Escape analysis entry point ---------------------------===//
+//
+// Runs the escape analysis over a whole translation unit and returns, for
+// every allocation site, its verdict and the storage the policy chose.
+// See analysis/Analysis.cpp for the design.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_ANALYSIS_H
+#define ESCAPE_ANALYSIS_ANALYSIS_H
+
+#include "escape/analysis/Result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+}
+
+namespace escape::analysis {
+
+/// One `#pragma escape off` or `#pragma escape on`.
+struct PragmaMark {
+  std::string File;
+  unsigned Line = 0;
+  bool Off = false;
+};
+
+/// The storage policy; every number is a plugin argument.
+struct Policy {
+  uint64_t StackLimit = 4096;      ///< largest object put on the stack
+  uint64_t FrameBudget = 16384;    ///< stack bytes promoted per function
+  uint64_t ArenaCap = 1u << 20;    ///< largest constant size for the arena
+  bool ArenaEnabled = false;       ///< the frame arena runtime is linked
+  bool Transform = true;           ///< false: report what would be done
+  /// `#pragma escape off|on` lines, in source order per file.
+  std::vector<PragmaMark> Pragmas;
+};
+
+/// Analyzes every function with a body in \p Ctx's translation unit.
+TUResult analyzeTranslationUnit(clang::ASTContext &Ctx, const Policy &P);
+
+} // namespace escape::analysis
+
+#endif

@@ -1,0 +1,200 @@
+//===- Plugin.cpp - The escape Clang plugin -------------------------------===//
+//
+// The thin shell Clang loads with -fplugin=escape-plugin.so: it parses the
+// -fplugin-arg-escape-* arguments, runs the analysis on the whole
+// translation unit before CodeGen's pipeline, registers the rewrite pass,
+// and once the pass has run, reports every site as remarks and YAML.
+//
+//===----------------------------------------------------------------------===//
+#include "DiagnosticHandler.h"
+#include "ReportWriter.h"
+
+#include "escape/analysis/Analysis.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+
+using namespace clang;
+using namespace escape;
+
+namespace {
+
+struct Options {
+  unsigned Level = 0;
+  std::string Report;
+  analysis::Policy Policy;
+  rewriter::RewriteOptions Rewrite;
+};
+
+/// `#pragma escape off` and `#pragma escape on`, recorded in order.
+std::vector<analysis::PragmaMark> PragmaMarks;
+
+class EscapePragma : public PragmaHandler {
+public:
+  EscapePragma() : PragmaHandler("escape") {}
+  void HandlePragma(Preprocessor &PP, PragmaIntroducer Intro,
+                    Token &Tok) override {
+    PP.Lex(Tok);
+    IdentifierInfo *II = Tok.is(tok::identifier) ? Tok.getIdentifierInfo()
+                                                 : nullptr;
+    if (!II || (!II->isStr("on") && !II->isStr("off"))) {
+      plugin::DiagnosticHandler(PP.getDiagnostics())
+          .badPragma(Intro.Loc.getRawEncoding());
+      return;
+    }
+    PresumedLoc P = PP.getSourceManager().getPresumedLoc(Intro.Loc);
+    PragmaMarks.push_back({P.getFilename(), P.getLine(), II->isStr("off")});
+  }
+};
+
+/// Reports the outcome once the rewrite pass has run (or right away when
+/// the compile generates no code).
+struct Finisher {
+  DiagnosticsEngine &Diags;
+  Options Opts;
+  std::shared_ptr<analysis::TUResult> Result;
+  std::shared_ptr<rewriter::RewriteLog> Log;
+  bool Done = false;
+
+  void finish() {
+    if (Done)
+      return;
+    Done = true;
+    const rewriter::RewriteLog *L = Log && Log->Ran ? Log.get() : nullptr;
+    plugin::DiagnosticHandler DH(Diags);
+    for (const analysis::AllocSite &S : Result->Sites)
+      DH.site(S, plugin::outcomeOf(S, L), Opts.Level);
+    if (Opts.Level)
+      for (const analysis::LeakingParam &P : Result->Leaks)
+        DH.leak(P);
+    std::string Err;
+    if (!Opts.Report.empty() &&
+        !plugin::writeReport(Opts.Report, *Result, L, Err))
+      DH.cannotWriteReport(Opts.Report, Err);
+  }
+};
+
+struct ReportPass : llvm::PassInfoMixin<ReportPass> {
+  std::shared_ptr<Finisher> F;
+  llvm::PreservedAnalyses run(llvm::Module &, llvm::ModuleAnalysisManager &) {
+    F->finish();
+    return llvm::PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+};
+
+class EscapeConsumer : public ASTConsumer {
+public:
+  EscapeConsumer(std::shared_ptr<Finisher> F, bool Deferred)
+      : F(std::move(F)), Deferred(Deferred) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    F->Opts.Policy.Pragmas = PragmaMarks;
+    *F->Result = analysis::analyzeTranslationUnit(Ctx, F->Opts.Policy);
+    if (!Deferred)
+      F->finish();
+  }
+
+private:
+  std::shared_ptr<Finisher> F;
+  bool Deferred;
+};
+
+static bool parseNumber(llvm::StringRef V, uint64_t &Out) {
+  return !V.empty() && !V.getAsInteger(10, Out);
+}
+
+class EscapeAction : public PluginASTAction {
+  Options Opts;
+
+protected:
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    plugin::DiagnosticHandler DH(CI.getDiagnostics());
+    bool Ok = true;
+    for (const std::string &A : Args) {
+      auto [Name, Value] = llvm::StringRef(A).split('=');
+      uint64_t N = 0;
+      bool Valid = true;
+      if (Name == "m")
+        Valid = parseNumber(Value, N) && N <= 2, Opts.Level = N;
+      else if (Name == "report")
+        Valid = !Value.empty(), Opts.Report = Value.str();
+      else if (Name == "transform" || Name == "arena")
+        Valid = Value == "0" || Value == "1",
+        (Name == "arena" ? Opts.Policy.ArenaEnabled : Opts.Policy.Transform) =
+            Value == "1";
+      else if (Name == "stack-limit")
+        Valid = parseNumber(Value, Opts.Policy.StackLimit);
+      else if (Name == "frame-budget")
+        Valid = parseNumber(Value, Opts.Policy.FrameBudget);
+      else if (Name == "arena-cap")
+        Valid = parseNumber(Value, Opts.Policy.ArenaCap);
+      else if (Name == "bisect")
+        Valid = rewriter::bisectPatternValid(Value.str()),
+        Opts.Rewrite.Bisect = Value.str();
+      else if (Name == "trace")
+        Valid = parseNumber(Value, N), Opts.Rewrite.Trace = N;
+      else {
+        DH.unknownArgument(Name);
+        Ok = false;
+        continue;
+      }
+      if (!Valid) {
+        DH.badValue(Name, Value);
+        Ok = false;
+      }
+    }
+    Opts.Rewrite.Enabled = Opts.Policy.Transform;
+    Opts.Rewrite.MaxStackObject = Opts.Policy.StackLimit;
+    Opts.Rewrite.MaxStackFrame = Opts.Policy.FrameBudget;
+    return Ok;
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    auto F = std::make_shared<Finisher>(Finisher{
+        CI.getDiagnostics(), Opts, std::make_shared<analysis::TUResult>(),
+        std::make_shared<rewriter::RewriteLog>()});
+    const LangOptions &LO = CI.getLangOpts();
+    if (LO.CPlusPlus || LO.ObjC) // The analysis models C only.
+      return std::make_unique<ASTConsumer>();
+    frontend::ActionKind K = CI.getFrontendOpts().ProgramAction;
+    bool Codegen = K == frontend::EmitObj || K == frontend::EmitAssembly ||
+                   K == frontend::EmitLLVM || K == frontend::EmitBC ||
+                   K == frontend::EmitLLVMOnly ||
+                   K == frontend::EmitCodeGenOnly;
+    if (Codegen) {
+      CodeGenOptions &CG = CI.getCodeGenOpts();
+      // Line:column on every IR call, without emitting debug sections.
+      if (Opts.Rewrite.Enabled &&
+          CG.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
+        CG.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
+      rewriter::RewriteOptions RO = Opts.Rewrite;
+      CG.PassBuilderCallbacks.push_back([F, RO](llvm::PassBuilder &PB) {
+        if (RO.Enabled)
+          rewriter::registerFrameRewrite(PB, F->Result, RO, F->Log);
+        PB.registerPipelineStartEPCallback(
+            [F](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+              MPM.addPass(ReportPass{{}, F});
+            });
+      });
+    }
+    return std::make_unique<EscapeConsumer>(F, Codegen);
+  }
+
+  ActionType getActionType() override { return AddBeforeMainAction; }
+};
+
+} // namespace
+
+static FrontendPluginRegistry::Add<EscapeAction>
+    X("escape", "escape analysis: keep non-escaping allocations off the heap");
+static PragmaHandlerRegistry::Add<EscapePragma>
+    Y("escape", "#pragma escape on|off");
