@@ -100,7 +100,7 @@ static void *esc_aligned_small(size_t size, size_t align) {
 }
 
 static void *esc_aligned(size_t align, size_t size) {
-  if (align <= ESC_MIN_ALIGN) return esc_malloc(size);
+  if (align <= ESC_MIN_ALIGN) return esc_malloc(size < align ? align : size);
   if (size > SIZE_MAX - align) {
     errno = ENOMEM;
     return NULL;

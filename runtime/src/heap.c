@@ -183,6 +183,29 @@ static void esc_heap_merge_released(void) {
   }
 }
 
+// esc_heap_unmap_empty returns segments whose pages are all free and
+// released to the OS, header included, keeping one for the next burst.
+static void esc_heap_unmap_empty(void) {
+  bool kept = false;
+  for (esc_segment_t **link = &esc_heap_segments; *link;) {
+    esc_segment_t *seg = *link;
+    esc_span_t *s = &seg->spans[seg->hdr_pages];
+    bool empty = s->state == ESC_SPAN_FREE && !s->committed &&
+                 s->npages == ESC_SEG_PAGES - seg->hdr_pages;
+    if (!empty || !kept) {
+      kept |= empty;
+      link = &seg->next;
+      continue;
+    }
+    esc_bin_remove(s);
+    *link = seg->next;
+    esc__stat_sub(&esc__counters.mapped, ESC_SEG_SIZE);
+    esc__stat_sub(&esc__counters.segments, 1);
+    esc__stat_sub(&esc__counters.committed, (size_t)seg->hdr_pages * ESC_PAGE_SIZE);
+    esc__prim_unmap(seg, ESC_SEG_SIZE);
+  }
+}
+
 static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
   int64_t delay = esc__options.release_delay;
   if (delay < 0 && !force) return esc_heap_free_committed;
@@ -193,7 +216,10 @@ static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
         esc_span_release(s);
         released = true;
       }
-  if (released) esc_heap_merge_released();
+  if (released) {
+    esc_heap_merge_released();
+    esc_heap_unmap_empty();
+  }
   esc_heap_last_scavenge = now;
   return esc_heap_free_committed;
 }

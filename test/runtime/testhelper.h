@@ -1,0 +1,53 @@
+//===- testhelper.h - check macros for the runtime's unit tests -*- C -*-===//
+//
+// Part of escape.  CHECK_BODY("name") { ... result = false; } runs a named
+// check; EXPECT(cond) inside a body reports the failing condition with its
+// line and clears `result`.  test_summary() prints the totals and returns the
+// process exit status (0 when every check passed).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_TESTHELPER_H
+#define ESCAPE_TESTHELPER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+static int test_ok, test_failed;
+
+static inline bool test_begin(const char *name) {
+  fprintf(stderr, "test: %s...", name);
+  fflush(stderr);
+  return true;
+}
+
+static inline void test_end(const char *name, bool result) {
+  (void)name;
+  if (result) {
+    test_ok++;
+    fprintf(stderr, " ok\n");
+  } else {
+    test_failed++;
+    fprintf(stderr, " FAILED\n");
+  }
+}
+
+#define CHECK_BODY(name)                                                      \
+  for (bool result = true, test_once_ = test_begin(name); test_once_;         \
+       test_once_ = false, test_end(name, result))
+
+#define CHECK(name, expr) CHECK_BODY(name) { result = (expr); }
+
+#define EXPECT(cond)                                                          \
+  do {                                                                        \
+    if (!(cond)) {                                                            \
+      fprintf(stderr, "\n  %s:%d: expected: %s", __FILE__, __LINE__, #cond);  \
+      result = false;                                                         \
+    }                                                                         \
+  } while (0)
+
+static inline int test_summary(void) {
+  fprintf(stderr, "\n%d checks passed, %d failed\n", test_ok, test_failed);
+  return test_failed ? 1 : 0;
+}
+
+#endif // ESCAPE_TESTHELPER_H
