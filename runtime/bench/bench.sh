@@ -4,7 +4,7 @@
 # ratios.  Each workload is built with `cc -O2`; each allocator is loaded with
 # LD_PRELOAD (glibc: none).  Every (workload, allocator) pair runs REPEAT
 # times, allocators interleaved within a repetition; the table shows the best
-# wall time and the largest peak RSS seen.
+# wall and CPU time and the largest peak RSS seen.
 #
 # Usage: runtime/bench/bench.sh [-n REPEAT] [-w "WORKLOADS"] [-a "ALLOCATORS"]
 #                               [-b BUILD_DIR] [-o RESULTS_FILE] [-q]
@@ -122,17 +122,19 @@ done
 {
   echo "# runtime/bench/bench.sh -n $repeat$( ((quick)) && echo ' -q')   $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "# $(uname -srm), $(nproc) cores, $(cc --version | head -1)"
-  echo "# time: best of $repeat wall seconds; rss: largest peak RSS (ru_maxrss); x_: ratio to that allocator (lower is better)"
+  echo "# wall_s, cpu_s (user+sys): best of $repeat; rss: largest peak RSS (ru_maxrss); x_mi, x_gl: ratio to mimalloc, glibc (lower is better)"
   awk -v order="$active" '
     function kv(s, k,   i, n, f) {
       n = split(s, f, " ")
       for (i = 1; i <= n; i++) if (index(f[i], k "=") == 1) return substr(f[i], length(k) + 2)
       return ""
     }
+    function ratio(a, b) { return b ? sprintf("%.2f", a / b) : "-" }
     {
       key = $1 SUBSEP $2
-      t = kv($0, "wall_s") + 0; m = kv($0, "maxrss_kb") + 0
+      t = kv($0, "wall_s") + 0; c = kv($0, "cpu_s") + 0; m = kv($0, "maxrss_kb") + 0
       if (!(key in best) || t < best[key]) best[key] = t
+      if (!(key in cpu) || c < cpu[key]) cpu[key] = c
       if (m > rss[key]) rss[key] = m
       if ($1 == "burst") {
         b = kv($0, "rss_before_kb"); p = kv($0, "rss_peak_kb"); a = kv($0, "rss_after_kb")
@@ -144,19 +146,20 @@ done
       na = split(order, al, " ")
       for (i = 1; i <= nw; i++) {
         w = wl[i]
-        printf "\n%-9s %-9s %8s %6s %6s %9s %6s %6s", w, "allocator", "time_s", "x_mi", "x_libc", "rss_MiB", "x_libc", "x_mi"
-        if (w == "burst") printf " %9s %9s %9s %7s", "before", "peak", "after", "aft/bef"
+        printf "\n%-9s %-9s %7s %5s %5s %7s %5s %5s %8s %5s %5s", w, "allocator", "wall_s", "x_mi", "x_gl",
+          "cpu_s", "x_mi", "x_gl", "rss_MiB", "x_gl", "x_mi"
+        if (w == "burst") printf " %7s %7s %7s %7s", "before", "peak", "after", "aft/bef"
         printf "\n"
-        mi = best[w SUBSEP "mimalloc"]; gl = best[w SUBSEP "glibc"]
-        rmi = rss[w SUBSEP "mimalloc"]; rgl = rss[w SUBSEP "glibc"]
+        mi = w SUBSEP "mimalloc"; gl = w SUBSEP "glibc"
         for (j = 1; j <= na; j++) {
           k = w SUBSEP al[j]
           if (!(k in best)) continue
-          printf "%-9s %-9s %8.3f %6s %6s %9.1f %6s %6s", "", al[j], best[k],
-            mi ? sprintf("%.2f", best[k] / mi) : "-", gl ? sprintf("%.2f", best[k] / gl) : "-",
-            rss[k] / 1024, rgl ? sprintf("%.2f", rss[k] / rgl) : "-", rmi ? sprintf("%.2f", rss[k] / rmi) : "-"
+          printf "%-9s %-9s %7.3f %5s %5s %7.3f %5s %5s %8.1f %5s %5s", "", al[j],
+            best[k], ratio(best[k], best[mi]), ratio(best[k], best[gl]),
+            cpu[k], ratio(cpu[k], cpu[mi]), ratio(cpu[k], cpu[gl]),
+            rss[k] / 1024, ratio(rss[k], rss[gl]), ratio(rss[k], rss[mi])
           if (w == "burst")
-            printf " %9.1f %9.1f %9.1f %7.2f", bef[k] / 1024, pk[k] / 1024, aft[k] / 1024, bef[k] ? aft[k] / bef[k] : 0
+            printf " %7.1f %7.1f %7.1f %7.2f", bef[k] / 1024, pk[k] / 1024, aft[k] / 1024, bef[k] ? aft[k] / bef[k] : 0
           printf "\n"
         }
       }

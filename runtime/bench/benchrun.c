@@ -2,7 +2,8 @@
 //
 // Part of escape.  Runs a command with extra environment variables (the
 // allocator's LD_PRELOAD) set only in the child, waits for it with wait4 and
-// prints one line: `wall_s=<seconds> maxrss_kb=<peak RSS> status=<exit>`.
+// prints one line: `wall_s=<s> cpu_s=<user+sys s> maxrss_kb=<peak RSS>
+// status=<exit>`.
 // The line goes to stderr, or appended to the file given with -o.
 // Usage: benchrun [-o FILE] [-e NAME=VALUE]... -- COMMAND [ARG]...
 //
@@ -67,7 +68,9 @@ int main(int argc, char **argv) {
     perror("benchrun: error: open output");
     return 1;
   }
-  fprintf(f, "wall_s=%.4f maxrss_kb=%ld status=%d\n", wall, ru.ru_maxrss, code);
+  double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+               (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+  fprintf(f, "wall_s=%.4f cpu_s=%.4f maxrss_kb=%ld status=%d\n", wall, cpu, ru.ru_maxrss, code);
   if (out) fclose(f);
   return code;
 }
