@@ -151,7 +151,7 @@ private:
   FunctionFacts factsOf(const FunctionDecl *FD, const FunctionBuilder &B,
                         bool Recursive);
   SiteFacts siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
-                      AllocSite &S);
+                      AllocSite &S, const std::vector<unsigned> &MinDepth);
   std::vector<FlowStep> flow(const FunctionBuilder &B, NodeId Sink, ObjId O,
                              unsigned Depth);
   void sortBySource();
@@ -362,8 +362,34 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
   }
 }
 
+/// For each object, the smallest loop depth of a place that may hold a
+/// pointer to it, directly or through other objects.  An object allocated
+/// at depth d whose MinDepth is below d may be live across iterations of a
+/// loop (Go's loop-depth rule, closed over containers: a node of a list
+/// built in a loop carries its fields along).
+static std::vector<unsigned> minDepths(const Graph &G) {
+  std::vector<unsigned> M(G.Objects.size(), ~0u);
+  for (NodeId N = G.FirstUserNode, E = G.Nodes.size(); N != E; ++N)
+    for (ObjId O : G.Nodes[N].Pts)
+      M[O] = std::min(M[O], G.Nodes[N].LoopDepth);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (ObjId A = 0, E = G.Objects.size(); A != E; ++A) {
+      if (M[A] == ~0u)
+        continue;
+      for (ObjId B : G.Nodes[G.Objects[A].Contents].Pts)
+        if (M[A] < M[B]) {
+          M[B] = M[A];
+          Changed = true;
+        }
+    }
+  }
+  return M;
+}
+
 SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
-                                AllocSite &S) {
+                                AllocSite &S,
+                                const std::vector<unsigned> &MinDepth) {
   const Graph &G = B.G;
   SiteFacts SF;
   ObjId O = SI.Obj;
@@ -387,12 +413,7 @@ SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
     if (S.Result == Verdict::DoesNotEscape)
       S.Flow = std::move(F);
   }
-  unsigned D = G.Objects[O].LoopDepth;
-  for (NodeId N = G.FirstUserNode, E = G.Nodes.size(); N != E && D; ++N)
-    if (G.Nodes[N].LoopDepth < D && G.Nodes[N].Pts.test(O)) {
-      SF.LoopCarried = true;
-      break;
-    }
+  SF.LoopCarried = MinDepth[O] < G.Objects[O].LoopDepth;
   return SF;
 }
 
@@ -430,6 +451,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   const SourceManager &SM = Ctx.getSourceManager();
   unsigned First = Result.Sites.size();
   std::vector<SiteFacts> Facts;
+  std::vector<unsigned> MinDepth = minDepths(B.G);
   for (const SiteInfo &SI : B.Sites) {
     AllocSite S;
     S.Id = Result.Sites.size();
@@ -439,7 +461,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     S.Pos = positionOf(SM, SI.Call->getBeginLoc());
     S.Name = SI.Name;
     S.LoopDepth = SI.LoopDepth;
-    SiteFacts SF = siteFacts(B, SI, S);
+    SiteFacts SF = siteFacts(B, SI, S, MinDepth);
     sizeOf(Ctx, SI.Call, S, SF);
     Facts.push_back(std::move(SF));
     Result.Sites.push_back(std::move(S));
