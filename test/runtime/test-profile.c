@@ -1,0 +1,128 @@
+//===- test-profile.c - the sampling heap profile -------------------------===//
+//
+// Part of escape.  Runs itself again with ESCAPE_RT_PROFILE and a small
+// ESCAPE_RT_PROFILE_RATE; the child allocates from one known function,
+// frees half, and exits.  The parent checks the written profile: the legacy
+// header with heap_v2/RATE, a record whose stack passes through that
+// function, in-use below allocated counts, the MAPPED_LIBRARIES section, and
+// that google-pprof reads it and names the function.
+//
+//===----------------------------------------------------------------------===//
+#define _GNU_SOURCE
+#include "escape.h"
+#include "testhelper.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+enum { OBJECTS = 20000, SIZE = 1000 };
+static void *keep[OBJECTS];
+
+__attribute__((noinline)) void profile_hot_site(int n) {
+  for (int i = 0; i < n; i++) {
+    keep[i] = malloc(SIZE);
+    memset(keep[i], 1, 8);
+  }
+  __asm__ volatile("" ::: "memory");
+}
+
+static int child(void) {
+  // The parent needs this process's address of the function (PIE, ASLR).
+  printf("%p\n", (void *)&profile_hot_site);
+  fflush(stdout);
+  profile_hot_site(OBJECTS);
+  for (int i = 0; i < OBJECTS; i += 2) free(keep[i]);
+  return 0;
+}
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f) return NULL;
+  static char buf[1 << 20];
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  buf[n] = 0;
+  fclose(f);
+  return buf;
+}
+
+// hot_record finds a record line with an address inside profile_hot_site.
+static bool hot_record(char *text, uintptr_t lo, long *inuse, long *allocs) {
+  uintptr_t hi = lo + 256;
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    char *at = strstr(line, " @ 0x");
+    if (!at || strncmp(line, "heap profile:", 13) == 0) continue;
+    for (char *a = strstr(at, "0x"); a; a = strstr(a + 2, "0x")) {
+      uintptr_t pc = (uintptr_t)strtoull(a, NULL, 16);
+      if (pc > lo && pc <= hi) {
+        long ib, ab;
+        return sscanf(line, " %ld: %ld [ %ld: %ld]", inuse, &ib, allocs, &ab) == 4;
+      }
+    }
+  }
+  return false;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "child") == 0) return child();
+  char path[] = "/tmp/escape-profile-XXXXXX";
+  int fd = mkstemp(path);
+  close(fd);
+  int out[2];
+  if (pipe(out) != 0) return 1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], 1);
+    close(out[0]);
+    setenv("ESCAPE_RT_PROFILE", path, 1);
+    setenv("ESCAPE_RT_PROFILE_RATE", "65536", 1);
+    execl("/proc/self/exe", argv[0], "child", (char *)NULL);
+    _exit(127);
+  }
+  close(out[1]);
+  char addr[64] = {0};
+  ssize_t got = read(out[0], addr, sizeof addr - 1);
+  close(out[0]);
+  uintptr_t hot = got > 0 ? (uintptr_t)strtoull(addr, NULL, 16) : 0;
+  int status = -1;
+  waitpid(pid, &status, 0);
+  CHECK("the profiled child exits cleanly", WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  char *text = slurp(path);
+  CHECK_BODY("the profile has the legacy heap header and mappings") {
+    EXPECT(text != NULL);
+    if (!text) break;
+    EXPECT(strncmp(text, "heap profile: ", 14) == 0);
+    EXPECT(strstr(text, "@ heap_v2/65536\n") != NULL);
+    EXPECT(strstr(text, "\nMAPPED_LIBRARIES:\n") != NULL);
+    EXPECT(strstr(text, "r-xp") != NULL);
+  }
+  CHECK_BODY("samples name the allocating function; frees are matched") {
+    long inuse = 0, allocs = 0;
+    static char copy[1 << 20];
+    size_t len = text ? strlen(text) : 0;
+    memcpy(copy, text ? text : "", len < sizeof copy ? len + 1 : 0);
+    EXPECT(hot != 0 && hot_record(copy, hot, &inuse, &allocs));
+    // 20 MB at one sample per 64 KiB: about 300 samples, half of them freed.
+    fprintf(stderr, " [samples %ld, in use %ld]", allocs, inuse);
+    EXPECT(allocs > 150 && allocs < 600);
+    EXPECT(inuse > allocs / 4 && inuse < allocs * 3 / 4);
+  }
+  CHECK_BODY("google-pprof reads the profile") {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "google-pprof --text --inuse_objects /proc/%d/exe %s 2>&1",
+             (int)getpid(), path);
+    FILE *p = popen(cmd, "r");
+    EXPECT(p != NULL);
+    if (!p) break;
+    char line[512];
+    bool named = false;
+    while (fgets(line, sizeof line, p)) named |= strstr(line, "profile_hot_site") != NULL;
+    int rc = pclose(p);
+    EXPECT(rc == 0);
+    EXPECT(named);
+  }
+  unlink(path);
+  return test_summary();
+}
