@@ -71,7 +71,12 @@ void *esc_realloc(void *p, size_t size) {
   if (seg->kind == ESC_SEG_HUGE && size > ESC_LARGE_MAX &&
       esc__huge_resize(seg, size + size / 8) == 0)
     return p;
-  void *q = esc_malloc(size);
+  // A block that keeps growing past the small classes gets 1/4 slack, so
+  // growth by small steps copies O(log n) times and leaves fewer holes.
+  size_t want = size;
+  if (size > usable && size > ESC_SMALL_MAX && size <= ESC_LARGE_MAX) want = size + size / 4;
+  void *q = esc_malloc(want);
+  if (!q && want != size) q = esc_malloc(size);
   if (!q) return NULL;
   memcpy(q, p, usable < size ? usable : size);
   esc_free(p);

@@ -117,7 +117,7 @@ void esc__central_flush(unsigned cls, void *head, uint32_t n) {
   esc_central_t *c = &esc__central[cls];
   esc__lock(&c->lock);
   c->touched = 1;
-  if (n == esc__class_batch[cls] && c->nchains < esc__options.xfer_slots) {
+  if (n == esc__class_batch[cls] && c->nchains < esc__class_slots[cls]) {
     c->chains[c->nchains++] = head;
     esc__unlock(&c->lock);
   } else {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 esc_options_t esc__options = {
-    .cache_bytes = 32 * 1024,
+    .cache_bytes = 16 * 1024,
     .xfer_slots = 16,
     .release_delay = 20,
     .scavenger = true,

@@ -1,9 +1,10 @@
 //===- sizeclass.c - size classes of small objects -------------------------===//
 //
-// Part of escape.  Builds the size classes (8 bytes, then multiples of 16 up
-// to 128, then eight classes per power of two up to 32 KiB, so a block wastes
-// at most 1/9 of itself past 128 bytes), the pages of each class's spans, the
-// thread cache limits and the size -> class lookup tables.
+// Part of escape.  Builds the size classes (8 bytes, multiples of 16 up to
+// 256, then sixteen classes per power of two up to 32 KiB, so a block wastes
+// at most 1/9 of itself past 128 bytes and 1/17 past 256), the pages of each
+// class's spans, the thread cache and transfer limits, and the size -> class
+// lookup tables.
 //
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
@@ -12,16 +13,19 @@ uint32_t esc__class_size[ESC_NCLASSES];
 uint32_t esc__class_pages[ESC_NCLASSES];
 uint32_t esc__class_batch[ESC_NCLASSES];
 uint32_t esc__class_max[ESC_NCLASSES];
+uint32_t esc__class_slots[ESC_NCLASSES];
 uint8_t esc__class_small[129];
-uint8_t esc__class_mid[257];
+uint8_t esc__class_mid[513];
 
-// esc_class_pages picks the smallest span that holds at least four objects
-// and leaves at most 1/8 of itself unused at its tail.
+// esc_class_pages picks the smallest span that leaves at most 1/8 of itself
+// unused at its tail and holds at least four objects up to 4 KiB (fewer for
+// bigger ones, so a span empties and returns to the page heap sooner).
 static uint32_t esc_class_pages(uint32_t size) {
+  size_t min = size <= 4096 ? 4 : 1;
   for (uint32_t np = 1;; np++) {
     size_t bytes = np * ESC_PAGE_SIZE;
     size_t n = bytes / size;
-    if (n >= 4 && (bytes - n * size) * 8 <= bytes) return np;
+    if (n >= min && (bytes - n * size) * 8 <= bytes) return np;
   }
 }
 
@@ -33,10 +37,10 @@ static uint32_t esc_clamp(size_t v, uint32_t lo, uint32_t hi) {
 static unsigned esc_classes_sizes(void) {
   unsigned c = 1;
   esc__class_size[c++] = 8;
-  for (uint32_t s = 16; s <= 128; s += 16) esc__class_size[c++] = s;
-  for (uint32_t k = 7; k < 15; k++)
-    for (uint32_t j = 1; j <= 8; j++)
-      esc__class_size[c++] = (1u << k) + j * (1u << (k - 3));
+  for (uint32_t s = 16; s <= 256; s += 16) esc__class_size[c++] = s;
+  for (uint32_t k = 8; k < 15; k++)
+    for (uint32_t j = 1; j <= 16; j++)
+      esc__class_size[c++] = (1u << k) + j * (1u << (k - 4));
   return c;
 }
 
@@ -46,9 +50,9 @@ static void esc_classes_tables(unsigned nclasses) {
     while (esc__class_size[c] < i * 8) c++;
     esc__class_small[i] = (uint8_t)c;
   }
-  for (uint32_t i = 0; i <= 256; i++) {
-    while (c < nclasses - 1 && esc__class_size[c] < i * 128) c++;
-    esc__class_mid[i] = (uint8_t)(i <= 8 ? esc__class_small[i * 16] : c);
+  for (uint32_t i = 0; i <= 512; i++) {
+    while (c < nclasses - 1 && esc__class_size[c] < i * 64) c++;
+    esc__class_mid[i] = (uint8_t)(i <= 16 ? esc__class_small[i * 8] : c);
   }
 }
 
@@ -59,8 +63,12 @@ void esc__classes_init(void) {
   for (unsigned c = 1; c < n; c++) {
     uint32_t s = esc__class_size[c];
     esc__class_pages[c] = esc_class_pages(s);
-    esc__class_max[c] = esc_clamp(budget / s, 4, 1024);
-    esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 2, 256);
+    esc__class_max[c] = esc_clamp(budget / s, 1, 1024);
+    esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 1, 256);
+    // Keep at most ~64 KiB of batches per class in the transfer slots.
+    size_t batch_bytes = (size_t)esc__class_batch[c] * s;
+    esc__class_slots[c] = esc_clamp((64 * 1024) / batch_bytes, 1, esc__options.xfer_slots);
+    if (esc__options.xfer_slots == 0) esc__class_slots[c] = 0;
   }
   esc_classes_tables(n);
 }

@@ -31,13 +31,14 @@ extern uint32_t esc__class_size[ESC_NCLASSES];
 extern uint32_t esc__class_pages[ESC_NCLASSES];
 extern uint32_t esc__class_batch[ESC_NCLASSES];
 extern uint32_t esc__class_max[ESC_NCLASSES];
+extern uint32_t esc__class_slots[ESC_NCLASSES]; // central transfer batches kept
 extern uint8_t esc__class_small[129]; // index (n+7)>>3, n <= 1024
-extern uint8_t esc__class_mid[257];   // index (n+127)>>7, n <= 32 KiB
+extern uint8_t esc__class_mid[513];   // index (n+63)>>6, n <= 32 KiB
 void esc__classes_init(void);
 
 // esc__class_of maps a size <= ESC_SMALL_MAX to its class.
 ESC_INLINE unsigned esc__class_of(size_t n) {
-  return n <= 1024 ? esc__class_small[(n + 7) >> 3] : esc__class_mid[(n + 127) >> 7];
+  return n <= 1024 ? esc__class_small[(n + 7) >> 3] : esc__class_mid[(n + 63) >> 6];
 }
 
 // "heap.c"
