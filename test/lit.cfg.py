@@ -26,9 +26,10 @@ config.environment["PATH"] = os.pathsep.join(
 # %clang: the Clang 19 driver.  %escape: clang with the plugin loaded.
 config.substitutions.append(("%clang", config.escape_clang))
 config.substitutions.append(("%plugin", plugin))
+# %escape_cc first: lit substitutes in order, and %escape is its prefix.
+config.substitutions.append(("%escape_cc", os.path.join(bindir, "escape-cc")))
 config.substitutions.append(("%escape",
     "%s -fplugin=%s -Wno-unused-command-line-argument" % (config.escape_clang, plugin)))
-config.substitutions.append(("%escape_cc", os.path.join(bindir, "escape-cc")))
 config.substitutions.append(("%libdir", libdir))
 config.substitutions.append(("%bindir", bindir))
 config.substitutions.append(("%src_root", config.escape_src_root))
