@@ -103,8 +103,9 @@ typedef struct esc_frame_chunk_s {
 
 typedef struct esc_frame_arena_s {
   esc_frame_chunk_t *cur;    // newest chunk, NULL before first use
-  char *ptr;                 // next free byte in cur
+  char *ptr;                 // next free byte in cur, 16-byte aligned
   char *end;                 // end of cur
+  char *base;                // first data byte of cur
   esc_frame_hdr_t *top;      // newest header, NULL when empty
   esc_frame_chunk_t *spare;  // one empty chunk kept for reuse
   size_t chunks;             // chunks in the cur list
@@ -204,7 +205,7 @@ static int esc_frame_grow(esc_frame_arena_t *a, size_t need) {
   c->prev = a->cur;
   c->used = 0;
   a->cur = c;
-  a->ptr = esc_frame_data(c);
+  a->base = a->ptr = esc_frame_data(c);
   a->end = a->ptr + c->size;
   a->chunks++;
   return 1;
@@ -218,44 +219,48 @@ static void esc_frame_drop(esc_frame_arena_t *a) {
   a->chunks--;
   if (a->spare) esc_free(a->spare);
   a->spare = c;
-  a->ptr = esc_frame_data(a->cur) + a->cur->used;
-  a->end = esc_frame_data(a->cur) + a->cur->size;
+  a->base = esc_frame_data(a->cur);
+  a->ptr = a->base + a->cur->used;
+  a->end = a->base + a->cur->size;
 }
 
 // --- Headers
 
-static char *esc_frame_obj_end(esc_frame_hdr_t *h) {
-  return (char *)(h + 1) + (h->info & ~ESC_FRAME_FLAGS);
+// esc_frame_in_cur reports whether h lies in the newest chunk, without
+// touching the chunk itself.
+static inline int esc_frame_in_cur(const esc_frame_arena_t *a, const esc_frame_hdr_t *h) {
+  return (uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->end - a->base);
 }
 
-// esc_frame_settle recomputes the bump pointer after the top moved down and
-// drops chunks that no longer hold any header (invariant 1).
-static void esc_frame_settle(esc_frame_arena_t *a) {
-  for (;;) {
-    esc_frame_chunk_t *c = a->cur;
-    if (a->top && esc_frame_in_chunk(c, a->top)) {
-      a->ptr = esc_frame_obj_end(a->top);
-      return;
-    }
-    if (!c->prev) {
-      a->ptr = esc_frame_data(c);
-      return;
-    }
-    esc_frame_drop(a);
+// esc_frame_pop_from pops h, the top or a frame record under it, with
+// everything above it and the dead objects right below it (invariant 2).
+// The bump pointer goes back to the lowest header popped; chunks left empty
+// are dropped (invariant 1).
+static inline void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
+  esc_frame_hdr_t *t = h->below;
+  while (t && !(t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD))) {
+    h = t;
+    t = t->below;
   }
-}
-
-// esc_frame_pop_dead pops dead objects off the top (invariant 2).
-static void esc_frame_pop_dead(esc_frame_arena_t *a) {
-  while (a->top && !(a->top->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))
-    a->top = a->top->below;
-  esc_frame_settle(a);
+  a->top = t;
+  while (!esc_frame_in_cur(a, h)) esc_frame_drop(a);
+  a->ptr = (char *)h;
 }
 
 // esc_frame_push places a header with `size` payload bytes (a multiple of
 // 16) aligned to `align` on top; NULL when no memory can be had.
 static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
                                        size_t align, size_t flags) {
+  size_t avail = (size_t)(a->end - a->ptr);
+  if (align == ESC_FRAME_ALIGN && avail >= sizeof(esc_frame_hdr_t) &&
+      size <= avail - sizeof(esc_frame_hdr_t)) {
+    esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;  // ptr is 16-byte aligned
+    h->below = a->top;
+    h->info = size | flags;
+    a->top = h;
+    a->ptr = (char *)(h + 1) + size;
+    return h;
+  }
   uintptr_t mask = (uintptr_t)align - 1;
   uintptr_t payload = ((uintptr_t)a->ptr + sizeof(esc_frame_hdr_t) + mask) & ~mask;
   if (!a->cur || payload > (uintptr_t)a->end || size > (uintptr_t)a->end - payload) {
@@ -299,9 +304,12 @@ static int esc_frame_holds(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
 void esc_frame_leave(esc_frame_mark_t m) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)(uintptr_t)m;
-  if (!h || !esc_frame_holds(a, h)) return;
-  a->top = h->below;
-  esc_frame_pop_dead(a);
+  // Fast path: the record is in the newest chunk, below the bump pointer.
+  if ((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base)) {
+    if (h->info & ESC_FRAME_RECORD) esc_frame_pop_from(a, h);
+    return;
+  }
+  if (h && esc_frame_holds(a, h)) esc_frame_pop_from(a, h);
 }
 
 // --- Allocation
@@ -372,15 +380,21 @@ void *esc_frame_realloc(void *p, size_t n) {
 }
 
 void esc_frame_free(void *p) {
-  if (!p) return;
   esc_frame_arena_t *a = &esc_frame_tls;
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
+  if (p && h == a->top && (h->info & ESC_FRAME_LIVE)) {  // fast path: the top object
+    esc_frame_pop_from(a, h);
+    return;
+  }
+  if (!p) return;
   if (!esc_frame_find_chunk(a, p)) {
     free(p);
     return;
   }
-  esc_frame_hdr_t *h = (esc_frame_hdr_t *)p - 1;
-  h->info &= ~ESC_FRAME_LIVE;
-  esc_frame_pop_dead(a);
+  if (h->info & ESC_FRAME_LIVE) {
+    h->info &= ~ESC_FRAME_LIVE;
+    if (h == a->top) esc_frame_pop_from(a, h);
+  }
 }
 
 // --- Introspection
