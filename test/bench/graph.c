@@ -2,10 +2,12 @@
 //
 // Part of escape.  Builds a random sparse graph (CSR arrays) and a binary
 // search tree, which live for the whole run, then runs breadth-first
-// searches from many sources (each with its own work queue and distance
-// array), shortest-path reconstructions with a per-call path buffer, and
-// recursive tree walks that keep per-call scratch.
-// Usage: graph [nodes=20000] [searches=300]; prints a deterministic summary.
+// searches from some sources (each with its own work queue and distance
+// array), shortest-path reconstructions with a per-call path buffer,
+// two-hop neighbourhood counts for every node with a per-call list,
+// recursive tree walks that keep per-call scratch, and range queries with a
+// per-query stack and result buffer.
+// Usage: graph [nodes=20000] [searches=40]; prints a deterministic summary.
 //
 //===----------------------------------------------------------------------===//
 #include <stdint.h>
@@ -96,6 +98,26 @@ static unsigned long path_checksum(const graph_t *g, int src, int dst) {
   return sum;
 }
 
+// two_hop counts the distinct nodes within two hops of v (v excluded),
+// collecting them in a per-call list sized for the worst case.
+static long two_hop(const graph_t *g, int v) {
+  int deg = g->off[v + 1] - g->off[v];
+  int *seen = malloc((size_t)(deg + deg * deg) * sizeof *seen);
+  int n = 0;
+  for (int e = g->off[v]; e < g->off[v + 1]; e++) {
+    int u = g->adj[e];
+    for (int f = g->off[u] - 1; f < g->off[u + 1]; f++) {
+      int w = f < g->off[u] ? u : g->adj[f];  // u itself, then its neighbours
+      int dup = w == v;
+      for (int k = 0; k < n && !dup; k++) dup = seen[k] == w;
+      if (!dup) seen[n++] = w;
+    }
+  }
+  long r = n;
+  free(seen);
+  return r;
+}
+
 static node_t *tree_insert(node_t *root, long key) {
   node_t **at = &root;
   while (*at) at = key < (*at)->key ? &(*at)->left : &(*at)->right;
@@ -115,8 +137,8 @@ static long tree_profile(const node_t *t, int depth, long *max_depth) {
   long *scratch = malloc(n * sizeof *scratch);
   scratch[0] = tree_profile(t->left, depth + 1, max_depth);
   scratch[1] = tree_profile(t->right, depth + 1, max_depth);
-  for (size_t k = 2; k < n; k++) scratch[k] = (scratch[k - 1] * 3 + scratch[k - 2] + t->key) % 1000003;
-  long r = scratch[0] + scratch[1] + scratch[n - 1] % 1000;
+  for (size_t k = 2; k < n; k++) scratch[k] = (scratch[k - 1] * 3 + scratch[k - 2] + t->key) & 0xfffff;
+  long r = scratch[0] + scratch[1] + (scratch[n - 1] & 1023);
   free(scratch);
   return r;
 }
@@ -154,25 +176,27 @@ static void tree_free(node_t *t) {
 
 int main(int argc, char **argv) {
   int nodes = argc > 1 ? atoi(argv[1]) : 20000;
-  int searches = argc > 2 ? atoi(argv[2]) : 300;
+  int searches = argc > 2 ? atoi(argv[2]) : 40;
   graph_t g = graph_build(nodes, 4);
-  long bfs_sum = 0;
+  long bfs_sum = 0, hood = 0;
   unsigned long path_sum = 0;
   for (int s = 0; s < searches; s++) {
     int far = 0;
     bfs_sum += bfs(&g, (int)((long)s * 7919 % nodes), &far);
     path_sum += path_checksum(&g, s % nodes, far);
   }
+  for (int r = 0; r < 5; r++)
+    for (int v = 0; v < nodes; v++) hood += two_hop(&g, v);
   node_t *root = NULL;
   for (int i = 0; i < nodes * 4; i++) root = tree_insert(root, (long)(next_rand() % 1000000));
   long max_depth = 0, profile = 0, found = 0, range_sum = 0;
   for (int r = 0; r < 20; r++) profile += tree_profile(root, 0, &max_depth);
-  for (int q = 0; q < searches * 200; q++) {
+  for (int q = 0; q < 60000; q++) {
     long lo = (long)(next_rand() % 1000000);
     found += tree_range(root, lo, lo + 500, &range_sum);
   }
-  printf("graph nodes=%d bfs=%ld paths=%lu depth=%ld profile=%ld found=%ld range=%ld\n", nodes,
-         bfs_sum, path_sum, max_depth, profile, found, range_sum);
+  printf("graph nodes=%d bfs=%ld paths=%lu two_hop=%ld depth=%ld profile=%ld found=%ld range=%ld\n",
+         nodes, bfs_sum, path_sum, hood, max_depth, profile, found, range_sum);
   tree_free(root);
   free(g.adj);
   free(g.off);
