@@ -1,0 +1,9 @@
+// RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
+// A store to a file-scope static escapes.
+#include "alloc.h"
+
+static char *last;
+void remember(void) {
+  last = malloc(16); // expected-remark {{'last' escapes to heap: assigned to global 'last'}}
+}
+char *get(void) { return last; }
