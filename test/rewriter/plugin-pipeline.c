@@ -1,0 +1,38 @@
+// REQUIRES: plugin
+// RUN: %escape -O0 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -S -emit-llvm %s -o - | FileCheck %s --check-prefixes=CHECK,O0
+// RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -S -emit-llvm %s -o - | FileCheck %s
+// RUN: %escape -O1 -g -std=c99 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -S -emit-llvm %s -o - | FileCheck %s
+// RUN: %escape -O3 -std=gnu17 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -S -emit-llvm %s -o - | FileCheck %s
+// RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -fplugin-arg-escape-trace=1 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=TRACE
+// In one clang compile, the plugin's verdicts reach the IR: a constant-size
+// scratch buffer becomes stack storage and a dynamic one goes to the frame
+// arena, at every level, with and without -g.
+#include "alloc.h"
+
+// CHECK-LABEL: define {{.*}}@fixed(
+// O0: alloca [64 x i8], align 16
+// CHECK-NOT: call {{.*}}@malloc
+// CHECK-NOT: call void @free
+// CHECK: ret i32
+// TRACE: escape: fixed: 'malloc' at {{.*}}plugin-pipeline.c:[[#@LINE+2]]:13 -> stack (64 bytes)
+int fixed(int x) {
+  char *p = malloc(64);
+  memset(p, x, 64);
+  int r = p[0] + p[63];
+  free(p);
+  return r;
+}
+
+// CHECK-LABEL: define {{.*}}@dynamic(
+// CHECK: call {{.*}}@esc_frame_enter()
+// CHECK: call {{.*}}@esc_frame_alloc(
+// CHECK-NOT: call {{.*}}@malloc
+// CHECK: call void @esc_frame_leave(
+// TRACE: escape: dynamic: 'malloc' at {{.*}}plugin-pipeline.c:[[#@LINE+2]]:13 -> arena
+int dynamic(int n) {
+  char *p = malloc(n);
+  memset(p, 2, n);
+  int r = p[n - 1];
+  free(p);
+  return r;
+}
