@@ -1,0 +1,14 @@
+// RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
+// A callee that returns fresh memory: its site escapes there, the caller has no site.
+#include "alloc.h"
+
+static char *make(void) {
+  return malloc(8); // expected-remark {{allocation escapes to heap: returned from 'make'}}
+}
+int use(void) {
+  char *p = make();
+  p[0] = 1;
+  int r = p[0];
+  free(p);
+  return r;
+}
