@@ -17,7 +17,7 @@ build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
-	@examples/demo.sh $(BUILD)
+	@docs/demo/run.sh $(BUILD)
 
 check: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
