@@ -11,6 +11,9 @@
 #   -w  work dir for sources, objects and reports
 #       (default: BUILD_DIR/analysis-bench; keep it out of git)
 #   -s  generated file sizes in functions (default: "1000 2000 5000 10000")
+#   -O  optimization level of the generated files' object compiles
+#       (default 0; the analysis runs before the optimizer, so -O2 adds only
+#       optimizer time, which is the same with and without the plugin)
 #   -o  results file (default: WORK_DIR/results.txt)
 #   -S  skip SQLite          -G  skip the generated files
 #   --smoke  N=200, one run, no SQLite: checks the harness, measures nothing
@@ -29,13 +32,14 @@ repeat=3
 build="$repo/build"
 work=""
 sizes="1000 2000 5000 10000"
+genopt=0
 results=""
 do_sqlite=1
 do_gen=1
 smoke=0
 cc=${CLANG:-clang-19}
 
-usage() { sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 while (($#)); do
   case $1 in
@@ -43,6 +47,7 @@ while (($#)); do
     -b) build=$2; shift 2 ;;
     -w) work=$2; shift 2 ;;
     -s) sizes=$2; shift 2 ;;
+    -O) genopt=$2; shift 2 ;;
     -o) results=$2; shift 2 ;;
     -S) do_sqlite=0; shift ;;
     -G) do_gen=0; shift ;;
@@ -93,7 +98,7 @@ best() {
 }
 
 # ratio A B: A / B with three decimals.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 
 # check_report FILE MIN: sets docs to the number of YAML documents in FILE
 # and fails the run when there are fewer than MIN.
@@ -123,7 +128,7 @@ run_generated() {
     src="$work/gen/f$n.c"
     "$work/bin/gen-functions" "$n" >"$src"
     rm -f "$work"/tmp/gen$n-*.times
-    configs="syn-plain syn-escape o2-plain o2-escape"
+    configs="syn-plain syn-escape obj-plain obj-escape"
     for ((rep = 1; rep <= repeat; rep++)); do
       for c in $configs; do
         case $c in
@@ -133,10 +138,10 @@ run_generated() {
                       timed gen$n-$c "$work/tmp/gen$n-$c.log" \
                         "$cc" -fsyntax-only "${plug[@]}" \
                         -fplugin-arg-escape-report="$work/gen/f$n.yaml" "$src" ;;
-          o2-plain)   timed gen$n-$c "$work/tmp/gen$n-$c.log" \
-                        "$cc" -O2 -c "$src" -o "$work/tmp/gen.o" ;;
-          o2-escape)  timed gen$n-$c "$work/tmp/gen$n-$c.log" \
-                        "$cc" -O2 -c "${plug[@]}" -fplugin-arg-escape-transform=0 \
+          obj-plain)  timed gen$n-$c "$work/tmp/gen$n-$c.log" \
+                        "$cc" -O"$genopt" -c "$src" -o "$work/tmp/gen.o" ;;
+          obj-escape) timed gen$n-$c "$work/tmp/gen$n-$c.log" \
+                        "$cc" -O"$genopt" -c "${plug[@]}" -fplugin-arg-escape-transform=0 \
                         "$src" -o "$work/tmp/gen.o" ;;
         esac || true
       done
@@ -145,7 +150,7 @@ run_generated() {
   ((failed)) && return 0
 
   say ""
-  say "| N | report docs | -fsyntax-only plain | + escape | added per function | -O2 -c plain | + escape (transform=0) | ratio | added per function |"
+  say "| N | report docs | -fsyntax-only plain | + escape | added per function | -O$genopt -c plain | + escape (transform=0) | ratio | added per function |"
   say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   local first_pf="" last_pf="" first_n="" last_n="" prev_n="" prev_add=""
   local marg_lo="" marg_hi=""
@@ -153,7 +158,7 @@ run_generated() {
     local docs sp se op oe add_s add_o pf_s pf_o
     check_report "$work/gen/f$n.yaml" "$n"
     sp=$(best gen$n-syn-plain cpu); se=$(best gen$n-syn-escape cpu)
-    op=$(best gen$n-o2-plain cpu);  oe=$(best gen$n-o2-escape cpu)
+    op=$(best gen$n-obj-plain cpu);  oe=$(best gen$n-obj-escape cpu)
     add_s=$(awk -v a="$se" -v b="$sp" 'BEGIN { printf "%.3f", a - b }')
     add_o=$(awk -v a="$oe" -v b="$op" 'BEGIN { printf "%.3f", a - b }')
     pf_s=$(awk -v d="$add_s" -v n="$n" 'BEGIN { printf "%.1f", d * 1e6 / n }')
