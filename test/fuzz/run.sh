@@ -12,7 +12,8 @@
 #
 # Environment: ESCAPE_BUILD (build tree, default ./build), ESCAPE_GEN,
 # ESCAPE_CC, ESCAPE_CLANG (default clang-19), ESCAPE_FUZZ_KEEP (default
-# $ESCAPE_BUILD/test/fuzz/failures), ESCAPE_FUZZ_TIMEOUT (seconds per run).
+# $ESCAPE_BUILD/test/fuzz/failures), ESCAPE_FUZZ_TIMEOUT (seconds per run),
+# ESCAPE_FUZZ_JOBS (programs checked at once, default 2).
 # Prints "N passed, M failed" and the number of promoted sites; exit status 1
 # on a difference.
 set -u
@@ -30,6 +31,7 @@ escape_cc=${ESCAPE_CC:-$build/bin/escape-cc}
 clang=${ESCAPE_CLANG:-clang-19}
 keep=${ESCAPE_FUZZ_KEEP:-$build/test/fuzz/failures}
 limit=${ESCAPE_FUZZ_TIMEOUT:-60}
+jobs=${ESCAPE_FUZZ_JOBS:-2}
 
 for tool in "$gen" "$escape_cc"; do
   [ -x "$tool" ] || { echo "run.sh: error: '$tool' not found; build first" >&2; exit 2; }
@@ -39,22 +41,19 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/escape-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 
-passed=0
-failed=0
-promoted=0
 
 # run_one NAME BINARY: runs it, writes NAME.out and NAME.rc.
 run_one() {
-  timeout "$limit" "$2" >"$work/$1.out" 2>"$work/$1.err"
-  echo $? >"$work/$1.rc"
+  timeout "$limit" "$2" >"$wd/$1.out" 2>"$wd/$1.err"
+  echo $? >"$wd/$1.rc"
 }
 
 # keep_failure SEED WHAT: saves the evidence of a difference.
 keep_failure() {
   local dir="$keep/seed-$1"
   mkdir -p "$dir"
-  cp "$work/prog.c" "$dir/prog.c"
-  cp "$work"/*.out "$work"/*.err "$work"/*.rc "$work"/*.cmd "$dir/" 2>/dev/null
+  cp "$wd/prog.c" "$dir/prog.c"
+  cp "$wd"/*.out "$wd"/*.err "$wd"/*.rc "$wd"/*.cmd "$dir/" 2>/dev/null
   echo "run.sh: seed $1 differs ($2); kept in $dir" >&2
 }
 
@@ -62,48 +61,70 @@ keep_failure() {
 check() {
   local seed=$1
   shift
-  echo "$clang $* prog.c -o plain" >"$work/plain.cmd"
-  echo "ESCAPE_CC_ARGS='${ESCAPE_CC_ARGS:-}' $escape_cc $* prog.c -o escape" >"$work/escape.cmd"
-  if ! "$clang" -w "$@" "$work/prog.c" -o "$work/plain" 2>"$work/plain.err"; then
+  echo "$clang $* prog.c -o plain" >"$wd/plain.cmd"
+  echo "ESCAPE_CC_ARGS='${ESCAPE_CC_ARGS:-}' $escape_cc $* prog.c -o escape" >"$wd/escape.cmd"
+  if ! "$clang" -w "$@" "$wd/prog.c" -o "$wd/plain" 2>"$wd/plain.err"; then
     keep_failure "$seed" "plain clang cannot compile it: a generator bug"
     return 1
   fi
-  if ! ESCAPE_CC_ARGS="${ESCAPE_CC_ARGS:-} -fplugin-arg-escape-report=$work/report.yaml" \
-       "$escape_cc" -w "$@" "$work/prog.c" -o "$work/escape" 2>"$work/escape.err"; then
+  if ! ESCAPE_CC_ARGS="${ESCAPE_CC_ARGS:-} -fplugin-arg-escape-report=$wd/report.yaml" \
+       "$escape_cc" -w "$@" "$wd/prog.c" -o "$wd/escape" 2>"$wd/escape.err"; then
     keep_failure "$seed" "escape-cc $* fails to compile it"
     return 1
   fi
-  run_one plain "$work/plain"
-  run_one escape "$work/escape"
-  if ! cmp -s "$work/plain.out" "$work/escape.out" ||
-     ! cmp -s "$work/plain.rc" "$work/escape.rc"; then
+  run_one plain "$wd/plain"
+  run_one escape "$wd/escape"
+  if ! cmp -s "$wd/plain.out" "$wd/escape.out" ||
+     ! cmp -s "$wd/plain.rc" "$wd/escape.rc"; then
     keep_failure "$seed" "output or exit status, flags: $*"
     return 1
   fi
-  if [ -f "$work/report.yaml" ]; then
-    promoted=$((promoted + $(grep -c '^--- !Passed' "$work/report.yaml")))
-    rm -f "$work/report.yaml"
+  if [ -f "$wd/report.yaml" ]; then
+    promoted=$((promoted + $(grep -c '^--- !Passed' "$wd/report.yaml")))
+    rm -f "$wd/report.yaml"
   fi
   return 0
 }
 
-seed=$start
+# worker W: checks seeds START+W, START+W+JOBS, ... until the end or until
+# any worker has found a difference; leaves "passed failed promoted" in
+# $work/wW/result.
+worker() {
+  wd=$work/w$1
+  mkdir -p "$wd"
+  passed=0 failed=0 promoted=0
+  seed=$((start + $1))
+  while [ "$seed" -lt "$end" ] && [ ! -e "$work/stop" ]; do
+    "$gen" "$seed" >"$wd/prog.c" || { echo "run.sh: error: escape-gen $seed failed" >&2; touch "$work/stop"; failed=$((failed + 1)); break; }
+    ok=1
+    check "$seed" -O2 || ok=0
+    if [ $ok = 1 ] && [ $((seed % 7)) = 0 ]; then check "$seed" -O0 || ok=0; fi
+    if [ $ok = 1 ] && [ $((seed % 13)) = 0 ]; then
+      check "$seed" -O1 -fsanitize=address || ok=0
+    fi
+    if [ $ok = 1 ]; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+      touch "$work/stop"
+      break
+    fi
+    seed=$((seed + jobs))
+  done
+  echo "$passed $failed $promoted" >"$wd/result"
+}
+
 end=$((start + count))
-while [ "$seed" -lt "$end" ]; do
-  "$gen" "$seed" >"$work/prog.c" || { echo "run.sh: error: escape-gen $seed failed" >&2; exit 2; }
-  ok=1
-  check "$seed" -O2 || ok=0
-  if [ $ok = 1 ] && [ $((seed % 7)) = 0 ]; then check "$seed" -O0 || ok=0; fi
-  if [ $ok = 1 ] && [ $((seed % 13)) = 0 ]; then
-    check "$seed" -O1 -fsanitize=address || ok=0
-  fi
-  if [ $ok = 1 ]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    break
-  fi
-  seed=$((seed + 1))
+w=0
+while [ $w -lt "$jobs" ]; do
+  worker $w &
+  w=$((w + 1))
+done
+wait
+passed=0 failed=0 promoted=0
+for r in "$work"/w*/result; do
+  read -r p f n <"$r"
+  passed=$((passed + p)) failed=$((failed + f)) promoted=$((promoted + n))
 done
 
 echo "$passed passed, $failed failed ($promoted sites promoted)"
