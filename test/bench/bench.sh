@@ -43,6 +43,11 @@ results=${results:-$out/results.txt}
 plain_cc=${CLANG:-clang-19}
 esc_cc="$build/bin/escape-cc"
 esc_label="escape-cc"
+# Plain code linked with the escape runtime (no plugin) separates what the
+# allocator changes from what the transformation changes.
+rt_lib="$build/lib/libescape-rt.a"
+builds="plain escape"
+[[ -f $rt_lib ]] && builds="plain escape rtonly"
 if [[ ! -x $esc_cc ]]; then
   echo "bench.sh: note: $esc_cc not found: both columns use $plain_cc" >&2
   esc_cc=$plain_cc
@@ -76,6 +81,7 @@ for p in $programs; do
   "$plain_cc" -O2 "$src" "$out/heapcount.o" "$wrap" -o "$out/$p.plain.count"
   "$esc_cc" -O2 "$src" -o "$out/$p.escape"
   "$esc_cc" -O2 "$src" "$out/heapcount.o" "$wrap" -o "$out/$p.escape.count"
+  [[ $builds == *rtonly* ]] && "$plain_cc" -O2 "$src" "$rt_lib" -lpthread -o "$out/$p.rtonly"
   for b in plain escape; do
     rm -f "$out/$p.$b.calls"
     # shellcheck disable=SC2046
@@ -84,7 +90,7 @@ for p in $programs; do
   same=yes
   cmp -s "$out/$p.plain.count.out" "$out/$p.escape.count.out" || same=NO
   for ((r = 1; r <= repeat; r++)); do
-    for b in plain escape; do
+    for b in $builds; do
       : >"$out/one.txt"
       # shellcheck disable=SC2046
       "$out/benchrun" -o "$out/one.txt" -- "$out/$p.$b" $(args_for "$p") >"$out/$p.$b.out"
@@ -92,6 +98,7 @@ for p in $programs; do
     done
     cmp -s "$out/$p.plain.out" "$out/$p.escape.out" || same=NO
     cmp -s "$out/$p.plain.out" "$out/$p.plain.count.out" || same=NO
+    [[ $builds != *rtonly* ]] || cmp -s "$out/$p.plain.out" "$out/$p.rtonly.out" || same=NO
   done
   if [[ $same != yes ]]; then
     echo "bench.sh: error: $p prints different output with and without escape-cc" >&2
@@ -144,6 +151,15 @@ done
       printf "suite: worst wall ratio %.2f (target <= 0.90: %s), worst CPU ratio %.2f\n",
         worst_t, (worst_t <= 0.9 ? "met" : "MISSED"), worst_c
       printf "suite: worst peak RSS ratio %.2f (target <= 1.00: %s)\n", worst_r, (worst_r <= 1.0 ? "met" : "MISSED")
+      # Attribution: the same plain code linked with the escape runtime.
+      hdr = 0
+      for (i = 1; i <= np; i++) {
+        p = prog[i]; a = p SUBSEP "plain"; b = p SUBSEP "escape"; c = p SUBSEP "rtonly"
+        if (!(c in best)) continue
+        if (!hdr++) printf "\nattribution (rtonly = plain clang-19 -O2 linked with libescape-rt.a, no plugin):\n%-8s %8s %8s %8s %8s %8s %8s\n",
+          "program", "cpu", "cpu_rt", "cpu_esc", "rss_MiB", "rss_rt", "rss_esc"
+        printf "%-8s %8.3f %8.3f %8.3f %8.1f %8.1f %8.1f\n", p, cpu[a], cpu[c], cpu[b], rss[a] / 1024, rss[c] / 1024, rss[b] / 1024
+      }
     }' "$raw"
 } | tee "$results"
 echo "bench.sh: results written to $results" >&2
