@@ -95,7 +95,8 @@ private:
   RewriteLog &Log;
   std::map<unsigned, SitePlan> Plans;             ///< by site id
   MapVector<Function *, FunctionPlan> Functions;  ///< in first-site order
-  DenseMap<CallBase *, unsigned> Claimed;         ///< call -> site id
+  DenseMap<CallBase *, unsigned> Claimed; ///< call -> site id, or free index
+  static constexpr unsigned FreeMark = 1u << 31; ///< | free index
 };
 
 static std::string where(const analysis::SourcePos &P) {
@@ -112,11 +113,7 @@ void Rewriter::decline(unsigned Id, const std::string &Why) {
   const AllocSite &S = R.Sites[Id];
   Log.Sites[Id] = SiteAction::Declined;
   Log.SiteWhy[Id] = Why;
-  auto It = Plans.find(Id);
-  if (It != Plans.end()) {
-    Claimed.erase(It->second.Call);
-    Plans.erase(It);
-  }
+  Plans.erase(Id); // its call stays claimed: no other site may take it
   if (raw_ostream *OS = trace())
     *OS << "escape: warning: " << S.Function << ": '" << S.Callee << "' at "
         << where(S.Pos) << ": left on the heap: " << Why << "\n";
@@ -169,8 +166,8 @@ void Rewriter::planSite(unsigned Id) {
     return decline(Id, Why);
   auto [It, Fresh] = Claimed.try_emplace(P.Call, Id);
   if (!Fresh) {
-    unsigned Other = It->second;
-    decline(Other, "another site names the same call");
+    if (planned(It->second))
+      decline(It->second, "another site names the same call");
     return decline(Id, "another site names the same call");
   }
   Plans[Id] = P;
@@ -206,9 +203,17 @@ void Rewriter::planFree(unsigned Idx) {
   for (unsigned Id : FS.Sites)
     if (planned(Id) && Plans[Id].Call->getFunction() != F)
       decline(Id, "its free at " + where(FS.Pos) + " is in another function");
-  if (!Claimed.try_emplace(Call, ~0u).second) {
+  auto [It, Fresh] = Claimed.try_emplace(Call, FreeMark | Idx);
+  if (!Fresh) {
+    // Two FreeSites name one call: neither is trusted.
     Log.Frees[Idx] = FreeAction::Declined;
-    return declineFreeSites(FS, "is claimed twice");
+    declineFreeSites(FS, "is named by two free sites");
+    if (It->second & FreeMark) {
+      unsigned First = It->second & ~FreeMark;
+      Log.Frees[First] = FreeAction::Declined;
+      declineFreeSites(R.Frees[First], "is named by two free sites");
+    }
+    return;
   }
   Functions[F].Frees.push_back({Idx, Call});
 }
