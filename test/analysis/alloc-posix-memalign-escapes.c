@@ -3,5 +3,5 @@
 #include "alloc.h"
 
 int make(void **out) {
-  return posix_memalign(out, 64, 256); // expected-remark {{escapes to heap}}
+  return posix_memalign(out, 64, 256); // expected-remark {{allocation escapes to heap: stored by 'posix_memalign'}}
 }

@@ -4,7 +4,7 @@
 
 void grow(void) {
   char *p = malloc(8);   // expected-remark {{allocation does not escape; stays on the heap: passed to 'realloc'}}
-  char *q = realloc(p, 64); // expected-remark {{allocation does not escape; stays on the heap}}
+  char *q = realloc(p, 64); // expected-remark {{allocation does not escape; stays on the heap: 'realloc' results stay on the heap}}
   if (q)
     free(q);
 }

@@ -4,7 +4,7 @@
 
 void release(char **p);
 int f(void) {
-  char *p __attribute__((cleanup(release))) = malloc(8); // expected-remark {{escapes to heap}}
+  char *p __attribute__((cleanup(release))) = malloc(8); // expected-remark {{'p' escapes to heap: passed to cleanup function 'release'}}
   p[0] = 1;
   return p[0];
 }
