@@ -84,6 +84,7 @@ private:
   NodeId unary(const clang::UnaryOperator *E);
   NodeId binary(const clang::BinaryOperator *E);
   NodeId initList(const clang::InitListExpr *E);
+  NodeId byteCopy(const clang::BinaryOperator *E);
   LValue lvalue(const clang::Expr *E);
   NodeId addressOf(const LValue &LV, const clang::Expr *E);
   NodeId read(const LValue &LV, const clang::Expr *E);

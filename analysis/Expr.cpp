@@ -236,6 +236,8 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   const Expr *L = E->getLHS(), *R = E->getRHS();
   switch (E->getOpcode()) {
   case BO_Assign: {
+    if (L->getType()->isCharType())
+      return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();
     PendingName = text(L).str();
@@ -269,6 +271,24 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     rvalue(R);
     return NoNode;
   }
+}
+
+/// `*d = *s` on characters may copy a pointer's bytes one by one (a
+/// hand-written memcpy): model it as copying whatever *s may hold.
+NodeId FunctionBuilder::byteCopy(const BinaryOperator *E) {
+  LValue Dst = lvalue(E->getLHS());
+  const Expr *R = E->getRHS()->IgnoreParenImpCasts();
+  if (!R->isGLValue()) {
+    rvalue(E->getRHS());
+    return NoNode;
+  }
+  LValue Src = lvalue(R);
+  if (Src.K != LValue::Indirect || Src.N == NoNode || Dst.K == LValue::None)
+    return NoNode;
+  NodeId T = temp("byte");
+  G.load(Src.N, T, E->getExprLoc(), "copied byte by byte");
+  assign(Dst, T, E->getLHS(), E->getOperatorLoc());
+  return NoNode;
 }
 
 NodeId FunctionBuilder::initList(const InitListExpr *E) {
