@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Real code: builds C projects from Debian source packages with
+# CC=escape-cc and runs their own test suites, then counts the sites the
+# reports show as promoted.
+#
+#   test/real/run.sh [PROJECT...]     (default: zlib bzip2 jansson libyaml)
+#
+# Environment: ESCAPE_BUILD (build tree, default ./build), ESCAPE_REAL_WORK
+# (work folder, default test/real/work, git-ignored).  Needs deb-src entries:
+# when none is configured, the script adds one by copying
+# /etc/apt/sources.list.d/debian.sources with "Types: deb-src" (root only).
+# Prints one line per project and "N passed, M failed"; exit status 1 when a
+# project fails to build or fails its tests.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${ESCAPE_BUILD:-$here/../../build}" && pwd)
+work=${ESCAPE_REAL_WORK:-$here/work}
+cc=$build/bin/escape-cc
+[ -x "$cc" ] || { echo "real: error: '$cc' not found; build first" >&2; exit 2; }
+projects=("$@")
+[ ${#projects[@]} -gt 0 ] || projects=(zlib bzip2 jansson libyaml)
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+
+# enable_deb_src: makes `apt-get source` work on a stock Debian 12.
+enable_deb_src() {
+  if grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    return 0
+  fi
+  [ "$(id -u)" = 0 ] || { echo "real: error: no deb-src entries and not root" >&2; return 1; }
+  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+    >/etc/apt/sources.list.d/debian-src.sources
+  apt-get update -q >/dev/null
+}
+
+# fetch PKG: unpacks the source package once; prints its directory.
+fetch() {
+  local dir
+  dir=$(find "$work/src/$1" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | head -1)
+  if [ -z "$dir" ]; then
+    mkdir -p "$work/src/$1"
+    (cd "$work/src/$1" && apt-get source -q "$1" >"$work/src/$1.fetch.log" 2>&1) || return 1
+    dir=$(find "$work/src/$1" -mindepth 1 -maxdepth 1 -type d | head -1)
+  fi
+  echo "$dir"
+}
+
+# Each build_PKG runs in a fresh copy of the source, with CC and the report
+# directory exported, and returns non-zero when the build or a test fails.
+build_zlib() {
+  ./configure && make -j2 && make test
+}
+build_bzip2() {
+  make -j2 CC="$CC" && make check CC="$CC"
+}
+build_jansson() {
+  cmake -S . -B _b -G Ninja -DCMAKE_C_COMPILER="$CC" -DJANSSON_BUILD_DOCS=OFF &&
+    cmake --build _b -j2 && (cd _b && ctest --output-on-failure)
+}
+build_libyaml() {
+  cmake -S . -B _b -G Ninja -DCMAKE_C_COMPILER="$CC" -DBUILD_TESTING=ON &&
+    cmake --build _b -j2 && (cd _b && ctest --output-on-failure)
+}
+
+# count_reports DIR: "sites promoted stack arena" over every report.
+count_reports() {
+  cat "$1"/*.yaml 2>/dev/null | awk '
+    /^--- / { sites++; passed = ($2 == "!Passed") ; promoted += passed }
+    /^Name: *HeapToStack/ { stack++ }
+    /^Name: *HeapToArena/ { arena++ }
+    END { printf "%d %d %d %d\n", sites, promoted, stack, arena }'
+}
+
+enable_deb_src || exit 2
+passed=0
+failed=0
+summary=$work/summary.txt
+: >"$summary"
+for p in "${projects[@]}"; do
+  if ! declare -f "build_$p" >/dev/null; then
+    echo "real: error: unknown project '$p'" >&2; exit 2
+  fi
+  src=$(fetch "$p") || { echo "real: $p: apt-get source failed (see $work/src/$p.fetch.log)"; failed=$((failed + 1)); continue; }
+  tree=$work/build/$p
+  rm -rf "$tree" "$work/reports/$p"
+  mkdir -p "$work/build" "$work/reports/$p"
+  cp -a "$src" "$tree"
+  start=$(date +%s)
+  (cd "$tree" && export CC="$cc" ESCAPE_CC_REPORT_DIR="$work/reports/$p" && "build_$p") \
+    >"$work/$p.log" 2>&1
+  rc=$?
+  read -r sites promoted stack arena < <(count_reports "$work/reports/$p")
+  secs=$(( $(date +%s) - start ))
+  if [ $rc = 0 ] && [ "$sites" -gt 0 ]; then
+    verdict=passed; passed=$((passed + 1))
+  elif [ $rc = 0 ]; then
+    verdict="FAILED (no reports: escape-cc was not used)"; failed=$((failed + 1))
+  else
+    verdict="FAILED (see $work/$p.log)"; failed=$((failed + 1))
+  fi
+  line=$(printf '%-8s %-9s entries %5d  promoted %4d (stack %d, arena %d)  %ds  %s' \
+    "$p" "$(basename "$src" | sed 's/^[^-]*-//')" "$sites" "$promoted" "$stack" "$arena" "$secs" "$verdict")
+  echo "$line" | tee -a "$summary"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
