@@ -11,7 +11,6 @@
 #include "escape/internal.h"
 
 #include <string.h>
-#include <unwind.h>
 
 #define ESC_PROF_DEPTH 32
 #define ESC_PROF_BUCKETS 4096  // power of two
@@ -68,21 +67,6 @@ void esc__profile_init(esc_tcache_t *tc) {
   tc->sample_left = esc_next_interval(tc);
 }
 
-typedef struct {
-  void **pcs;
-  uint32_t n, skip;
-} esc_unwind_t;
-
-static _Unwind_Reason_Code esc_unwind_step(struct _Unwind_Context *ctx, void *arg) {
-  esc_unwind_t *u = arg;
-  if (u->skip) { u->skip--; return _URC_NO_REASON; }
-  if (u->n >= ESC_PROF_DEPTH) return _URC_END_OF_STACK;
-  uintptr_t ip = _Unwind_GetIP(ctx);
-  if (!ip) return _URC_END_OF_STACK;
-  u->pcs[u->n++] = (void *)ip;
-  return _URC_NO_REASON;
-}
-
 static uint64_t esc_stack_hash(void **pcs, uint32_t n) {
   uint64_t h = 1469598103934665603ull;
   for (uint32_t i = 0; i < n; i++) h = (h ^ (uintptr_t)pcs[i]) * 1099511628211ull;
@@ -136,13 +120,18 @@ void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size) {
   if (tc->sample_left > 0) return;
   tc->sample_left = esc_next_interval(tc);
   tc->in_sample = 1;
-  void *pcs[ESC_PROF_DEPTH];
-  esc_unwind_t u = {pcs, 0, 2};
-  _Unwind_Backtrace(esc_unwind_step, &u);
-  if (u.n == 0) pcs[u.n++] = __builtin_return_address(0);
+  // Two frames more than kept: this function and the allocator's entry.
+  void *raw[ESC_PROF_DEPTH + 2], **pcs = raw + 2;
+  int got = 0;
+  esc__prim_backtrace(raw, ESC_PROF_DEPTH + 2, &got);
+  uint32_t n = got > 2 ? (uint32_t)got - 2 : 0;
+  if (n == 0) {
+    pcs = raw;
+    pcs[n++] = __builtin_return_address(0);
+  }
   esc__lock(&esc_prof_lock);
   if (esc_prof_tables()) {
-    int64_t b = esc_bucket_find(pcs, u.n);
+    int64_t b = esc_bucket_find(pcs, n);
     if (b >= 0 && esc_sample_insert(p, (uint32_t)b, size)) {
       esc_bucket_t *bk = &esc_prof_buckets[b];
       bk->alloc_count++;

@@ -16,6 +16,8 @@ static void esc_tc_thread_exit(void *arg) {
   esc__pool_thread_exit();
   esc__tc_flush(tc);
   tc->state = ESC_TC_DEAD;
+  // Frees by later destructors must not land in a cache nobody empties.
+  for (unsigned c = 0; c < ESC_NCLASSES; c++) tc->bins[c].room = tc->alt[c].room = 0;
 }
 
 void esc__tcache_init_process(void) {
@@ -25,7 +27,7 @@ void esc__tcache_init_process(void) {
 static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
   esc_bin_t *bins = esc__options.profile ? tc->alt : tc->bins;
-  for (unsigned c = 1; c < ESC_NCLASSES; c++) bins[c].max = esc__class_max[c];
+  for (unsigned c = 1; c < ESC_NCLASSES; c++) bins[c].room = esc__class_max[c];
   if (esc__options.profile) esc__profile_init(tc);
   esc__prim_thread_key_set(tc);
 }
@@ -61,11 +63,11 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     uint32_t n = esc__central_refill(cls, &head);
     if (n == 0) return NULL;
     bin->head = head;
-    bin->count = n;
+    bin->room = esc__class_max[cls] - n;
   }
   void *p = bin->head;
   bin->head = *(void **)p;
-  bin->count--;
+  bin->room++;
   return p;
 }
 
@@ -85,14 +87,16 @@ void *esc__malloc_slow(size_t size) {
   return p;
 }
 
-// esc_bin_flush hands the first `n` objects of bin back to the central list.
+// esc_bin_flush hands the first `n` objects of bin (at most all of them)
+// back to the central list.
 static void esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
   void *head = bin->head, *tail = head;
-  for (uint32_t i = 1; i < n; i++) tail = *(void **)tail;
+  uint32_t k = 1;
+  for (; k < n && *(void **)tail; k++) tail = *(void **)tail;
   bin->head = *(void **)tail;
   *(void **)tail = NULL;
-  bin->count -= n;
-  esc__central_flush(cls, head, n);
+  bin->room += k;
+  esc__central_flush(cls, head, k);
 }
 
 static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
@@ -104,8 +108,12 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
   *(void **)p = bin->head;
   bin->head = p;
-  bin->count++;
-  if (bin->count > bin->max) esc_bin_flush(bin, cls, esc__class_batch[cls]);
+  if (bin->room > 0) {
+    bin->room--;
+    return;
+  }
+  bin->room--; // wraps; the flush below adds the batch back
+  esc_bin_flush(bin, cls, esc__class_batch[cls]);
 }
 
 void esc__free_slow(void *p) {
@@ -133,10 +141,7 @@ void esc__tc_flush(esc_tcache_t *tc) {
   for (int k = 0; k < 2; k++) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
     for (unsigned c = 1; c < ESC_NCLASSES; c++)
-      while (bins[c].count > 0) {
-        uint32_t n = bins[c].count < esc__class_batch[c] ? bins[c].count : esc__class_batch[c];
-        esc_bin_flush(&bins[c], c, n);
-      }
+      while (bins[c].head) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
   }
 }
 

@@ -119,7 +119,7 @@ ESC_INLINE void *esc__malloc_fast(size_t size) {
     void *p = bin->head;
     if (esc_likely(p != NULL)) {
       bin->head = *(void **)p;
-      bin->count--;
+      bin->room++;
       return p;
     }
   }
@@ -127,15 +127,15 @@ ESC_INLINE void *esc__malloc_fast(size_t size) {
 }
 
 // esc__free_fast: the page's class and a push on this thread's bin.  Class
-// 0 (large, huge, not ours) has max 0, so it always takes the slow path.
+// 0 (large, huge, not ours) has no room, so it always takes the slow path.
 ESC_INLINE void esc__free_fast(void *p) {
   if (esc_unlikely(p == NULL)) return;
   esc_segment_t *seg = esc__segment_of(p);
   esc_bin_t *bin = &esc__tc.bins[seg->page_cls[esc__page_index(seg, p)]];
-  if (esc_likely(bin->count < bin->max)) {
+  if (esc_likely(bin->room != 0)) {
     *(void **)p = bin->head;
     bin->head = p;
-    bin->count++;
+    bin->room--;
     return;
   }
   esc__free_slow(p);

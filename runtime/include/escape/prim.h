@@ -73,4 +73,10 @@ int esc__prim_thread_key_set(void *value);
 int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
                      void (*child)(void));
 
+// esc__prim_backtrace stores up to cap return addresses of the calling
+// thread's stack, innermost (the caller's own) first, and their number in
+// *n.  The unwinder is loaded on first use, which may allocate, so callers
+// must tolerate re-entry; nothing is linked in for it until then.
+int esc__prim_backtrace(void **pcs, int cap, int *n);
+
 #endif // ESCAPE_PRIM_H

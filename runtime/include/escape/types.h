@@ -97,10 +97,12 @@ typedef struct esc_segment_s {
 } esc_segment_t;
 
 // A thread cache bin: a singly linked list through the objects' first word.
+// `room` is how many more objects the fast path may push: the class's
+// limit minus the objects held, and 0 to send every free to the slow path.
 typedef struct {
   void *head;
-  uint32_t count;
-  uint32_t max; // push on the fast path while count < max
+  uint32_t room;
+  uint32_t unused;
 } esc_bin_t;
 
 enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };

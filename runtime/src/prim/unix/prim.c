@@ -8,6 +8,7 @@
 #include "escape/prim.h"
 
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
@@ -154,4 +155,11 @@ int esc__prim_thread_key_set(void *value) {
 int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
                      void (*child)(void)) {
   return pthread_atfork(prepare, parent, child);
+}
+
+int esc__prim_backtrace(void **pcs, int cap, int *n) {
+  int got = backtrace(pcs, cap);
+  if (got <= 0) return ENOSYS;
+  *n = got;
+  return 0;
 }
