@@ -85,6 +85,8 @@ enum {
 };
 #define ESC_FRAME_CAP_DEFAULT ((size_t)1 << 20)
 
+#define ESC_LIKELY(x) __builtin_expect(!!(x), 1)
+
 #define ESC_FRAME_LIVE ((size_t)1)    // object header: still allocated
 #define ESC_FRAME_RECORD ((size_t)2)  // frame record pushed by enter
 #define ESC_FRAME_FLAGS ((size_t)15)
@@ -287,9 +289,21 @@ static void *esc_frame_take(size_t n, size_t align) {
 
 // --- Frames
 
+__attribute__((noinline)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a) {
+  return (esc_frame_mark_t)(uintptr_t)esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
+}
+
 esc_frame_mark_t esc_frame_enter(void) {
-  esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
-  return (esc_frame_mark_t)(uintptr_t)h;
+  esc_frame_arena_t *a = &esc_frame_tls;
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
+  if (ESC_LIKELY((size_t)(a->end - a->ptr) >= sizeof *h)) {
+    h->below = a->top;
+    h->info = ESC_FRAME_RECORD;
+    a->top = h;
+    a->ptr = (char *)(h + 1);
+    return (esc_frame_mark_t)(uintptr_t)h;
+  }
+  return esc_frame_enter_slow(a);
 }
 
 // esc_frame_holds reports whether h is a header at or below the top: a mark
@@ -301,10 +315,7 @@ static int esc_frame_holds(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   return (h->info & ESC_FRAME_RECORD) != 0;
 }
 
-void esc_frame_leave(esc_frame_mark_t m) {
-  esc_frame_arena_t *a = &esc_frame_tls;
-  esc_frame_hdr_t *h = (esc_frame_hdr_t *)(uintptr_t)m;
-  // Fast path: the record is in the newest chunk, below the bump pointer.
+__attribute__((noinline)) static void esc_frame_leave_slow(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   if ((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base)) {
     if (h->info & ESC_FRAME_RECORD) esc_frame_pop_from(a, h);
     return;
@@ -312,11 +323,47 @@ void esc_frame_leave(esc_frame_mark_t m) {
   if (h && esc_frame_holds(a, h)) esc_frame_pop_from(a, h);
 }
 
+void esc_frame_leave(esc_frame_mark_t m) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)(uintptr_t)m;
+  // Fast path: a record in the newest chunk, below the bump pointer, with a
+  // live object or record under it: it and everything above it go.
+  if (ESC_LIKELY((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base) &&
+                 (h->info & ESC_FRAME_RECORD))) {
+    esc_frame_hdr_t *t = h->below;
+    if (ESC_LIKELY(!t || (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))) {
+      a->top = t;
+      a->ptr = (char *)h;
+      return;
+    }
+  }
+  esc_frame_leave_slow(a, h);
+}
+
 // --- Allocation
 
-void *esc_frame_alloc(size_t n) {
+__attribute__((noinline)) static void *esc_frame_alloc_slow(size_t n) {
   void *p = esc_frame_take(n, ESC_FRAME_ALIGN);
   return p ? p : malloc(n);
+}
+
+void *esc_frame_alloc(size_t n) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  // The cache holds cap + 1 (0 before the first read), so n < it means
+  // n <= cap, and n is small enough that rounding cannot overflow.
+  size_t cap1 = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
+  size_t size = (n + ESC_FRAME_ALIGN - 1 + (n == 0) * ESC_FRAME_ALIGN) & ~(size_t)(ESC_FRAME_ALIGN - 1);
+  size_t avail = (size_t)(a->end - a->ptr);
+  if (ESC_LIKELY(n < cap1 && avail >= sizeof(esc_frame_hdr_t) &&
+                 size <= avail - sizeof(esc_frame_hdr_t))) {
+    esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
+    h->below = a->top;
+    h->info = size | ESC_FRAME_LIVE;
+    a->top = h;
+    a->ptr = (char *)(h + 1) + size;
+    return h + 1;
+  }
+  return esc_frame_alloc_slow(n);
 }
 
 void *esc_frame_calloc(size_t count, size_t size) {
@@ -379,13 +426,26 @@ void *esc_frame_realloc(void *p, size_t n) {
   return q;
 }
 
+__attribute__((noinline)) static void esc_frame_free_slow(esc_frame_arena_t *a, void *p);
+
 void esc_frame_free(void *p) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
-  if (p && h == a->top && (h->info & ESC_FRAME_LIVE)) {  // fast path: the top object
-    esc_frame_pop_from(a, h);
-    return;
+  // Fast path: the top object (in the newest chunk by invariant 1) with a
+  // live object or record under it.
+  if (ESC_LIKELY(p && h == a->top && (h->info & ESC_FRAME_LIVE))) {
+    esc_frame_hdr_t *t = h->below;
+    if (ESC_LIKELY(!t || (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))) {
+      a->top = t;
+      a->ptr = (char *)h;
+      return;
+    }
   }
+  esc_frame_free_slow(a, p);
+}
+
+static void esc_frame_free_slow(esc_frame_arena_t *a, void *p) {
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
   if (!p) return;
   if (!esc_frame_find_chunk(a, p)) {
     free(p);
