@@ -237,6 +237,9 @@ std::vector<std::vector<const FunctionDecl *>> TUAnalysis::components() {
 
 std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
   auto Lookup = [this](const FunctionDecl *D) -> const Summary * {
+    // The linker may replace a weak definition: its body proves nothing.
+    if (D->isWeak())
+      return nullptr;
     auto It = Summaries.find(D);
     return It == Summaries.end() ? nullptr : &It->second;
   };
@@ -346,8 +349,10 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
     break;
   case AllocKind::Calloc:
     S.Zeroed = true;
-    if (constInt(Ctx, Arg(0), A) && constInt(Ctx, Arg(1), B))
-      S.ConstantSize = !__builtin_mul_overflow(A, B, &S.Size);
+    if (constInt(Ctx, Arg(0), A) && constInt(Ctx, Arg(1), B)) {
+      SF.Overflows = __builtin_mul_overflow(A, B, &S.Size);
+      S.ConstantSize = !SF.Overflows;
+    }
     break;
   case AllocKind::AlignedAlloc:
     S.ConstantSize = constInt(Ctx, Arg(1), S.Size);
@@ -541,6 +546,11 @@ void TUAnalysis::sortBySource() {
   for (FreeSite &F : Result.Frees)
     for (unsigned &Id : F.Sites)
       Id = NewId[Id];
+  std::stable_sort(Result.Leaks.begin(), Result.Leaks.end(),
+                   [](const LeakingParam &A, const LeakingParam &B) {
+                     return std::tie(A.Pos.File, A.Pos.Line, A.Pos.Column) <
+                            std::tie(B.Pos.File, B.Pos.Line, B.Pos.Column);
+                   });
 }
 
 TUResult TUAnalysis::run() {

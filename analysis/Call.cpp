@@ -149,6 +149,26 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   return true;
 }
 
+/// Reports whether a printf-style format is a literal that prints no
+/// address (%p) and stores nothing (%n): then the variadic arguments are
+/// only read.
+static bool formatIsSafe(const Expr *E) {
+  const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts());
+  if (!SL || SL->getCharByteWidth() != 1)
+    return false;
+  llvm::StringRef F = SL->getString();
+  for (size_t I = F.find('%'); I != llvm::StringRef::npos;
+       I = F.find('%', I + 1)) {
+    size_t J = F.find_first_not_of("-+ #0123456789.*'lhjztLq", I + 1);
+    if (J == llvm::StringRef::npos)
+      break;
+    if (F[J] == 'p' || F[J] == 'n')
+      return false;
+    I = J;
+  }
+  return true;
+}
+
 bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
                                std::vector<NodeId> &Args, NodeId &Result) {
   const LibcEntry *L = lookupLibc(Name);
@@ -161,10 +181,13 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     Spec = Spec.drop_back();
   llvm::StringRef Fn = L->Name;
   bool Capturing = false;
-  for (unsigned I = 0; I != Args.size(); ++I)
+  for (unsigned I = 0; I != Args.size(); ++I) {
     if (I < Spec.size() && Spec[I] == 'f' &&
         !callbackIsHarmless(E->getArg(I)))
       Capturing = true;
+    if (I < Spec.size() && Spec[I] == 'p' && !formatIsSafe(E->getArg(I)))
+      Variadic = false;
+  }
   NodeId Dst = NoNode, Src = NoNode;
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];
@@ -228,6 +251,19 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       Result = temp("load");
       G.load(Args[0], Result, Loc, G.save("returned by '" + Fn + "'"));
     }
+    break;
+  case LibcResult::Arg0OrLoadArg2:
+    Result = temp("call");
+    if (!Args.empty())
+      G.copy(Args[0], Result, Loc, G.save("returned by '" + Fn + "'"));
+    if (Args.size() > 2 && Args[2] != NoNode)
+      G.load(Args[2], Result, Loc, G.save("returned by '" + Fn + "'"));
+    break;
+  case LibcResult::HeapOrArg1:
+    Result = temp("call");
+    G.copy(G.HeapPtr, Result, Loc, G.save("returned by '" + Fn + "'"));
+    if (Args.size() > 1)
+      G.copy(Args[1], Result, Loc, G.save("returned by '" + Fn + "'"));
     break;
   }
   return true;

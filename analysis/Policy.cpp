@@ -22,6 +22,8 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
     return "promotion disabled for this function";
   if (F.Setjmp)
     return "function calls 'setjmp'";
+  if (SF.Overflows)
+    return "size overflows";
   switch (S.Kind) {
   case AllocKind::Realloc:
     return "'realloc' results stay on the heap";
@@ -40,7 +42,9 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
                                   uint64_t Used) {
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup)
     return "size is dynamic";
-  if (!S.ConstantSize || !SF.ConstantAlign)
+  if (!SF.ConstantAlign)
+    return "alignment is dynamic or above 4096";
+  if (!S.ConstantSize)
     return "size is dynamic";
   if (S.Size > P.StackLimit)
     return "size " + std::to_string(S.Size) + " exceeds the stack limit " +

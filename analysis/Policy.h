@@ -24,6 +24,7 @@ struct SiteFacts {
   std::string NeedsHeapReason;
   bool LoopCarried = false;
   bool ConstantAlign = true;
+  bool Overflows = false; ///< calloc's count * size does not fit
 };
 
 /// Chooses Place and Reason for every site of one function, in source
