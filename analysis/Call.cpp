@@ -70,7 +70,7 @@ NodeId FunctionBuilder::call(const CallExpr *E) {
   }
   if (Callee->hasAttr<ReturnsTwiceAttr>() || Name == "setjmp" ||
       Name == "_setjmp" || Name == "sigsetjmp" || Name == "__sigsetjmp" ||
-      Name == "getcontext")
+      Name == "getcontext" || Name == "vfork")
     HasSetjmp = true;
   if (!Defined && (Name == "alloca" || Name.starts_with("alloca_with_align"))) {
     HasDynamicStack = true;
