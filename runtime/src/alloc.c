@@ -59,6 +59,43 @@ void *esc_calloc(size_t count, size_t size) {
   return p;
 }
 
+// esc_grow_large extends the large block p to size bytes inside its span,
+// taking pages from the free span after it.
+static bool esc_grow_large(esc_span_t *s, void *p, size_t size) {
+  size_t need = (size_t)((char *)p - s->start) + size;
+  return esc__heap_grow_span(s, (uint32_t)((need + ESC_PAGE_SIZE - 1) >> ESC_PAGE_SHIFT)) == 0;
+}
+
+// esc_realloc_in_place reports whether p now holds size bytes without
+// moving: a huge block remapped, or a large span grown into its free
+// neighbour (with 1/4 slack when there is room, so appends rarely come back).
+static bool esc_realloc_in_place(void *p, size_t size) {
+  esc_segment_t *seg = esc__segment_of(p);
+  if (seg->kind == ESC_SEG_HUGE)
+    return size > ESC_LARGE_MAX && esc__huge_resize(seg, size + size / 8) == 0;
+  esc_span_t *s = esc__span_of(seg, p);
+  if (s->state != ESC_SPAN_LARGE || size > ESC_LARGE_MAX || size <= esc__block_usable(p))
+    return false;
+  size_t slack = size + size / 4;
+  return (slack <= ESC_LARGE_MAX && esc_grow_large(s, p, slack)) || esc_grow_large(s, p, size);
+}
+
+// esc_realloc_free frees the block a realloc moved away from.  A small block
+// of 1 KiB or more goes straight back to its span instead of the thread
+// cache: a growing buffer leaves one block of every class it passes
+// through, and cached they would pin whole spans.
+static void esc_realloc_free(void *p, size_t usable) {
+  esc_segment_t *seg = esc__segment_of(p);
+  if (usable >= 1024 && seg->kind == ESC_SEG_SPANS) {
+    esc_span_t *s = esc__span_of(seg, p);
+    if (s->state == ESC_SPAN_SMALL && !s->sampled) {
+      esc__central_release(s->cls, p);
+      return;
+    }
+  }
+  esc_free(p);
+}
+
 void *esc_realloc(void *p, size_t size) {
   if (!p) return esc_malloc(size);
   if (size == 0) {
@@ -67,10 +104,7 @@ void *esc_realloc(void *p, size_t size) {
   }
   size_t usable = esc__block_usable(p);
   if (size <= usable && size >= usable / 2) return p;
-  esc_segment_t *seg = esc__segment_of(p);
-  if (seg->kind == ESC_SEG_HUGE && size > ESC_LARGE_MAX &&
-      esc__huge_resize(seg, size + size / 8) == 0)
-    return p;
+  if (esc_realloc_in_place(p, size)) return p;
   // A block that keeps growing past the small classes gets 1/4 slack, so
   // growth by small steps copies O(log n) times and leaves fewer holes.
   size_t want = size;
@@ -79,7 +113,7 @@ void *esc_realloc(void *p, size_t size) {
   if (!q && want != size) q = esc_malloc(size);
   if (!q) return NULL;
   memcpy(q, p, usable < size ? usable : size);
-  esc_free(p);
+  esc_realloc_free(p, usable);
   return q;
 }
 

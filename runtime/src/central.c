@@ -128,6 +128,15 @@ void esc__central_flush(unsigned cls, void *head, uint32_t n) {
   esc__stat_add(&esc__counters.flushes, 1);
 }
 
+void esc__central_release(unsigned cls, void *p) {
+  esc_central_t *c = &esc__central[cls];
+  esc__lock(&c->lock);
+  c->touched = 1;
+  esc_central_return(c, p);
+  esc__unlock(&c->lock);
+  esc__scavenger_poll();
+}
+
 // esc__central_drain_idle returns the batches of classes no thread used
 // since the last call (all of them when force) to their spans.
 void esc__central_drain_idle(bool force) {

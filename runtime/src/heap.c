@@ -12,7 +12,9 @@
 #include <string.h>
 
 esc_lock_t esc__heap_lock;
-static esc_span_t *esc_heap_bins[ESC_HEAP_BINS + 1]; // [0]: more than 64 pages
+// Free spans by size, committed ones (resident, reused first) apart from
+// released ones; [0] holds those of more than ESC_HEAP_BINS pages.
+static esc_span_t *esc_heap_bins[2][ESC_HEAP_BINS + 1];
 static esc_segment_t *esc_heap_segments;
 static uint64_t esc_heap_last_scavenge;
 static size_t esc_heap_free_committed; // bytes of free, committed spans
@@ -29,12 +31,12 @@ static uint32_t esc_span_index(const esc_span_t *s) {
   return (uint32_t)(s - esc_span_segment(s)->spans);
 }
 
-static esc_span_t **esc_bin_for(uint32_t npages) {
-  return &esc_heap_bins[npages <= ESC_HEAP_BINS ? npages : 0];
+static esc_span_t **esc_bin_for(const esc_span_t *s) {
+  return &esc_heap_bins[s->committed ? 1 : 0][s->npages <= ESC_HEAP_BINS ? s->npages : 0];
 }
 
 static void esc_bin_push(esc_span_t *s) {
-  esc_span_t **bin = esc_bin_for(s->npages);
+  esc_span_t **bin = esc_bin_for(s);
   s->prev = NULL;
   s->next = *bin;
   if (*bin) (*bin)->prev = s;
@@ -44,7 +46,7 @@ static void esc_bin_push(esc_span_t *s) {
 
 static void esc_bin_remove(esc_span_t *s) {
   if (s->prev) s->prev->next = s->next;
-  else *esc_bin_for(s->npages) = s->next;
+  else *esc_bin_for(s) = s->next;
   if (s->next) s->next->prev = s->prev;
   s->next = s->prev = NULL;
   if (s->committed) esc_heap_free_committed -= (size_t)s->npages * ESC_PAGE_SIZE;
@@ -95,13 +97,22 @@ static esc_segment_t *esc_segment_new(void) {
   return seg;
 }
 
-static esc_span_t *esc_heap_find(uint32_t npages) {
+// esc_heap_find_in returns the smallest free span of at least npages in one
+// set of bins: exact-size bins first, then best fit among the big ones.
+static esc_span_t *esc_heap_find_in(esc_span_t **bins, uint32_t npages) {
   for (uint32_t n = npages; n <= ESC_HEAP_BINS; n++)
-    if (esc_heap_bins[n]) return esc_heap_bins[n];
+    if (bins[n]) return bins[n];
   esc_span_t *best = NULL;
-  for (esc_span_t *s = esc_heap_bins[0]; s; s = s->next)
+  for (esc_span_t *s = bins[0]; s; s = s->next)
     if (s->npages >= npages && (!best || s->npages < best->npages)) best = s;
   return best;
+}
+
+// esc_heap_find prefers resident pages: a released span costs page faults
+// and grows the resident set while committed free pages sit idle.
+static esc_span_t *esc_heap_find(uint32_t npages) {
+  esc_span_t *s = esc_heap_find_in(esc_heap_bins[1], npages);
+  return s ? s : esc_heap_find_in(esc_heap_bins[0], npages);
 }
 
 esc_span_t *esc__heap_alloc_span(uint32_t npages) {
@@ -130,12 +141,12 @@ esc_span_t *esc__heap_alloc_span(uint32_t npages) {
   return s;
 }
 
+// esc_span_release hands a free span's pages back.  pre: s is in no bin.
 static void esc_span_release(esc_span_t *s) {
   size_t bytes = (size_t)s->npages * ESC_PAGE_SIZE;
   esc__prim_release(s->start, bytes);
   esc__stat_add(&esc__counters.released, bytes);
   esc__stat_sub(&esc__counters.committed, bytes);
-  esc_heap_free_committed -= bytes;
   s->committed = 0;
 }
 
@@ -211,17 +222,47 @@ static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
   if (delay < 0 && !force) return esc_heap_free_committed;
   bool released = false;
   for (uint32_t b = 0; b <= ESC_HEAP_BINS; b++)
-    for (esc_span_t *s = esc_heap_bins[b]; s; s = s->next)
-      if (s->committed && (force || now - s->free_since >= (uint64_t)delay)) {
+    for (esc_span_t *s = esc_heap_bins[1][b], *next; s; s = next) {
+      next = s->next;
+      if (force || now - s->free_since >= (uint64_t)delay) {
+        esc_bin_remove(s);
         esc_span_release(s);
+        esc_bin_push(s);
         released = true;
       }
+    }
   if (released) {
     esc_heap_merge_released();
     esc_heap_unmap_empty();
   }
   esc_heap_last_scavenge = now;
   return esc_heap_free_committed;
+}
+
+// esc__heap_grow_span extends the in-use span s to npages by taking pages
+// from the free span right after it; the rest of that span stays free.
+int esc__heap_grow_span(esc_span_t *s, uint32_t npages) {
+  esc_segment_t *seg = esc_span_segment(s);
+  uint32_t i = esc_span_index(s), next = i + s->npages;
+  if (npages <= s->npages) return 0;
+  if (next >= ESC_SEG_PAGES) return ENOMEM;
+  esc__lock(&esc__heap_lock);
+  esc_span_t *n = &seg->spans[next];
+  if (n->state != ESC_SPAN_FREE || s->npages + n->npages < npages) {
+    esc__unlock(&esc__heap_lock);
+    return ENOMEM;
+  }
+  uint32_t take = npages - s->npages, left = n->npages - take;
+  bool committed = n->committed;
+  uint64_t since = n->free_since;
+  esc_bin_remove(n);
+  n->state = ESC_SPAN_NONE;
+  if (left) esc_bin_push(esc_mark_free(seg, next + take, left, committed, since));
+  if (!committed) esc__committed_add((size_t)take * ESC_PAGE_SIZE);
+  for (uint32_t k = next; k < next + take; k++) seg->page_head[k] = (uint16_t)i;
+  s->npages = npages;
+  esc__unlock(&esc__heap_lock);
+  return 0;
 }
 
 void esc__heap_free_span(esc_span_t *s) {

@@ -45,6 +45,7 @@ ESC_INLINE unsigned esc__class_of(size_t n) {
 extern esc_lock_t esc__heap_lock;
 esc_span_t *esc__heap_alloc_span(uint32_t npages);   // NULL when out of memory
 void esc__heap_free_span(esc_span_t *s);             // pre: no central lock needed
+int esc__heap_grow_span(esc_span_t *s, uint32_t npages); // in place, 0 or ENOMEM
 void *esc__huge_alloc(size_t size, size_t align);
 void esc__huge_free(esc_segment_t *seg);
 int esc__huge_resize(esc_segment_t *seg, size_t size); // in place, 0 or ENOMEM
@@ -70,6 +71,8 @@ extern esc_central_t esc__central[ESC_NCLASSES];
 uint32_t esc__central_refill(unsigned cls, void **head);
 // esc__central_flush takes back a list of n objects of class cls.
 void esc__central_flush(unsigned cls, void *head, uint32_t n);
+// esc__central_release gives one object straight back to its span.
+void esc__central_release(unsigned cls, void *p);
 void esc__central_drain_idle(bool force);
 void esc__central_fork_prepare(void);
 void esc__central_fork_parent(void);

@@ -1,0 +1,109 @@
+//===- test-realloc.c - realloc growth: in place, and without holes -------===//
+//
+// Part of escape.  A large block grows in place into the free pages after
+// it, keeps its contents, and moves (intact) when its neighbour is taken.
+// Buffers that grow together by small appends, as string builders do, keep
+// the committed memory close to what they hold.
+//
+//===----------------------------------------------------------------------===//
+#include "escape.h"
+#include "testhelper.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define PAGE 8192
+
+static bool filled(const unsigned char *p, size_t n, unsigned char v) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i] != v) return false;
+  return true;
+}
+
+static void test_in_place(void) {
+  CHECK_BODY("a large block grows in place into free pages after it") {
+    unsigned char *p = esc_malloc(40000);
+    EXPECT(p != NULL);
+    memset(p, 0x5a, 40000);
+    unsigned char *q = esc_realloc(p, 90000);
+    EXPECT(q == p);
+    EXPECT(esc_usable_size(q) >= 90000);
+    EXPECT(filled(q, 40000, 0x5a));
+    esc_free(q);
+  }
+  CHECK_BODY("a large block whose neighbour is taken moves with its contents") {
+    unsigned char *p = esc_malloc(40000);
+    unsigned char *b = esc_malloc(40000);
+    EXPECT(p && b);
+    memset(p, 0x33, 40000);
+    size_t span = (esc_usable_size(p) + PAGE - 1) / PAGE * PAGE;
+    bool adjacent = (uintptr_t)b == (uintptr_t)p + span;
+    unsigned char *q = esc_realloc(p, 300000);
+    EXPECT(q != NULL);
+    if (adjacent) EXPECT(q != p);
+    EXPECT(filled(q, 40000, 0x33));
+    esc_free(q);
+    esc_free(b);
+  }
+  CHECK_BODY("shrinking a large block to a small size gives the pages back") {
+    unsigned char *p = esc_malloc(200000);
+    memset(p, 0x11, 200000);
+    unsigned char *q = esc_realloc(p, 100);
+    EXPECT(q != NULL && esc_usable_size(q) < 200000);
+    EXPECT(filled(q, 100, 0x11));
+    esc_free(q);
+  }
+}
+
+enum { NBUF = 32, TARGET = 60000 };
+
+// grow_together appends 1-48 bytes to each buffer in turn until all hold
+// TARGET bytes; returns the committed peak seen over it.
+static uint64_t grow_together(unsigned char **bufs, size_t *lens) {
+  uint64_t seed = 88172645463325252ull;
+  for (int done = 0; !done;) {
+    done = 1;
+    for (int k = 0; k < NBUF; k++) {
+      if (lens[k] >= TARGET) continue;
+      done = 0;
+      seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+      size_t n = lens[k] + 1 + seed % 48;
+      unsigned char *q = esc_realloc(bufs[k], n);
+      if (!q) return UINT64_MAX;
+      memset(q + lens[k], k, n - lens[k]);
+      bufs[k] = q;
+      lens[k] = n;
+    }
+  }
+  esc_stats_t st;
+  esc_stats_get(&st);
+  return st.committed_peak;
+}
+
+static void test_growth_footprint(void) {
+  CHECK_BODY("buffers growing together commit at most twice what they hold") {
+    unsigned char *bufs[NBUF] = {0};
+    size_t lens[NBUF] = {0};
+    esc_collect();
+    esc_stats_t st;
+    esc_stats_get(&st);
+    uint64_t base = st.committed_bytes;
+    uint64_t peak = grow_together(bufs, lens);
+    EXPECT(peak != UINT64_MAX);
+    size_t held = 0;
+    for (int k = 0; k < NBUF; k++) {
+      EXPECT(filled(bufs[k], lens[k], (unsigned char)k));
+      held += lens[k];
+      esc_free(bufs[k]);
+    }
+    fprintf(stderr, " (held %zu KiB, committed peak %llu KiB above the start)", held >> 10,
+            (unsigned long long)((peak - base) >> 10));
+    EXPECT(peak - base <= 2 * held);
+  }
+}
+
+int main(void) {
+  test_in_place();
+  test_growth_footprint();
+  return test_summary();
+}
