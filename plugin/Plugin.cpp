@@ -120,41 +120,58 @@ protected:
     bool Ok = true;
     for (const std::string &A : Args) {
       auto [Name, Value] = llvm::StringRef(A).split('=');
-      uint64_t N = 0;
-      bool Valid = true;
-      if (Name == "m")
-        Valid = parseNumber(Value, N) && N <= 2, Opts.Level = N;
-      else if (Name == "report")
-        Valid = !Value.empty(), Opts.Report = Value.str();
-      else if (Name == "transform" || Name == "arena")
-        Valid = Value == "0" || Value == "1",
-        (Name == "arena" ? Opts.Policy.ArenaEnabled : Opts.Policy.Transform) =
-            Value == "1";
-      else if (Name == "stack-limit")
-        Valid = parseNumber(Value, Opts.Policy.StackLimit);
-      else if (Name == "frame-budget")
-        Valid = parseNumber(Value, Opts.Policy.FrameBudget);
-      else if (Name == "arena-cap")
-        Valid = parseNumber(Value, Opts.Policy.ArenaCap);
-      else if (Name == "bisect")
-        Valid = rewriter::bisectPatternValid(Value.str()),
-        Opts.Rewrite.Bisect = Value.str();
-      else if (Name == "trace")
-        Valid = parseNumber(Value, N), Opts.Rewrite.Trace = N;
-      else {
+      switch (parseArg(Name, Value)) {
+      case ArgStatus::Ok:
+        break;
+      case ArgStatus::Unknown:
         DH.unknownArgument(Name);
         Ok = false;
-        continue;
-      }
-      if (!Valid) {
+        break;
+      case ArgStatus::BadValue:
         DH.badValue(Name, Value);
         Ok = false;
+        break;
       }
     }
     Opts.Rewrite.Enabled = Opts.Policy.Transform;
     Opts.Rewrite.MaxStackObject = Opts.Policy.StackLimit;
     Opts.Rewrite.MaxStackFrame = Opts.Policy.FrameBudget;
     return Ok;
+  }
+
+  enum class ArgStatus { Ok, Unknown, BadValue };
+
+  /// Applies one -fplugin-arg-escape-NAME=VALUE.
+  ArgStatus parseArg(llvm::StringRef Name, llvm::StringRef Value) {
+    uint64_t N = 0;
+    bool Valid;
+    if (Name == "m") {
+      Valid = parseNumber(Value, N) && N <= 2;
+      Opts.Level = N;
+    } else if (Name == "report") {
+      Valid = !Value.empty();
+      Opts.Report = Value.str();
+    } else if (Name == "transform" || Name == "arena") {
+      Valid = Value == "0" || Value == "1";
+      bool &Flag = Name == "arena" ? Opts.Policy.ArenaEnabled
+                                   : Opts.Policy.Transform;
+      Flag = Value == "1";
+    } else if (Name == "stack-limit") {
+      Valid = parseNumber(Value, Opts.Policy.StackLimit);
+    } else if (Name == "frame-budget") {
+      Valid = parseNumber(Value, Opts.Policy.FrameBudget);
+    } else if (Name == "arena-cap") {
+      Valid = parseNumber(Value, Opts.Policy.ArenaCap);
+    } else if (Name == "bisect") {
+      Valid = rewriter::bisectPatternValid(Value.str());
+      Opts.Rewrite.Bisect = Value.str();
+    } else if (Name == "trace") {
+      Valid = parseNumber(Value, N);
+      Opts.Rewrite.Trace = N;
+    } else {
+      return ArgStatus::Unknown;
+    }
+    return Valid ? ArgStatus::Ok : ArgStatus::BadValue;
   }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
