@@ -77,6 +77,7 @@ static void esc_options_read(void) {
 
 static void esc_fork_prepare(void) {
   esc__profile_fork_prepare();
+  esc__tcache_fork_prepare();
   esc__central_fork_prepare();
   esc__heap_fork_prepare();
 }
@@ -84,12 +85,14 @@ static void esc_fork_prepare(void) {
 static void esc_fork_parent(void) {
   esc__heap_fork_parent();
   esc__central_fork_parent();
+  esc__tcache_fork_parent();
   esc__profile_fork_parent();
 }
 
 static void esc_fork_child(void) {
   esc__heap_fork_child();
   esc__central_fork_child();
+  esc__tcache_fork_child();
   esc__profile_fork_child();
   esc__scavenger_fork_child();
 }

@@ -10,6 +10,10 @@
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
 
+// A thread cache that saw no slow path for this long is flushed at the
+// thread's next free (its fast path stays untouched).
+#define ESC_TRIM_IDLE_MS 100
+
 static atomic_int esc_scavenger_state; // 0 not started, 1 starting/running
 static atomic_int esc_scavenger_wanted;
 
@@ -21,6 +25,7 @@ static void *esc_scavenger_main(void *arg) {
     int64_t delay = esc__options.release_delay;
     uint32_t tick = delay > 20 ? (uint32_t)(delay / 2) : 10;
     esc__prim_sleep_ms(idle > 4 ? 200 : tick);
+    esc__tcache_trim_idle(esc__prim_clock_ms(), ESC_TRIM_IDLE_MS);
     esc__central_drain_idle(false);
     size_t left = esc__heap_scavenge(false);
     idle = left ? 0 : idle + 1;

@@ -1,35 +1,85 @@
 //===- tcache.c - the per-thread cache (mcache) and its slow paths --------===//
 //
-// Part of escape.  The fast paths in alloc.c pop from and push to this
-// thread's bins with no lock and no atomic.  Everything else lands here:
-// first use of a thread (initialisation), an empty bin (refill a batch from
-// the central list), a full bin (hand a batch back), sampling for the heap
-// profile, and thread exit (the whole cache goes back to the central lists).
+// Part of escape.  The fast paths in internal.h pop from and push to this
+// thread's bins with no lock and no atomic read-modify-write.  Everything
+// else lands here: first use of a thread (initialisation), an empty bin
+// (refill a batch from the central list), a full bin (hand a batch back),
+// sampling for the heap profile, a trim the scavenger asked for, and thread
+// exit (the whole cache goes back to the central lists).
 //
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
 
 __thread esc_tcache_t esc__tc __attribute__((tls_model("initial-exec")));
 
+static esc_lock_t esc_tc_reg_lock;
+static esc_tcache_t *esc_tc_reg; // live caches, for the scavenger
+
+static uint32_t esc_room(esc_bin_t *bin) {
+  return atomic_load_explicit(&bin->room, memory_order_relaxed);
+}
+
+static void esc_room_set(esc_bin_t *bin, uint32_t room) {
+  atomic_store_explicit(&bin->room, room, memory_order_relaxed);
+}
+
+static void esc_tc_register(esc_tcache_t *tc) {
+  esc__lock(&esc_tc_reg_lock);
+  tc->reg_prev = NULL;
+  tc->reg_next = esc_tc_reg;
+  if (esc_tc_reg) esc_tc_reg->reg_prev = tc;
+  esc_tc_reg = tc;
+  esc__unlock(&esc_tc_reg_lock);
+}
+
+static void esc_tc_unregister(esc_tcache_t *tc) {
+  esc__lock(&esc_tc_reg_lock);
+  if (tc->reg_prev) tc->reg_prev->reg_next = tc->reg_next;
+  else esc_tc_reg = tc->reg_next;
+  if (tc->reg_next) tc->reg_next->reg_prev = tc->reg_prev;
+  tc->reg_next = tc->reg_prev = NULL;
+  esc__unlock(&esc_tc_reg_lock);
+}
+
 static void esc_tc_thread_exit(void *arg) {
   esc_tcache_t *tc = arg;
+  esc_tc_unregister(tc);
   esc__pool_thread_exit();
   esc__tc_flush(tc);
   tc->state = ESC_TC_DEAD;
   // Frees by later destructors must not land in a cache nobody empties.
-  for (unsigned c = 0; c < ESC_NCLASSES; c++) tc->bins[c].room = tc->alt[c].room = 0;
+  for (unsigned c = 0; c < ESC_NCLASSES; c++) {
+    esc_room_set(&tc->bins[c], 0);
+    esc_room_set(&tc->alt[c], 0);
+  }
 }
 
 void esc__tcache_init_process(void) {
   esc__prim_thread_key_create(esc_tc_thread_exit);
 }
 
+static esc_bin_t *esc_tc_bins(esc_tcache_t *tc) {
+  return esc__options.profile ? tc->alt : tc->bins;
+}
+
 static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
-  esc_bin_t *bins = esc__options.profile ? tc->alt : tc->bins;
-  for (unsigned c = 1; c < ESC_NCLASSES; c++) bins[c].room = esc__class_max[c];
+  esc_bin_t *bins = esc_tc_bins(tc);
+  for (unsigned c = 1; c < ESC_NCLASSES; c++) esc_room_set(&bins[c], esc__class_max[c]);
   if (esc__options.profile) esc__profile_init(tc);
   esc__prim_thread_key_set(tc);
+  esc_tc_register(tc);
+}
+
+// esc_tc_slow counts a slow-path call, flushing the cache first when the
+// scavenger found the thread idle.
+static void esc_tc_slow(esc_tcache_t *tc) {
+  uint64_t n = atomic_load_explicit(&tc->slow, memory_order_relaxed);
+  atomic_store_explicit(&tc->slow, n + 1, memory_order_relaxed);
+  if (esc_unlikely(atomic_load_explicit(&tc->trim, memory_order_relaxed))) {
+    atomic_store_explicit(&tc->trim, 0, memory_order_relaxed);
+    esc__tc_flush(tc);
+  }
 }
 
 // esc_tc_ready returns the calling thread's cache, initialising the process
@@ -39,11 +89,9 @@ static esc_tcache_t *esc_tc_ready(void) {
     esc__init();
   esc_tcache_t *tc = &esc__tc;
   if (esc_unlikely(tc->state == ESC_TC_UNINIT)) esc_tc_init(tc);
-  return tc->state == ESC_TC_ACTIVE ? tc : NULL;
-}
-
-static esc_bin_t *esc_tc_bins(esc_tcache_t *tc) {
-  return esc__options.profile ? tc->alt : tc->bins;
+  if (tc->state != ESC_TC_ACTIVE) return NULL;
+  esc_tc_slow(tc);
+  return tc;
 }
 
 static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
@@ -63,11 +111,12 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     uint32_t n = esc__central_refill(cls, &head);
     if (n == 0) return NULL;
     bin->head = head;
-    bin->room = esc__class_max[cls] - n;
+    bin->pops = 0;
+    esc_room_set(bin, esc__class_max[cls] - n);
   }
   void *p = bin->head;
   bin->head = *(void **)p;
-  bin->room++;
+  bin->pops++;
   return p;
 }
 
@@ -88,15 +137,15 @@ void *esc__malloc_slow(size_t size) {
 }
 
 // esc_bin_flush hands the first `n` objects of bin (at most all of them)
-// back to the central list.
-static void esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
+// back to the central list; returns how many it handed back.
+static uint32_t esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
   void *head = bin->head, *tail = head;
   uint32_t k = 1;
   for (; k < n && *(void **)tail; k++) tail = *(void **)tail;
   bin->head = *(void **)tail;
   *(void **)tail = NULL;
-  bin->room += k;
   esc__central_flush(cls, head, k);
+  return k;
 }
 
 static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
@@ -106,14 +155,12 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
     return;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
+  uint32_t room = esc_room(bin) + bin->pops;
+  bin->pops = 0;
   *(void **)p = bin->head;
   bin->head = p;
-  if (bin->room > 0) {
-    bin->room--;
-    return;
-  }
-  bin->room--; // wraps; the flush below adds the batch back
-  esc_bin_flush(bin, cls, esc__class_batch[cls]);
+  if (room == 0) room = esc_bin_flush(bin, cls, esc__class_batch[cls]);
+  esc_room_set(bin, room - 1);
 }
 
 void esc__free_slow(void *p) {
@@ -137,15 +184,50 @@ void esc__free_slow(void *p) {
   esc_small_free(esc_tc_ready(), p, s->cls);
 }
 
+// esc__tc_flush empties both sets of bins; the serving set gets its full
+// room back, the other (the fast path's while profiling) stays at none.
 void esc__tc_flush(esc_tcache_t *tc) {
+  esc_bin_t *serving = esc_tc_bins(tc);
   for (int k = 0; k < 2; k++) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
-    for (unsigned c = 1; c < ESC_NCLASSES; c++)
+    for (unsigned c = 1; c < ESC_NCLASSES; c++) {
       while (bins[c].head) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
+      bins[c].pops = 0;
+      esc_room_set(&bins[c], bins == serving ? esc__class_max[c] : 0);
+    }
   }
 }
 
 void esc_thread_done(void) {
   esc_tcache_t *tc = &esc__tc;
   if (tc->state == ESC_TC_ACTIVE) esc__tc_flush(tc);
+}
+
+void esc__tcache_trim_idle(uint64_t now_ms, uint64_t idle_ms) {
+  esc__lock(&esc_tc_reg_lock);
+  for (esc_tcache_t *tc = esc_tc_reg; tc; tc = tc->reg_next) {
+    uint64_t slow = atomic_load_explicit(&tc->slow, memory_order_relaxed);
+    if (slow != tc->seen_slow || tc->seen_ms == 0) {
+      tc->seen_slow = slow;
+      tc->seen_ms = now_ms;
+      continue;
+    }
+    if (now_ms - tc->seen_ms < idle_ms) continue;
+    // The owner may overwrite a zero with its own store; then the request
+    // stays pending and the next round zeroes again.
+    atomic_store_explicit(&tc->trim, 1, memory_order_relaxed);
+    for (unsigned c = 1; c < ESC_NCLASSES; c++) esc_room_set(&tc->bins[c], 0);
+    tc->seen_ms = now_ms;
+  }
+  esc__unlock(&esc_tc_reg_lock);
+}
+
+void esc__tcache_fork_prepare(void) { esc__lock(&esc_tc_reg_lock); }
+void esc__tcache_fork_parent(void) { esc__unlock(&esc_tc_reg_lock); }
+
+// In the child only the forking thread lives on.
+void esc__tcache_fork_child(void) {
+  esc__lock_init(&esc_tc_reg_lock);
+  esc_tc_reg = NULL;
+  if (esc__tc.state == ESC_TC_ACTIVE) esc_tc_register(&esc__tc);
 }

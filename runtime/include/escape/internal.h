@@ -84,6 +84,12 @@ void *esc__malloc_slow(size_t size);
 void esc__free_slow(void *p);
 void esc__tc_flush(esc_tcache_t *tc);
 void esc__tcache_init_process(void);
+// esc__tcache_trim_idle asks every thread whose cache saw no slow path for
+// idle_ms to flush it at its next free (called by the scavenger).
+void esc__tcache_trim_idle(uint64_t now_ms, uint64_t idle_ms);
+void esc__tcache_fork_prepare(void);
+void esc__tcache_fork_parent(void);
+void esc__tcache_fork_child(void);
 
 // "alloc.c"
 void *esc__large_alloc(size_t size, size_t align);
@@ -122,7 +128,7 @@ ESC_INLINE void *esc__malloc_fast(size_t size) {
     void *p = bin->head;
     if (esc_likely(p != NULL)) {
       bin->head = *(void **)p;
-      bin->room++;
+      bin->pops++;
       return p;
     }
   }
@@ -135,10 +141,11 @@ ESC_INLINE void esc__free_fast(void *p) {
   if (esc_unlikely(p == NULL)) return;
   esc_segment_t *seg = esc__segment_of(p);
   esc_bin_t *bin = &esc__tc.bins[seg->page_cls[esc__page_index(seg, p)]];
-  if (esc_likely(bin->room != 0)) {
+  uint32_t room = atomic_load_explicit(&bin->room, memory_order_relaxed);
+  if (esc_likely(room != 0)) {
     *(void **)p = bin->head;
     bin->head = p;
-    bin->room--;
+    atomic_store_explicit(&bin->room, room - 1, memory_order_relaxed);
     return;
   }
   esc__free_slow(p);

@@ -97,19 +97,24 @@ typedef struct esc_segment_s {
 } esc_segment_t;
 
 // A thread cache bin: a singly linked list through the objects' first word.
-// `room` is how many more objects the fast path may push: the class's
-// limit minus the objects held, and 0 to send every free to the slow path.
+// `room` is how many more objects the free fast path may push; `pops`
+// counts the malloc fast path's pops since the last slow path, which adds
+// them back to room.  So the objects held are max - room - pops.  Room is
+// atomic (relaxed, plain moves) because the scavenger zeroes it to send an
+// idle thread's next free to the slow path, where the cache is trimmed.
 typedef struct {
   void *head;
-  uint32_t room;
-  uint32_t unused;
+  _Atomic uint32_t room;
+  uint32_t pops;
 } esc_bin_t;
 
 enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
 
 // The per-thread cache (Go's mcache).  `bins` is the fast path's; when the
 // heap profile is on the fast path is kept empty and `alt` serves instead,
-// so every allocation passes the sampler.
+// so every allocation passes the sampler.  Live caches are linked in a
+// registry the scavenger walks: `slow` counts slow-path calls, and a cache
+// whose count stood still for a while is asked (`trim`) to flush itself.
 typedef struct esc_tcache_s {
   esc_bin_t bins[ESC_NCLASSES];
   esc_bin_t alt[ESC_NCLASSES];
@@ -117,6 +122,10 @@ typedef struct esc_tcache_s {
   int in_sample;
   int64_t sample_left;
   uint64_t rng;
+  atomic_uint_fast64_t slow;
+  atomic_int trim;
+  struct esc_tcache_s *reg_next, *reg_prev; // registry, under its lock
+  uint64_t seen_slow, seen_ms;              // the scavenger's last look
 } esc_tcache_t;
 
 // Central lists of one size class (Go's mcentral): full batches ready to
