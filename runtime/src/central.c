@@ -137,6 +137,16 @@ void esc__central_release(unsigned cls, void *p) {
   esc__scavenger_poll();
 }
 
+void esc__central_return_all(unsigned cls, void *head) {
+  esc_central_t *c = &esc__central[cls];
+  esc__lock(&c->lock);
+  c->touched = 1;
+  esc_central_return_list(c, head);
+  esc__unlock(&c->lock);
+  esc__scavenger_poll();
+  esc__stat_add(&esc__counters.flushes, 1);
+}
+
 // esc__central_drain_idle returns the batches of classes no thread used
 // since the last call (all of them when force) to their spans.
 void esc__central_drain_idle(bool force) {

@@ -63,7 +63,10 @@ void esc__classes_init(void) {
   for (unsigned c = 1; c < n; c++) {
     uint32_t s = esc__class_size[c];
     esc__class_pages[c] = esc_class_pages(s);
-    esc__class_max[c] = esc_clamp(budget / s, 1, 1024);
+    // Classes past 512 bytes get a quarter of the budget: there are many of
+    // them, each cached object pins its span, and their objects are
+    // costly enough that a refill is cheap next to using them.
+    esc__class_max[c] = esc_clamp((s > 512 ? budget / 4 : budget) / s, 1, 1024);
     esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 1, 256);
     // Keep at most ~64 KiB of batches per class in the transfer slots.
     size_t batch_bytes = (size_t)esc__class_batch[c] * s;

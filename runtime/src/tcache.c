@@ -45,7 +45,7 @@ static void esc_tc_thread_exit(void *arg) {
   esc_tcache_t *tc = arg;
   esc_tc_unregister(tc);
   esc__pool_thread_exit();
-  esc__tc_flush(tc);
+  esc__tc_flush(tc, false);
   tc->state = ESC_TC_DEAD;
   // Frees by later destructors must not land in a cache nobody empties.
   for (unsigned c = 0; c < ESC_NCLASSES; c++) {
@@ -78,7 +78,7 @@ static void esc_tc_slow(esc_tcache_t *tc) {
   atomic_store_explicit(&tc->slow, n + 1, memory_order_relaxed);
   if (esc_unlikely(atomic_load_explicit(&tc->trim, memory_order_relaxed))) {
     atomic_store_explicit(&tc->trim, 0, memory_order_relaxed);
-    esc__tc_flush(tc);
+    esc__tc_flush(tc, true);
   }
 }
 
@@ -186,11 +186,15 @@ void esc__free_slow(void *p) {
 
 // esc__tc_flush empties both sets of bins; the serving set gets its full
 // room back, the other (the fast path's while profiling) stays at none.
-void esc__tc_flush(esc_tcache_t *tc) {
+void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
   esc_bin_t *serving = esc_tc_bins(tc);
   for (int k = 0; k < 2; k++) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
     for (unsigned c = 1; c < ESC_NCLASSES; c++) {
+      if (to_spans && bins[c].head) {
+        esc__central_return_all(c, bins[c].head);
+        bins[c].head = NULL;
+      }
       while (bins[c].head) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
       bins[c].pops = 0;
       esc_room_set(&bins[c], bins == serving ? esc__class_max[c] : 0);
@@ -200,7 +204,7 @@ void esc__tc_flush(esc_tcache_t *tc) {
 
 void esc_thread_done(void) {
   esc_tcache_t *tc = &esc__tc;
-  if (tc->state == ESC_TC_ACTIVE) esc__tc_flush(tc);
+  if (tc->state == ESC_TC_ACTIVE) esc__tc_flush(tc, false);
 }
 
 void esc__tcache_trim_idle(uint64_t now_ms, uint64_t idle_ms) {

@@ -71,8 +71,10 @@ extern esc_central_t esc__central[ESC_NCLASSES];
 uint32_t esc__central_refill(unsigned cls, void **head);
 // esc__central_flush takes back a list of n objects of class cls.
 void esc__central_flush(unsigned cls, void *head, uint32_t n);
-// esc__central_release gives one object straight back to its span.
+// esc__central_release gives one object straight back to its span;
+// esc__central_return_all a whole list (no transfer slot).
 void esc__central_release(unsigned cls, void *p);
+void esc__central_return_all(unsigned cls, void *head);
 void esc__central_drain_idle(bool force);
 void esc__central_fork_prepare(void);
 void esc__central_fork_parent(void);
@@ -82,7 +84,9 @@ void esc__central_fork_child(void);
 extern __thread esc_tcache_t esc__tc;
 void *esc__malloc_slow(size_t size);
 void esc__free_slow(void *p);
-void esc__tc_flush(esc_tcache_t *tc);
+// esc__tc_flush empties this thread's cache; to_spans bypasses the
+// transfer slots (nobody is waiting for the batches of an idle thread).
+void esc__tc_flush(esc_tcache_t *tc, bool to_spans);
 void esc__tcache_init_process(void);
 // esc__tcache_trim_idle asks every thread whose cache saw no slow path for
 // idle_ms to flush it at its next free (called by the scavenger).
