@@ -16,11 +16,11 @@ static esc_lock_t esc_tc_reg_lock;
 static esc_tcache_t *esc_tc_reg; // live caches, for the scavenger
 
 static uint32_t esc_room(esc_bin_t *bin) {
-  return atomic_load_explicit(&bin->room, memory_order_relaxed);
+  return __atomic_load_n(&bin->room, __ATOMIC_RELAXED);
 }
 
 static void esc_room_set(esc_bin_t *bin, uint32_t room) {
-  atomic_store_explicit(&bin->room, room, memory_order_relaxed);
+  __atomic_store_n(&bin->room, room, __ATOMIC_RELAXED);
 }
 
 static void esc_tc_register(esc_tcache_t *tc) {

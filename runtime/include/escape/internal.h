@@ -141,15 +141,28 @@ ESC_INLINE void *esc__malloc_fast(size_t size) {
 
 // esc__free_fast: the page's class and a push on this thread's bin.  Class
 // 0 (large, huge, not ours) has no room, so it always takes the slow path.
+// `room` is read and written with plain moves here; the only other writer,
+// the scavenger's trim request, is an aligned 32-bit store that at worst
+// gets overwritten (and is repeated), so the fast path pays no atomics.
 ESC_INLINE void esc__free_fast(void *p) {
   if (esc_unlikely(p == NULL)) return;
   esc_segment_t *seg = esc__segment_of(p);
   esc_bin_t *bin = &esc__tc.bins[seg->page_cls[esc__page_index(seg, p)]];
-  uint32_t room = atomic_load_explicit(&bin->room, memory_order_relaxed);
+  uint32_t room = bin->room;
   if (esc_likely(room != 0)) {
     *(void **)p = bin->head;
     bin->head = p;
-    atomic_store_explicit(&bin->room, room - 1, memory_order_relaxed);
+    bin->room = room - 1;
+    return;
+  }
+  // Out of room: the pops since the last look give it back, unless the
+  // scavenger asked for a trim (then the slow path flushes the cache).
+  uint32_t pops = bin->pops;
+  if (pops != 0 && !atomic_load_explicit(&esc__tc.trim, memory_order_relaxed)) {
+    *(void **)p = bin->head;
+    bin->head = p;
+    bin->pops = 0;
+    __atomic_store_n(&bin->room, pops - 1, __ATOMIC_RELAXED);
     return;
   }
   esc__free_slow(p);
@@ -159,5 +172,10 @@ ESC_INLINE void esc__free_fast(void *p) {
 ESC_INLINE bool esc__mul_overflow(size_t a, size_t b, size_t *out) {
   return __builtin_mul_overflow(a, b, out);
 }
+
+// "arena.c"
+// esc__arena_is_valid reports whether the calling thread's frame arena keeps
+// its invariants; for tests and debug checks.
+int esc__arena_is_valid(void);
 
 #endif // ESCAPE_INTERNAL_H

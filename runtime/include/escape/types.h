@@ -99,12 +99,12 @@ typedef struct esc_segment_s {
 // A thread cache bin: a singly linked list through the objects' first word.
 // `room` is how many more objects the free fast path may push; `pops`
 // counts the malloc fast path's pops since the last slow path, which adds
-// them back to room.  So the objects held are max - room - pops.  Room is
-// atomic (relaxed, plain moves) because the scavenger zeroes it to send an
-// idle thread's next free to the slow path, where the cache is trimmed.
+// them back to room.  So the objects held are max - room - pops.  The
+// scavenger zeroes room (a relaxed atomic store) to send an idle thread's
+// next free to the slow path, where the cache is trimmed.
 typedef struct {
   void *head;
-  _Atomic uint32_t room;
+  uint32_t room;
   uint32_t pops;
 } esc_bin_t;
 
