@@ -527,6 +527,12 @@ void TUAnalysis::recordLeaks(const FunctionDecl *FD, const Summary &S) {
       add("result content");
     for (unsigned J : PS.IntoContentOf)
       add("*" + FD->getParamDecl(J)->getNameAsString());
+    for (unsigned J : PS.IntoDeepOf)
+      add("**" + FD->getParamDecl(J)->getNameAsString());
+    for (unsigned J : PS.ContentIntoContentOf)
+      add("content to *" + FD->getParamDecl(J)->getNameAsString());
+    for (unsigned J : PS.ContentIntoDeepOf)
+      add("content to **" + FD->getParamDecl(J)->getNameAsString());
   }
 }
 

@@ -276,6 +276,14 @@ NodeId FunctionBuilder::applySummary(const CallExpr *E, const FunctionDecl *F,
   NodeId Result = NoNode;
   if (mayHoldPointer(F->getReturnType()))
     Result = temp("call");
+  std::vector<NodeId> Reaches(Args.size(), NoNode);
+  auto reachOf = [&](unsigned K) {
+    if (Reaches[K] == NoNode)
+      Reaches[K] = G.reach(Args[K], Loc,
+                           G.save("reachable from argument " +
+                                  llvm::Twine(K + 1) + " of '" + Fn + "'"));
+    return Reaches[K];
+  };
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];
     if (A == NoNode)
@@ -286,12 +294,7 @@ NodeId FunctionBuilder::applySummary(const CallExpr *E, const FunctionDecl *F,
     }
     const ParamSummary &P = S.Params[I];
     llvm::StringRef PN = G.save(F->getParamDecl(I)->getName());
-    NodeId Reach = NoNode;
-    auto reach = [&] {
-      if (Reach == NoNode)
-        Reach = G.reach(A, Loc, G.save("reachable from '" + PN + "'"));
-      return Reach;
-    };
+    auto reach = [&] { return reachOf(I); };
     if (P.Heap)
       escape(A, Loc, "passed to '" + Fn + "', whose parameter '" + PN +
                          "' leaks");
@@ -315,6 +318,30 @@ NodeId FunctionBuilder::applySummary(const CallExpr *E, const FunctionDecl *F,
                        F->getParamDecl(J)->getName() + "'"));
       else
         escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
+    }
+    for (unsigned J : P.IntoDeepOf) {
+      if (J < Args.size() && Args[J] != NoNode)
+        G.store(A, reachOf(J), Loc,
+                G.save("stored by '" + Fn + "' into memory reachable from '" +
+                       F->getParamDecl(J)->getName() + "'"));
+      else
+        escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
+    }
+    for (unsigned J : P.ContentIntoContentOf) {
+      if (J < Args.size() && Args[J] != NoNode)
+        G.store(reach(), Args[J], Loc,
+                G.save("stored by '" + Fn + "' into '*" +
+                       F->getParamDecl(J)->getName() + "'"));
+      else
+        G.load(A, G.HeapNode, Loc, G.save("stored by '" + Fn + "' into unknown memory"));
+    }
+    for (unsigned J : P.ContentIntoDeepOf) {
+      if (J < Args.size() && Args[J] != NoNode)
+        G.store(reach(), reachOf(J), Loc,
+                G.save("stored by '" + Fn + "' into memory reachable from '" +
+                       F->getParamDecl(J)->getName() + "'"));
+      else
+        G.load(A, G.HeapNode, Loc, G.save("stored by '" + Fn + "' into unknown memory"));
     }
     if (P.Freed)
       G.copy(A, G.NeedsHeap, Loc, G.save("freed by '" + Fn + "'"));

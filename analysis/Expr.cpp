@@ -178,9 +178,12 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     LValue LV = lvalue(Sub);
     if (mayHoldPointer(E->getType()))
       return read(LV, E);
-    // An integer read of a variable that may hold pointer bytes (memcpy
-    // into it, or a store through a cast pointer) launders those pointers.
-    if (LV.K == LValue::Direct && !LV.Global && E->getType()->isIntegerType())
+    // An integer variable that may hold pointer bytes (memcpy into it, or a
+    // store through a cast pointer) launders them when read.  Only whole
+    // integer variables: an int field of a struct is not its pointers.
+    const auto *DR = dyn_cast<DeclRefExpr>(Sub->IgnoreParens());
+    if (DR && LV.K == LValue::Direct && !LV.Global &&
+        DR->getType()->isIntegerType())
       escape(LV.N, E->getExprLoc(), "read as an integer");
     return NoNode;
   }

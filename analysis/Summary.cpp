@@ -86,12 +86,14 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
         P.IntoContentOf.push_back(I);
         Explained = true;
       }
-      // Deeper stores, and contents moved between parameters, are not
-      // expressible: count them as leaks to the heap.
-      if (Deep.test(PO))
-        P.Heap = true;
-      if (I != J && (Into.test(PD) || Deep.test(PD)))
-        P.Content = true;
+      if (Deep.test(PO)) {
+        P.IntoDeepOf.push_back(I);
+        Explained = true;
+      }
+      if (I != J && Into.test(PD))
+        P.ContentIntoContentOf.push_back(I);
+      if (I != J && Deep.test(PD))
+        P.ContentIntoDeepOf.push_back(I);
     }
     if (Ext.test(PO) && !Explained)
       P.Heap = true;
@@ -102,17 +104,24 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     if (P.Heap) {
       P.Content = P.ResultContent = false;
       P.IntoContentOf.clear();
+      P.IntoDeepOf.clear();
+      P.ContentIntoContentOf.clear();
+      P.ContentIntoDeepOf.clear();
+    } else if (P.Content) {
+      P.ContentIntoContentOf.clear();
+      P.ContentIntoDeepOf.clear();
     }
 
-    // Pointers the function stores into the caller's memory.
-    for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts) {
+    // Pointers of unknown origin the function stores into the caller's
+    // memory; parameters' memory stored there is described above.
+    auto unknown = [&](ObjId O) {
       ObjKind K = G.Objects[O].Kind;
-      if (O != PD && K != ObjKind::ParamPointee)
-        P.WritesUnknown = true;
-    }
+      return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
+    };
+    for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
+      P.WritesUnknown |= unknown(O);
     for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
-      if (O != PD)
-        P.DeepWrite = true;
+      P.DeepWrite |= unknown(O);
   }
   return S;
 }

@@ -26,17 +26,24 @@ struct ParamSummary {
   bool WritesUnknown = false; ///< unknown pointers are stored into *p
   bool DeepWrite = false;     ///< pointers are stored deeper than *p
   std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
+  std::vector<unsigned> IntoDeepOf;    ///< stored deeper: **q, (*q)->f
+  std::vector<unsigned> ContentIntoContentOf; ///< *p stored into *q
+  std::vector<unsigned> ContentIntoDeepOf;    ///< *p stored deeper in q
 
   bool leaks() const {
     return Heap || Content || Result || ContentResult || ResultContent ||
-           !IntoContentOf.empty();
+           !IntoContentOf.empty() || !IntoDeepOf.empty() ||
+           !ContentIntoContentOf.empty() || !ContentIntoDeepOf.empty();
   }
   bool operator==(const ParamSummary &O) const {
     return Tracked == O.Tracked && Heap == O.Heap && Content == O.Content &&
            Result == O.Result && ContentResult == O.ContentResult &&
            ResultContent == O.ResultContent && Freed == O.Freed &&
            ContentFreed == O.ContentFreed && WritesUnknown == O.WritesUnknown &&
-           DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf;
+           DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
+           IntoDeepOf == O.IntoDeepOf &&
+           ContentIntoContentOf == O.ContentIntoContentOf &&
+           ContentIntoDeepOf == O.ContentIntoDeepOf;
   }
 };
 

@@ -59,10 +59,13 @@ void DiagnosticHandler::leak(const LeakingParam &L) {
       DiagnosticsEngine::Remark,
       "leaking param%select{| content}0: '%1'%select{| to result| to result "
       "content| to '%2'}3");
+  // Where reads "[content][ to ]<heap|result|result content|*q|**q>".
   llvm::StringRef W = L.Where;
-  unsigned Content = W == "content" || W == "content to result";
+  unsigned Content = W.consume_front("content");
+  W = W.trim();
+  W.consume_front("to ");
   unsigned To = 0;
-  if (W == "result" || W == "content to result")
+  if (W == "result")
     To = 1;
   else if (W == "result content")
     To = 2;
