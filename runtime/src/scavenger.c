@@ -2,7 +2,8 @@
 //
 // Part of escape.  A thread started the first time the page heap holds free,
 // committed pages: every half release delay it returns idle central batches
-// to their spans and hands pages free for the delay back to the OS, so RSS
+// to their spans, asks thread caches idle for ESC_TRIM_IDLE_MS to flush at
+// their next free, and hands pages free for the delay back to the OS, so RSS
 // falls after a burst even when the program stops calling the allocator.
 // It sleeps longer while there is nothing to release.  ESCAPE_RT_SCAVENGER=0
 // disables it; frees then release on their own, late.
