@@ -332,13 +332,51 @@ static StringRef arenaName(AllocKind K) {
   }
 }
 
+/// Describes the arena's allocator and free functions to LLVM the way
+/// malloc and free are, so the optimizer can still delete an allocation
+/// whose contents fold away (as it would have deleted the malloc).  Only on
+/// declarations the pass creates itself.
+static void markAllocator(Function *Fn, AllocKind K) {
+  LLVMContext &C = Fn->getContext();
+  AllocFnKind Kind = AllocFnKind::Alloc;
+  switch (K) {
+  case AllocKind::Malloc:
+    Kind |= AllocFnKind::Uninitialized;
+    Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 0, std::nullopt));
+    break;
+  case AllocKind::Calloc:
+    Kind |= AllocFnKind::Zeroed;
+    Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 0, 1));
+    break;
+  case AllocKind::AlignedAlloc:
+    Kind |= AllocFnKind::Uninitialized | AllocFnKind::Aligned;
+    Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 1, std::nullopt));
+    Fn->addParamAttr(0, Attribute::AllocAlign);
+    break;
+  default:
+    return;
+  }
+  Fn->addFnAttr(Attribute::get(C, Attribute::AllocKind, uint64_t(Kind)));
+  Fn->addFnAttr("alloc-family", "esc_frame");
+}
+
+static void markFree(Function *Fn) {
+  Fn->addFnAttr(Attribute::get(Fn->getContext(), Attribute::AllocKind,
+                               uint64_t(AllocFnKind::Free)));
+  Fn->addFnAttr("alloc-family", "esc_frame");
+  Fn->addParamAttr(0, Attribute::AllocatedPointer);
+}
+
 void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
   CallBase *Call = P.Call;
   SmallVector<Type *, 2> Params;
   SmallVector<Value *, 2> Args(Call->args());
   for (Value *A : Args)
     Params.push_back(A->getType());
+  bool Existed = M.getFunction(arenaName(S.Kind)) != nullptr;
   FunctionCallee FC = runtimeFn(arenaName(S.Kind), Call->getType(), Params, true);
+  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed)
+    markAllocator(Fn, S.Kind);
   IRBuilder<> B(Call);
   CallInst *New = B.CreateCall(FC, Args);
   New->takeName(Call);
@@ -385,9 +423,12 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
                          "escape.heap");
   }
   StringRef Target = HasArena ? "esc_frame_free" : "free";
+  bool Existed = M.getFunction(Target) != nullptr;
   FunctionCallee FC =
       HasArena ? runtimeFn(Target, B.getVoidTy(), {Ptr->getType()}, false)
                : FunctionCallee(Call->getFunctionType(), Call->getCalledOperand());
+  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); HasArena && Fn && !Existed)
+    markFree(Fn);
   B.CreateCall(FC, {Ptr});
   Call->eraseFromParent();
   Log.Frees[Idx] = FreeAction::Redirected;
@@ -454,6 +495,60 @@ private:
   std::shared_ptr<RewriteLog> Log;
 };
 
+/// FrameTidyPass runs last: where the optimizer deleted every arena
+/// allocation of a function (their contents folded away), the function's
+/// esc_frame_enter/esc_frame_leave pair has nothing left to release.
+class FrameTidyPass : public PassInfoMixin<FrameTidyPass> {
+public:
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    Function *Enter = M.getFunction("esc_frame_enter");
+    if (!Enter)
+      return PreservedAnalyses::all();
+    bool Changed = false;
+    for (Function &F : M)
+      Changed |= tidy(F, Enter);
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+  static StringRef name() { return "escape-frame-tidy"; }
+
+private:
+  static bool allocatesInArena(Function &F) {
+    for (Instruction &I : instructions(F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (Function *Callee = CB->getCalledFunction())
+          if (Callee->getName().starts_with("esc_frame_") &&
+              Callee->getName() != "esc_frame_enter" &&
+              Callee->getName() != "esc_frame_leave")
+            return true;
+    return false;
+  }
+
+  static bool tidy(Function &F, Function *Enter) {
+    SmallVector<CallInst *, 2> Marks;
+    for (Instruction &I : instructions(F))
+      if (auto *CI = dyn_cast<CallInst>(&I))
+        if (CI->getCalledFunction() == Enter)
+          Marks.push_back(CI);
+    if (Marks.empty() || allocatesInArena(F))
+      return false;
+    for (CallInst *Mark : Marks) {
+      SmallVector<CallInst *, 4> Leaves;
+      for (User *U : Mark->users()) {
+        auto *Leave = dyn_cast<CallInst>(U);
+        Function *Callee = Leave ? Leave->getCalledFunction() : nullptr;
+        if (!Callee || Callee->getName() != "esc_frame_leave")
+          return false;
+        Leaves.push_back(Leave);
+      }
+      for (CallInst *Leave : Leaves)
+        Leave->eraseFromParent();
+      Mark->eraseFromParent();
+    }
+    return true;
+  }
+};
+
 void registerFrameRewrite(PassBuilder &PB,
                           std::shared_ptr<const TUResult> Result,
                           const RewriteOptions &Opts,
@@ -461,6 +556,10 @@ void registerFrameRewrite(PassBuilder &PB,
   PB.registerPipelineStartEPCallback(
       [Result, Opts, Log](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(FrameRewritePass(Result, Opts, Log));
+      });
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(FrameTidyPass());
       });
 }
 

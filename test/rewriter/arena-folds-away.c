@@ -1,0 +1,33 @@
+// RUN: %escape -O2 -S -emit-llvm -o - -fplugin-arg-escape-arena=1 -I %inputs %s | FileCheck %s
+// An arena allocation whose contents fold away is deleted as malloc would
+// be, and its function loses the frame mark it no longer needs; one that
+// is really used keeps both.
+#include "alloc.h"
+
+// CHECK-LABEL: define {{.*}}@folds(
+// CHECK-NOT: esc_frame
+// CHECK: ret
+int folds(int n) {
+  char *p = malloc((size_t)n + 1);
+  if (!p)
+    return -1;
+  p[0] = 7;
+  int r = p[0];
+  free(p);
+  return r;
+}
+
+// CHECK-LABEL: define {{.*}}@kept(
+// CHECK: call {{.*}}@esc_frame_enter()
+// CHECK: call {{.*}}@esc_frame_alloc(
+// CHECK: call void @esc_frame_leave(
+int kept(const char *s, int n) {
+  char *p = malloc((size_t)n + 1);
+  memcpy(p, s, (size_t)n);
+  p[n] = 0;
+  int r = puts(p);
+  free(p);
+  return r;
+}
+// CHECK: declare {{.*}}@esc_frame_alloc(i64) {{.*}}#[[A:[0-9]+]]
+// CHECK: attributes #[[A]] = {{.*}}allockind("alloc,uninitialized"){{.*}}allocsize(0){{.*}}"alloc-family"="esc_frame"
