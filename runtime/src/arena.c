@@ -234,19 +234,36 @@ static inline int esc_frame_in_cur(const esc_frame_arena_t *a, const esc_frame_h
   return (uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->end - a->base);
 }
 
+static char *esc_frame_obj_end(esc_frame_hdr_t *h) {
+  return (char *)(h + 1) + (h->info & ~ESC_FRAME_FLAGS);
+}
+
 // esc_frame_pop_from pops h, the top or a frame record under it, with
 // everything above it and the dead objects right below it (invariant 2).
-// The bump pointer goes back to the lowest header popped; chunks left empty
-// are dropped (invariant 1).
-static inline void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
+// Chunks left without a header are dropped (invariant 1); the bump pointer
+// goes back to the lowest header popped when that is in the chunk kept,
+// else to the end of the new top.
+static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   esc_frame_hdr_t *t = h->below;
   while (t && !(t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD))) {
     h = t;
     t = t->below;
   }
   a->top = t;
-  while (!esc_frame_in_cur(a, h)) esc_frame_drop(a);
-  a->ptr = (char *)h;
+  while (a->cur->prev && !(t && esc_frame_in_cur(a, t))) esc_frame_drop(a);
+  if (esc_frame_in_cur(a, h))
+    a->ptr = (char *)h;
+  else
+    a->ptr = t ? esc_frame_obj_end(t) : a->base;
+}
+
+// esc_frame_pops_fast reports whether popping h, whose neighbour below is t,
+// leaves the newest chunk holding the new top, so that the bump pointer can
+// simply go back to h: t is live or a record and lies in the newest chunk,
+// or there is nothing below and the newest chunk is the only one.
+static inline int esc_frame_pops_fast(const esc_frame_arena_t *a, const esc_frame_hdr_t *t) {
+  if (t) return (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)) && esc_frame_in_cur(a, t);
+  return !a->cur->prev;
 }
 
 // esc_frame_push places a header with `size` payload bytes (a multiple of
@@ -331,7 +348,7 @@ void esc_frame_leave(esc_frame_mark_t m) {
   if (ESC_LIKELY((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base) &&
                  (h->info & ESC_FRAME_RECORD))) {
     esc_frame_hdr_t *t = h->below;
-    if (ESC_LIKELY(!t || (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))) {
+    if (ESC_LIKELY(esc_frame_pops_fast(a, t))) {
       a->top = t;
       a->ptr = (char *)h;
       return;
@@ -435,7 +452,7 @@ void esc_frame_free(void *p) {
   // live object or record under it.
   if (ESC_LIKELY(p && h == a->top && (h->info & ESC_FRAME_LIVE))) {
     esc_frame_hdr_t *t = h->below;
-    if (ESC_LIKELY(!t || (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))) {
+    if (ESC_LIKELY(esc_frame_pops_fast(a, t))) {
       a->top = t;
       a->ptr = (char *)h;
       return;
@@ -472,6 +489,28 @@ size_t esc_frame_bytes_reserved(void) {
   size_t n = a->spare ? a->spare->size : 0;
   for (esc_frame_chunk_t *c = a->cur; c; c = c->prev) n += c->size;
   return n;
+}
+
+// --- Debug checks
+
+// esc__arena_is_valid reports whether this thread's arena keeps its
+// invariants: the bump pointer inside the newest chunk, the top header in
+// it below the bump pointer, every header below linked to a lower address
+// of the same chunk or into an older chunk, and no dead object on top.
+int esc__arena_is_valid(void) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  if (!a->cur) return !a->top && !a->ptr;
+  if (a->base != esc_frame_data(a->cur) || a->end != a->base + a->cur->size ||
+      a->ptr < a->base || a->ptr > a->end)
+    return 0;
+  if (a->top && !((char *)a->top >= a->base && (char *)a->top < a->ptr)) return 0;
+  if (!a->top && a->cur->prev) return 0;
+  if (a->top && !(a->top->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD))) return 0;
+  for (esc_frame_hdr_t *h = a->top; h; h = h->below) {
+    esc_frame_chunk_t *c = esc_frame_find_chunk(a, h);
+    if (!c || (h->below && esc_frame_in_chunk(c, h->below) && h->below >= h)) return 0;
+  }
+  return 1;
 }
 
 // --- Thread exit

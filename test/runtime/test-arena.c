@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "escape.h"
+#include "escape/internal.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -82,6 +83,40 @@ static void test_nested(void) {
   CHECK(esc_frame_bytes_in_use() == base);
 }
 
+// Objects that need chunks of their own, freed in every order, then the
+// object under them: the arena must drop the emptied chunks and keep
+// serving from the older one (the pattern of a loop of large buffers).
+static void test_chunk_boundaries(void) {
+  size_t base = esc_frame_bytes_in_use();
+  for (int round = 0; round < 64; round++) {
+    esc_frame_mark_t m = esc_frame_enter();
+    long *small = esc_frame_calloc((size_t)(round % 26) + 1, sizeof(long));
+    char *big[4];
+    for (int j = 0; j < 4; j++) {
+      big[j] = esc_frame_alloc(99816);
+      CHECK(big[j] != NULL && esc__arena_is_valid());
+      memset(big[j], j, 99816);
+    }
+    if (round % 4 == 1) {
+      esc_frame_free(big[1]);
+      big[1] = NULL;
+    }
+    static const int order[3][4] = {{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}};
+    for (int j = 0; j < 4; j++) {
+      esc_frame_free(big[order[round % 3][j]]);
+      CHECK(esc__arena_is_valid());
+    }
+    CHECK(small[0] == 0);
+    esc_frame_free(small);
+    CHECK(esc__arena_is_valid());
+    char *next = esc_frame_alloc(40000);  // must land inside a chunk
+    memset(next, 1, 40000);
+    CHECK(esc__arena_is_valid());
+    esc_frame_leave(m);
+    CHECK(esc__arena_is_valid() && esc_frame_bytes_in_use() == base);
+  }
+}
+
 static void test_any_order(void) {
   esc_frame_mark_t m = esc_frame_enter();
   size_t start = esc_frame_bytes_in_use();
@@ -120,6 +155,7 @@ static void test_loop_bounded(void) {
     if (use > peak) peak = use;
   }
   CHECK(esc_frame_bytes_in_use() == start);
+  CHECK(esc__arena_is_valid());
   CHECK(peak < start + 210000);
   CHECK(esc_frame_bytes_reserved() <= 4u * 1024 * 1024);
   // The chunk the large objects needed is kept as the spare, not unmapped.
@@ -147,6 +183,7 @@ static void test_longjmp(void) {
   if (setjmp(jump) == 0) dive(200);
   CHECK(esc_frame_bytes_in_use() > start + 200 * 1000);
   esc_frame_leave(m);
+  CHECK(esc__arena_is_valid());
   CHECK(esc_frame_bytes_in_use() == base);
   // A mark already released is ignored: it never moves the top up or down.
   m = esc_frame_enter();
@@ -335,6 +372,7 @@ int main(void) {
   esc_frame_leave(0);  // the mark of a failed enter: does nothing
   test_lifo();
   test_nested();
+  test_chunk_boundaries();
   test_any_order();
   test_loop_bounded();
   test_longjmp();
