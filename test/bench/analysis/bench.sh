@@ -16,6 +16,9 @@
 #       optimizer time, which is the same with and without the plugin)
 #   -o  results file (default: WORK_DIR/results.txt)
 #   -S  skip SQLite          -G  skip the generated files
+#   -I  count instructions instead of timing: valgrind's callgrind counts
+#       the instructions executed inside the analysis (and, for SQLite, in
+#       a plain -fsyntax-only compile); exact and repeatable, 50x slower
 #   --smoke  N=200, one run, no SQLite: checks the harness, measures nothing
 # Runs of the configurations alternate (A B C A B C ...) and the best CPU
 # time (user + sys, from wait4) of each is kept: this machine is shared, and
@@ -37,9 +40,10 @@ results=""
 do_sqlite=1
 do_gen=1
 smoke=0
+count=0
 cc=${CLANG:-clang-19}
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 while (($#)); do
   case $1 in
@@ -51,6 +55,7 @@ while (($#)); do
     -o) results=$2; shift 2 ;;
     -S) do_sqlite=0; shift ;;
     -G) do_gen=0; shift ;;
+    -I) count=1; shift ;;
     --smoke) smoke=1; shift ;;
     *) usage ;;
   esac
@@ -117,7 +122,7 @@ say "# escape analysis cost, $(date -u +%Y-%m-%dT%H:%MZ)"
 say "# machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "# compiler: $("$cc" --version | head -1)"
 say "# plugin: $plugin ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown))"
-say "# best of $repeat alternating runs; cpu = user+sys seconds (wait4)"
+((count)) || say "# best of $repeat alternating runs; cpu = user+sys seconds (wait4)"
 
 # --- generated files: linear growth ----------------------------------------
 run_generated() {
@@ -184,6 +189,74 @@ run_generated() {
     say "linearity (-fsyntax-only): per-function cost at N=$last_n / at N=$first_n = $growth (target <= 1.5: $verdict)"
     say "marginal cost per added function: ${marg_lo} us (first step), ${marg_hi} us (last step)"
   fi
+}
+
+# --- instruction counts (callgrind) ----------------------------------------
+# instructions NAME ONLY CMD...: sets ir to the instructions CMD executes,
+# counted by callgrind; ONLY, when not empty, is the function whose
+# instructions (with its callees') are counted, else all are.
+instructions() {
+  local name=$1 only=$2 log="$work/tmp/$1.callgrind.log"
+  shift 2
+  local opts=(--tool=callgrind --callgrind-out-file="$work/tmp/$name.callgrind")
+  [[ -n $only ]] && opts+=(--collect-atstart=no "--toggle-collect=$only")
+  ir=0
+  if ! valgrind "${opts[@]}" "$@" >"$log" 2>&1; then
+    echo "bench.sh: error: '$name' failed under valgrind: $*" >&2
+    tail -20 "$log" >&2
+    failed=1
+    return 0
+  fi
+  ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log" | tail -1)
+  ir=${ir:-0}
+}
+
+analysis_fn='escape::analysis::analyzeTranslationUnit*'
+
+count_generated() {
+  local n src first=""
+  command -v valgrind >/dev/null || { echo "bench.sh: error: -I needs valgrind" >&2; exit 1; }
+  say ""
+  say "## generated files: instructions executed by the analysis (callgrind)"
+  say ""
+  say "| N | report docs | analysis instructions | per function | per function vs N=${sizes%% *} |"
+  say "|---:|---:|---:|---:|---:|"
+  for n in $sizes; do
+    src="$work/gen/f$n.c"
+    "$work/bin/gen-functions" "$n" >"$src"
+    rm -f "$work/gen/f$n.yaml"
+    instructions gen$n "$analysis_fn" "$cc" -fsyntax-only "${plug[@]}" \
+      -fplugin-arg-escape-report="$work/gen/f$n.yaml" "$src"
+    check_report "$work/gen/f$n.yaml" "$n"
+    local pf
+    pf=$((ir / n))
+    first=${first:-$pf}
+    say "| $n | $docs | $ir | $pf | $(ratio "$pf" "$first") |"
+  done
+  say ""
+  say "linear growth: the last column stays near 1.000 (target <= 1.5: $(awk -v a="$pf" -v b="$first" 'BEGIN { print (a <= 1.5 * b ? "met" : "MISSED") }'))"
+}
+
+count_sqlite() {
+  local dir="$work/sqlite" src a p
+  fetch_sqlite
+  src="$dir/sqlite3.c"
+  rm -f "$dir/sqlite3.yaml"
+  instructions sqlite-analysis "$analysis_fn" "$cc" -fsyntax-only "${plug[@]}" \
+    -fplugin-arg-escape-report="$dir/sqlite3.yaml" "$src"
+  a=$ir
+  check_report "$dir/sqlite3.yaml" 50
+  instructions sqlite-syntax "" "$cc" -fsyntax-only "$src"
+  p=$ir
+  say ""
+  say "## SQLite amalgamation: instructions (callgrind)"
+  say ""
+  say "| what | instructions |"
+  say "|---|---:|"
+  say "| plain clang-19 -fsyntax-only sqlite3.c (whole process) | $p |"
+  say "| the analysis (analyzeTranslationUnit, $docs report documents) | $a |"
+  say ""
+  say "analysis / plain front end = $(ratio "$a" "$p")"
 }
 
 # --- SQLite ------------------------------------------------------------------
@@ -267,8 +340,13 @@ run_sqlite() {
   say "analysis alone: $(awk -v a="$se" -v b="$sp" 'BEGIN { printf "%.3f", a - b }')s of CPU, $(awk -v a="$se" -v b="$sp" -v p="$p" 'BEGIN { printf "%.1f", (a - b) * 100 / p }')% of the plain -O2 compile"
 }
 
-((do_gen)) && run_generated
-((do_sqlite)) && run_sqlite
+if ((count)); then
+  ((do_gen)) && count_generated
+  ((do_sqlite)) && count_sqlite
+else
+  ((do_gen)) && run_generated
+  ((do_sqlite)) && run_sqlite
+fi
 say ""
 say "results: $results"
 exit $failed
