@@ -107,6 +107,10 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
   if (!bin->head) {
+    bin->head = bin->local;
+    bin->local = NULL;
+  }
+  if (!bin->head) {
     void *head = NULL;
     uint32_t n = esc__central_refill(cls, &head);
     if (n == 0) return NULL;
@@ -136,15 +140,22 @@ void *esc__malloc_slow(size_t size) {
   return p;
 }
 
-// esc_bin_flush hands the first `n` objects of bin (at most all of them)
-// back to the central list; returns how many it handed back.
-static uint32_t esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
-  void *head = bin->head, *tail = head;
+// esc_list_flush hands the first `n` objects of a bin's list (at most all
+// of them) back to the central list; returns how many it handed back.
+static uint32_t esc_list_flush(void **list, unsigned cls, uint32_t n) {
+  void *head = *list, *tail = head;
   uint32_t k = 1;
   for (; k < n && *(void **)tail; k++) tail = *(void **)tail;
-  bin->head = *(void **)tail;
+  *list = *(void **)tail;
   *(void **)tail = NULL;
   esc__central_flush(cls, head, k);
+  return k;
+}
+
+// esc_bin_flush hands back up to n objects, the freed ones (`local`) first.
+static uint32_t esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
+  uint32_t k = bin->local ? esc_list_flush(&bin->local, cls, n) : 0;
+  if (k < n && bin->head) k += esc_list_flush(&bin->head, cls, n - k);
   return k;
 }
 
@@ -157,8 +168,8 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
   uint32_t room = esc_room(bin) + bin->pops;
   bin->pops = 0;
-  *(void **)p = bin->head;
-  bin->head = p;
+  *(void **)p = bin->local;
+  bin->local = p;
   if (room == 0) room = esc_bin_flush(bin, cls, esc__class_batch[cls]);
   esc_room_set(bin, room - 1);
 }
@@ -191,11 +202,10 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
   for (int k = 0; k < 2; k++) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
     for (unsigned c = 1; c < ESC_NCLASSES; c++) {
-      if (to_spans && bins[c].head) {
-        esc__central_return_all(c, bins[c].head);
-        bins[c].head = NULL;
-      }
-      while (bins[c].head) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
+      if (to_spans && bins[c].head) esc__central_return_all(c, bins[c].head);
+      if (to_spans && bins[c].local) esc__central_return_all(c, bins[c].local);
+      if (to_spans) bins[c].head = bins[c].local = NULL;
+      while (bins[c].head || bins[c].local) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
       bins[c].pops = 0;
       esc_room_set(&bins[c], bins == serving ? esc__class_max[c] : 0);
     }

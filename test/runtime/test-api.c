@@ -61,6 +61,23 @@ static void test_standard(void) {
       if (u < n || (u - n) * 8 > n) break;
     }
   }
+  CHECK_BODY("a freed block waits until the blocks cached before it are used") {
+    enum { N = 4096 };
+    static void *held[N];
+    void *a = esc_malloc(40), *b = esc_malloc(40);
+    esc_free(a);
+    void *c = esc_malloc(40);
+    EXPECT(c != a); // the cache still held blocks from the refill that gave b
+    size_t n = 0;
+    bool found = c == a;
+    while (!found && n < N) found = (held[n++] = esc_malloc(40)) == a;
+    EXPECT(found); // ...and a comes back once those are used
+    for (size_t i = 0; i < n; i++)
+      if (held[i] != a) esc_free(held[i]);
+    esc_free(a);
+    esc_free(b);
+    if (c != a) esc_free(c);
+  }
   CHECK_BODY("huge sizes fail with ENOMEM") {
     errno = 0;
     EXPECT(esc_malloc(SIZE_MAX) == NULL && errno == ENOMEM);

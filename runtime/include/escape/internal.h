@@ -150,8 +150,8 @@ ESC_INLINE void esc__free_fast(void *p) {
   esc_bin_t *bin = &esc__tc.bins[seg->page_cls[esc__page_index(seg, p)]];
   uint32_t room = bin->room;
   if (esc_likely(room != 0)) {
-    *(void **)p = bin->head;
-    bin->head = p;
+    *(void **)p = bin->local;
+    bin->local = p;
     bin->room = room - 1;
     return;
   }
@@ -159,8 +159,8 @@ ESC_INLINE void esc__free_fast(void *p) {
   // scavenger asked for a trim (then the slow path flushes the cache).
   uint32_t pops = bin->pops;
   if (pops != 0 && !atomic_load_explicit(&esc__tc.trim, memory_order_relaxed)) {
-    *(void **)p = bin->head;
-    bin->head = p;
+    *(void **)p = bin->local;
+    bin->local = p;
     bin->pops = 0;
     __atomic_store_n(&bin->room, pops - 1, __ATOMIC_RELAXED);
     return;

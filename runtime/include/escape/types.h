@@ -96,14 +96,20 @@ typedef struct esc_segment_s {
   esc_span_t spans[ESC_SEG_PAGES];
 } esc_segment_t;
 
-// A thread cache bin: a singly linked list through the objects' first word.
-// `room` is how many more objects the free fast path may push; `pops`
+// A thread cache bin: two singly linked lists through the objects' first
+// word.  malloc pops `head`; free pushes `local`, which becomes `head` when
+// that runs dry, as with mimalloc's page-local free lists.  So a freed
+// object is not handed out again at once: the free's store to a (often
+// cold) object is not followed by a malloc that loads it back and a program
+// that writes to it (single-thread churn: 1.15x -> 0.99x mimalloc's CPU
+// time; larson about 3 % slower).  `room` is how many more objects the free fast path may push; `pops`
 // counts the malloc fast path's pops since the last slow path, which adds
 // them back to room.  So the objects held are max - room - pops.  The
 // scavenger zeroes room (a relaxed atomic store) to send an idle thread's
 // next free to the slow path, where the cache is trimmed.
 typedef struct {
-  void *head;
+  void *head;  // malloc pops here
+  void *local; // free pushes here; becomes `head` when that runs dry
   uint32_t room;
   uint32_t pops;
 } esc_bin_t;
