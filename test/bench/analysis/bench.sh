@@ -295,7 +295,7 @@ run_sqlite() {
   fetch_sqlite
   src="$dir/sqlite3.c"
   rm -f "$work"/tmp/sqlite-*.times
-  configs="plain escape-t0 escape-t1 syn-plain syn-escape"
+  configs="plain escape-t0 escape-t1 plain-loc syn-plain syn-escape"
   for ((rep = 1; rep <= repeat; rep++)); do
     for c in $configs; do
       case $c in
@@ -306,6 +306,9 @@ run_sqlite() {
                       "$src" -o "$work/tmp/sqlite3.o" ;;
         escape-t1)  timed sqlite-$c "$work/tmp/sqlite-$c.log" \
                       "$cc" -O2 -c "${plug[@]}" -fplugin-arg-escape-transform=1 \
+                      "$src" -o "$work/tmp/sqlite3.o" ;;
+        plain-loc)  timed sqlite-$c "$work/tmp/sqlite-$c.log" \
+                      "$cc" -O2 -c -Rpass='^escape-matches-no-pass$' \
                       "$src" -o "$work/tmp/sqlite3.o" ;;
         syn-plain)  timed sqlite-$c "$work/tmp/sqlite-$c.log" \
                       "$cc" -fsyntax-only "$src" ;;
@@ -334,6 +337,9 @@ run_sqlite() {
   v0=$(awk -v r="$r0" 'BEGIN { print (r <= 1.03 ? "<= 1.03 met" : "<= 1.03 MISSED") }')
   say "| + escape, transform=0 | ${t0}s | $(best sqlite-escape-t0 wall)s | $r0 | $v0 |"
   say "| + escape, transform=1 | ${t1}s | $(best sqlite-escape-t1 wall)s | $r1 | (report) |"
+  local pl
+  pl=$(best sqlite-plain-loc cpu)
+  say "| clang-19 -O2 -c -Rpass=<none> (location tracking, as transform=1 turns on) | ${pl}s | $(best sqlite-plain-loc wall)s | $(ratio "$pl" "$p") | (report) |"
   say "| clang-19 -fsyntax-only | ${sp}s | $(best sqlite-syn-plain wall)s | 1.000 | |"
   say "| + escape (analysis + report) | ${se}s | $(best sqlite-syn-escape wall)s | $(ratio "$se" "$sp") | |"
   say ""
