@@ -323,24 +323,62 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
   return F;
 }
 
-static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V) {
+/// Evaluates \p E as a constant, reading through local variables that are
+/// never modified after their constant initializer (`size_t n = 64;`).
+static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V,
+                     const llvm::DenseSet<const VarDecl *> &Modified,
+                     bool Locals, unsigned Depth = 0) {
+  if (!E || E->isValueDependent() || Depth > 8)
+    return false;
   Expr::EvalResult R;
-  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+  if (E->EvaluateAsInt(R, Ctx)) {
+    const llvm::APSInt &I = R.Val.getInt();
+    if ((I.isSigned() && I.isNegative()) || I.getActiveBits() > 64)
+      return false;
+    V = I.getZExtValue();
+    return true;
+  }
+  E = E->IgnoreParenCasts();
+  if (!Locals || !E->getType()->isIntegerType())
     return false;
-  const llvm::APSInt &I = R.Val.getInt();
-  if (I.isSigned() && I.isNegative())
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+        Modified.count(VD) || VD->getType().isVolatileQualified() ||
+        !VD->getType()->isIntegerType())
+      return false;
+    return constInt(Ctx, VD->getInit(), V, Modified, true, Depth + 1);
+  }
+  const auto *B = dyn_cast<BinaryOperator>(E);
+  uint64_t L, Rv;
+  if (!B || !constInt(Ctx, B->getLHS(), L, Modified, true, Depth + 1) ||
+      !constInt(Ctx, B->getRHS(), Rv, Modified, true, Depth + 1))
     return false;
-  if (I.getActiveBits() > 64)
+  switch (B->getOpcode()) {
+  case BO_Add:
+    return !__builtin_add_overflow(L, Rv, &V);
+  case BO_Sub:
+    return !__builtin_sub_overflow(L, Rv, &V);
+  case BO_Mul:
+    return !__builtin_mul_overflow(L, Rv, &V);
+  default:
     return false;
-  V = I.getZExtValue();
-  return true;
+  }
 }
 
 /// Fills in size, alignment and zeroing from the call's arguments.
 static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
-                   SiteFacts &SF) {
+                   SiteFacts &SF,
+                   const llvm::DenseSet<const VarDecl *> &Modified) {
   auto Arg = [&](unsigned I) -> const Expr * {
     return I < E->getNumArgs() ? E->getArg(I) : nullptr;
+  };
+  auto constInt = [&](ASTContext &Ctx, const Expr *E, uint64_t &V) {
+    static const llvm::DenseSet<const VarDecl *> None;
+    if (::constInt(Ctx, E, V, None, /*Locals=*/false))
+      return true;
+    S.SizeThroughLocals |= ::constInt(Ctx, E, V, Modified, /*Locals=*/true);
+    return S.SizeThroughLocals;
   };
   uint64_t A = 0, B = 0;
   switch (S.Kind) {
@@ -467,7 +505,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     S.Name = SI.Name;
     S.LoopDepth = SI.LoopDepth;
     SiteFacts SF = siteFacts(B, SI, S, MinDepth);
-    sizeOf(Ctx, SI.Call, S, SF);
+    sizeOf(Ctx, SI.Call, S, SF, B.Modified);
     Facts.push_back(std::move(SF));
     Result.Sites.push_back(std::move(S));
   }

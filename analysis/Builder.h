@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <functional>
 #include <vector>
@@ -63,6 +64,9 @@ public:
   std::vector<FreeInfo> Frees;
   std::vector<ObjId> ParamObj;  ///< per parameter, or -1
   std::vector<ObjId> ParamDeep; ///< per parameter, or -1
+  /// Local variables assigned after their declaration, or whose address
+  /// is taken: the others keep their initializer's value.
+  llvm::DenseSet<const clang::VarDecl *> Modified;
   bool HasSetjmp = false;
   bool HasDynamicStack = false; ///< VLA or alloca
   bool HasBackwardGoto = false;
@@ -113,6 +117,7 @@ private:
   NodeId temp(const char *Name);
   void escape(NodeId N, clang::SourceLocation Loc, const llvm::Twine &Why);
   llvm::StringRef text(const clang::Expr *E);
+  void modifies(const clang::Expr *E);
   bool isAllocator(const clang::FunctionDecl *FD, llvm::StringRef Name,
                    AllocKind &K);
 

@@ -64,6 +64,12 @@ void FunctionBuilder::escape(NodeId N, SourceLocation Loc,
     G.copy(N, G.HeapNode, Loc, G.save(Why));
 }
 
+void FunctionBuilder::modifies(const Expr *E) {
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+      Modified.insert(VD);
+}
+
 llvm::StringRef FunctionBuilder::text(const Expr *E) {
   const SourceManager &SM = Ctx.getSourceManager();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
@@ -215,6 +221,7 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
 NodeId FunctionBuilder::unary(const UnaryOperator *E) {
   switch (E->getOpcode()) {
   case UO_AddrOf:
+    modifies(E->getSubExpr());
     return addressOf(lvalue(E->getSubExpr()), E->getSubExpr());
   case UO_Deref: {
     LValue LV = lvalue(E);
@@ -224,6 +231,7 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
   case UO_PreDec:
   case UO_PostInc:
   case UO_PostDec: {
+    modifies(E->getSubExpr());
     LValue LV = lvalue(E->getSubExpr());
     return mayHoldPointer(E->getType()) ? read(LV, E) : NoNode;
   }
@@ -237,6 +245,8 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
 
 NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   const Expr *L = E->getLHS(), *R = E->getRHS();
+  if (E->isAssignmentOp())
+    modifies(L);
   switch (E->getOpcode()) {
   case BO_Assign: {
     if (L->getType()->isCharType())

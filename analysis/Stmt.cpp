@@ -163,6 +163,7 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
 void FunctionBuilder::asmStmt(const AsmStmt *A) {
   SourceLocation L = A->getBeginLoc();
   for (unsigned I = 0; I != A->getNumOutputs(); ++I) {
+    modifies(A->getOutputExpr(I));
     LValue LV = lvalue(A->getOutputExpr(I));
     assign(LV, G.HeapPtr, A->getOutputExpr(I), L);
     escape(addressOf(LV, A->getOutputExpr(I)), L, "used by inline assembly");

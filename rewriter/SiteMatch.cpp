@@ -146,8 +146,13 @@ bool checkStackShape(const CallBase &CB, const AllocSite &S, uint64_t &Align,
     Why = "'" + S.Callee + "' cannot become stack storage";
     return false;
   }
+  // The size must be the analysis' constant.  When the analysis read it
+  // through unmodified locals, the unoptimized IR loads it instead; a
+  // constant that disagrees still declines the site.
   uint64_t Size = 0;
-  if (!S.ConstantSize || !constantSize(CB, S.Kind, Size) || Size != S.Size) {
+  bool Constant = constantSize(CB, S.Kind, Size);
+  bool Agrees = Constant ? Size == S.Size : S.SizeThroughLocals;
+  if (!S.ConstantSize || !Agrees) {
     Why = "size in the IR is not the constant " + std::to_string(S.Size);
     return false;
   }

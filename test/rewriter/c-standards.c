@@ -23,7 +23,7 @@ int dialects(int n) {
   int *w = (int *)calloc(n, sizeof(int));
   v[0] = n;
   w[0] = v[0] + 1;
-  int r = w[0];
+  int r = w[0] + (int)strlen((const char *)w); // keeps w from folding away
   // ESCAPE-FREE: dialects free @+1:3 sites=0
   free(v);
   // ESCAPE-FREE: dialects free @+1:3 sites=1

@@ -62,6 +62,9 @@ struct AllocSite {
   std::string Reason;     ///< why it escapes, or why the policy declined
   bool ConstantSize = false;
   uint64_t Size = 0;      ///< bytes, when ConstantSize
+  /// The size is constant only by reading local variables that keep their
+  /// initializer (`size_t n = 64; malloc(n)`), so the IR may not show it.
+  bool SizeThroughLocals = false;
   uint64_t Align = 16;    ///< alignment the storage must have
   bool Zeroed = false;    ///< calloc: storage must be zero-filled
   unsigned LoopDepth = 0; ///< loop nesting of the call
