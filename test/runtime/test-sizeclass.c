@@ -1,0 +1,38 @@
+//===- test-sizeclass.c - size classes and their spans ---------------------===//
+//
+// Part of escape.  Checks the tables sizeclass.c builds: every size maps to
+// the smallest class that holds it, classes keep malloc's alignment, and a
+// class's span leaves at most 1/64 of itself unused after its last object.
+//
+//===----------------------------------------------------------------------===//
+#include "escape.h"
+#include "escape/internal.h"
+#include "testhelper.h"
+
+int main(void) {
+  esc_free(esc_malloc(1)); // builds the tables
+  CHECK_BODY("class sizes grow and keep 16-byte alignment past 8 bytes") {
+    for (unsigned c = 2; c < ESC_NCLASSES; c++) {
+      EXPECT(esc__class_size[c] > esc__class_size[c - 1]);
+      EXPECT(esc__class_size[c] % 16 == 0);
+    }
+    EXPECT(esc__class_size[ESC_NCLASSES - 1] == ESC_SMALL_MAX);
+  }
+  CHECK_BODY("every small size maps to the smallest class that holds it") {
+    for (size_t n = 1; n <= ESC_SMALL_MAX; n++) {
+      unsigned c = esc__class_of(n);
+      EXPECT(c >= 1 && c < ESC_NCLASSES && esc__class_size[c] >= n);
+      EXPECT(c == 1 || esc__class_size[c - 1] < n);
+      if (!result) break;
+    }
+  }
+  CHECK_BODY("a span leaves at most 1/64 unused at its tail") {
+    for (unsigned c = 1; c < ESC_NCLASSES; c++) {
+      size_t bytes = (size_t)esc__class_pages[c] * ESC_PAGE_SIZE;
+      size_t n = bytes / esc__class_size[c];
+      EXPECT(n >= 1 && (bytes - n * esc__class_size[c]) * 64 <= bytes);
+      EXPECT(esc__class_size[c] > 4096 || n >= 4);
+    }
+  }
+  return test_summary();
+}
