@@ -16,6 +16,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 
@@ -78,6 +79,25 @@ struct Finisher {
       DH.cannotWriteReport(Opts.Report, Err);
   }
 };
+
+/// Drops the location-only debug info the plugin turned on for matching,
+/// once the rewrite has used it: the optimizer then runs as it would have.
+struct StripLocationsPass : llvm::PassInfoMixin<StripLocationsPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &) {
+    return llvm::StripDebugInfo(M) ? llvm::PreservedAnalyses::none()
+                                   : llvm::PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+};
+
+/// Reports whether something else in the compile reads source locations
+/// from the IR (remarks, sample profiles), so they must stay.
+static bool locationsWanted(const CodeGenOptions &CG) {
+  return CG.OptimizationRemark.hasValidPattern() ||
+         CG.OptimizationRemarkMissed.hasValidPattern() ||
+         CG.OptimizationRemarkAnalysis.hasValidPattern() ||
+         !CG.OptRecordFile.empty() || !CG.SampleProfileFile.empty();
+}
 
 struct ReportPass : llvm::PassInfoMixin<ReportPass> {
   std::shared_ptr<Finisher> F;
@@ -190,16 +210,21 @@ protected:
     if (Codegen) {
       CodeGenOptions &CG = CI.getCodeGenOpts();
       // Line:column on every IR call, without emitting debug sections.
+      bool Strip = false;
       if (Opts.Rewrite.Enabled &&
-          CG.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
+          CG.getDebugInfo() == llvm::codegenoptions::NoDebugInfo) {
         CG.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
+        Strip = !locationsWanted(CG);
+      }
       rewriter::RewriteOptions RO = Opts.Rewrite;
-      CG.PassBuilderCallbacks.push_back([F, RO](llvm::PassBuilder &PB) {
+      CG.PassBuilderCallbacks.push_back([F, RO, Strip](llvm::PassBuilder &PB) {
         if (RO.Enabled)
           rewriter::registerFrameRewrite(PB, F->Result, RO, F->Log);
         PB.registerPipelineStartEPCallback(
-            [F](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+            [F, Strip](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
               MPM.addPass(ReportPass{{}, F});
+              if (Strip)
+                MPM.addPass(StripLocationsPass());
             });
       });
     }
