@@ -121,7 +121,7 @@ plug=(-fplugin="$plugin")
 say "# escape analysis cost, $(date -u +%Y-%m-%dT%H:%MZ)"
 say "# machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "# compiler: $("$cc" --version | head -1)"
-say "# plugin: $plugin ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown))"
+say "# plugin: $plugin, built $(date -u -r "$plugin" +%Y-%m-%dT%H:%MZ); source tree at $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 ((count)) || say "# best of $repeat alternating runs; cpu = user+sys seconds (wait4)"
 
 # --- generated files: linear growth ----------------------------------------
