@@ -22,10 +22,7 @@
 #include "escape/analysis/Result.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
-#include "llvm/Analysis/CFG.h"
-#include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
-#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -33,7 +30,6 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include <map>
 
 using namespace llvm;
@@ -449,74 +445,23 @@ static DebugLoc frameLoc(Function &F, const Instruction *Near) {
   return DebugLoc();
 }
 
-/// Reports whether \p I calls one of the arena's allocation functions.
-static bool isArenaAllocation(const Instruction &I) {
-  const auto *CB = dyn_cast<CallBase>(&I);
-  const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
-  if (!Callee)
-    return false;
-  StringRef N = Callee->getName();
-  return N.starts_with("esc_frame_") && N != "esc_frame_enter" &&
-         N != "esc_frame_leave" && N != "esc_frame_free";
-}
-
-/// frameEntry returns where the frame is entered: just before the arena
-/// allocations' nearest common dominator, so that paths that allocate
-/// nothing (an early return) pay nothing, provided that point is on no
-/// cycle (it would enter once per iteration).  Otherwise the entry block.
-static Instruction *frameEntry(Function &F, const DominatorTree &DT) {
-  Instruction *Entry = &*entryInsertPoint(F);
-  BasicBlock *D = nullptr;
-  for (Instruction &I : instructions(F))
-    if (isArenaAllocation(I))
-      D = D ? DT.findNearestCommonDominator(D, I.getParent()) : I.getParent();
-  if (!D || D == &F.getEntryBlock())
-    return Entry;
-  for (BasicBlock *S : successors(D))
-    if (isPotentiallyReachable(S, D, nullptr, &DT))
-      return Entry;
-  for (Instruction &I : *D)
-    if (isArenaAllocation(I))
-      return &I;
-  return D->getTerminator();
-}
-
 void Rewriter::addFrame(Function &F) {
   // esc_frame_mark_t is uintptr_t.
   Type *MarkTy = M.getDataLayout().getIntPtrType(M.getContext());
   FunctionCallee Enter = runtimeFn("esc_frame_enter", MarkTy, {}, false);
   FunctionCallee Leave = runtimeFn("esc_frame_leave",
                                    Type::getVoidTy(M.getContext()), {MarkTy}, false);
-  DominatorTree DT(F);
-  Instruction *At = frameEntry(F, DT);
-  BasicBlock *D = At->getParent();
-  // The frame is left before every return inside the region At's block
-  // dominates, and on every edge out of that region: a block on no cycle
-  // is the region's only way in, so no path enters it twice.
-  SmallVector<ReturnInst *, 4> Rets;
-  SmallVector<std::pair<BasicBlock *, BasicBlock *>, 4> Exits;
-  for (BasicBlock &BB : F) {
-    if (!DT.dominates(D, &BB))
-      continue;
-    if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator()))
-      Rets.push_back(Ret);
-    for (BasicBlock *S : successors(&BB))
-      if (!DT.dominates(D, S))
-        Exits.push_back({&BB, S});
-  }
-  IRBuilder<> B(At);
+  BasicBlock::iterator At = entryInsertPoint(F);
+  IRBuilder<> B(&F.getEntryBlock(), At);
   B.SetCurrentDebugLocation(frameLoc(F, nullptr));
   Value *Mark = B.CreateCall(Enter, {}, "escape.mark");
-  for (ReturnInst *Ret : Rets) {
+  for (BasicBlock &BB : F) {
+    auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator());
+    if (!Ret)
+      continue;
     IRBuilder<> RB(Ret);
     RB.SetCurrentDebugLocation(frameLoc(F, Ret));
     RB.CreateCall(Leave, {Mark});
-  }
-  for (auto [From, To] : Exits) {
-    Instruction *T = SplitEdge(From, To)->getTerminator();
-    IRBuilder<> EB(T);
-    EB.SetCurrentDebugLocation(frameLoc(F, T));
-    EB.CreateCall(Leave, {Mark});
   }
 }
 
