@@ -20,6 +20,9 @@ plugin = os.path.join(config.escape_obj_root, "lib", "escape-plugin.so")
 bindir = os.path.join(config.escape_obj_root, "bin")
 libdir = os.path.join(config.escape_obj_root, "lib")
 
+# Programs the tests run poison released frame-arena memory, so that a use
+# after the frame is left shows in their output.
+config.environment["ESCAPE_RT_ARENA_POISON"] = "1"
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, bindir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 

@@ -226,6 +226,28 @@ static void esc_frame_drop(esc_frame_arena_t *a) {
   a->end = a->base + a->cur->size;
 }
 
+// --- Poisoning
+//
+// ESCAPE_RT_ARENA_POISON=1 fills memory with 0xdb when a frame releases it,
+// so that a use after release (a miscompile: a promoted object used after
+// its function's frame was left) reads garbage instead of the old bytes.
+// The differential tests run with it on.
+
+static int esc_frame_poison_state;  // 0 not read yet, 1 off, 2 on
+
+static int esc_frame_poisoning(void) {
+  int s = esc_frame_poison_state;
+  if (ESC_LIKELY(s)) return s == 2;
+  const char *e = getenv("ESCAPE_RT_ARENA_POISON");
+  s = e && e[0] == '1' ? 2 : 1;
+  esc_frame_poison_state = s;
+  return s == 2;
+}
+
+static void esc_frame_poison(char *from, char *to) {
+  if (!ESC_LIKELY(!esc_frame_poisoning()) && from < to) memset(from, 0xdb, (size_t)(to - from));
+}
+
 // --- Headers
 
 // esc_frame_in_cur reports whether h lies in the newest chunk, without
@@ -244,6 +266,8 @@ static char *esc_frame_obj_end(esc_frame_hdr_t *h) {
 // goes back to the lowest header popped when that is in the chunk kept,
 // else to the end of the new top.
 static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
+  esc_frame_chunk_t *was_cur = a->cur;
+  char *was_ptr = a->ptr;
   esc_frame_hdr_t *t = h->below;
   while (t && !(t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD))) {
     h = t;
@@ -255,6 +279,7 @@ static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
     a->ptr = (char *)h;
   else
     a->ptr = t ? esc_frame_obj_end(t) : a->base;
+  if (a->cur == was_cur) esc_frame_poison(a->ptr, was_ptr);
 }
 
 // esc_frame_pops_fast reports whether popping h, whose neighbour below is t,
@@ -349,8 +374,10 @@ void esc_frame_leave(esc_frame_mark_t m) {
                  (h->info & ESC_FRAME_RECORD))) {
     esc_frame_hdr_t *t = h->below;
     if (ESC_LIKELY(esc_frame_pops_fast(a, t))) {
+      char *was_ptr = a->ptr;
       a->top = t;
       a->ptr = (char *)h;
+      esc_frame_poison((char *)h, was_ptr);
       return;
     }
   }
