@@ -7,8 +7,9 @@
 // RUN: %escape -std=c11 -O2 -c -o /dev/null -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
 // RUN: %escape -std=c17 -O2 -c -o /dev/null -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
 // RUN: %escape -std=gnu17 -O2 -c -o /dev/null -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
+// RUN: %escape -O2 -S -emit-llvm -o /dev/null -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
 // Sites are analysed and moved the same way at every optimization level,
-// with and without -g, in every C dialect.
+// with and without -g, in every C dialect, and when emitting IR.
 #include "alloc.h"
 
 int sum(void) {
