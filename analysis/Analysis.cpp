@@ -83,12 +83,8 @@
 using namespace clang;
 using namespace escape::analysis;
 
-namespace escape::analysis {
-SourcePos positionOf(const SourceManager &SM, SourceLocation L);
-} // namespace escape::analysis
-
-SourcePos escape::analysis::positionOf(const SourceManager &SM,
-                                       SourceLocation L) {
+/// The expansion location of \p L as CodeGen writes it into DILocations.
+static SourcePos positionOf(const SourceManager &SM, SourceLocation L) {
   SourcePos P;
   if (L.isInvalid())
     return P;
@@ -281,7 +277,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     }
     if (!Recursive || !Changed)
       break;
-    if (Round == MaxRounds) {
+    if (Round + 1 == MaxRounds) {
       // Give up on precision, never on soundness.
       for (const FunctionDecl *F : SCC)
         Summaries[F] = Summary::worst(F->getNumParams());

@@ -104,9 +104,8 @@ private:
                     llvm::StringRef Callee, std::vector<NodeId> &Args);
   bool libcCall(const clang::CallExpr *E, llvm::StringRef Name,
                 std::vector<NodeId> &Args, NodeId &Result);
-  NodeId applySummary(const clang::CallExpr *E, const clang::FunctionDecl *FD,
-                      const Summary &S, std::vector<NodeId> &Args,
-                      clang::SourceLocation Loc);
+  NodeId applySummary(const clang::FunctionDecl *FD, const Summary &S,
+                      std::vector<NodeId> &Args, clang::SourceLocation Loc);
   NodeId unknownCall(const clang::CallExpr *E, const clang::FunctionDecl *FD,
                      std::vector<NodeId> &Args);
   bool callbackIsHarmless(const clang::Expr *E);

@@ -79,7 +79,7 @@ NodeId FunctionBuilder::call(const CallExpr *E) {
   }
   if (Defined)
     if (const Summary *S = Lookup(Def))
-      return applySummary(E, Def, *S, Args, Loc);
+      return applySummary(Def, *S, Args, Loc);
   NodeId R;
   if (!Defined && libcCall(E, Name, Args, R))
     return R;
@@ -123,7 +123,7 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     const FunctionDecl *Def = E->getDirectCallee()->getDefinition();
     const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
     if (S) {
-      applySummary(E, Def, *S, Args, Loc);
+      applySummary(Def, *S, Args, Loc);
     } else {
       for (NodeId A : Args)
         escape(A, Loc, "passed to '" + Callee + "'");
@@ -269,7 +269,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   return true;
 }
 
-NodeId FunctionBuilder::applySummary(const CallExpr *E, const FunctionDecl *F,
+NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
                                      const Summary &S, std::vector<NodeId> &Args,
                                      SourceLocation Loc) {
   llvm::StringRef Fn = nameOf(F);
@@ -359,7 +359,6 @@ NodeId FunctionBuilder::applySummary(const CallExpr *E, const FunctionDecl *F,
   }
   if (Result != NoNode && S.ReturnsUnknown)
     G.copy(G.HeapPtr, Result, Loc, G.save("returned by '" + Fn + "'"));
-  (void)E;
   return Result;
 }
 

@@ -151,7 +151,7 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
     const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
     const Summary *S = Def ? Lookup(Def) : nullptr;
     if (S) {
-      applySummary(nullptr, Def, *S, Args, VD->getLocation());
+      applySummary(Def, *S, Args, VD->getLocation());
     } else {
       escape(Args[0], VD->getLocation(),
              "passed to cleanup function '" +
