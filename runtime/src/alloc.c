@@ -105,6 +105,11 @@ void *esc_realloc(void *p, size_t size) {
   size_t usable = esc__block_usable(p);
   if (size <= usable && size >= usable / 2) return p;
   if (esc_realloc_in_place(p, size)) return p;
+  esc_segment_t *seg = esc__segment_of(p);
+  if (seg->kind == ESC_SEG_HUGE && size > ESC_LARGE_MAX && !seg->huge_sampled) {
+    void *q = esc__huge_move(seg, size + size / 8);
+    if (q) return q;
+  }
   // A block that keeps growing past the small classes gets 1/4 slack, so
   // growth by small steps copies O(log n) times and leaves fewer holes.
   size_t want = size;

@@ -350,6 +350,44 @@ int esc__huge_resize(esc_segment_t *seg, size_t size) {
   return 0;
 }
 
+// esc__huge_move resizes a huge block that cannot grow in place by moving
+// its mapping to a fresh segment-aligned range: the kernel moves the page
+// tables, so nothing is copied and the old pages never coexist with a copy
+// (the peak a copying realloc pays).  Returns the block's new address, or
+// NULL (the block untouched) when the OS cannot move it.
+void *esc__huge_move(esc_segment_t *seg, size_t size) {
+  size_t page = esc__prim_page_size();
+  if (size > SIZE_MAX / 2) return NULL;
+  size_t usable = (size + page - 1) & ~(page - 1);
+  size_t off = seg->huge_map_size - seg->huge_usable;
+  size_t len = off + usable;
+  void *raw;
+  if (esc__prim_map(len + ESC_SEG_SIZE, &raw)) return NULL;
+  uintptr_t r = (uintptr_t)raw;
+  uintptr_t to = (r + ESC_SEG_MASK) & ~(uintptr_t)ESC_SEG_MASK;
+  size_t old_len = seg->huge_map_size, old_usable = seg->huge_usable;
+  if (esc__prim_move(seg->huge_base, old_len, len, (void *)to)) {
+    esc__prim_unmap(raw, len + ESC_SEG_SIZE);
+    return NULL;
+  }
+  esc__prim_unmap(raw, to - r);
+  esc__prim_unmap((char *)to + len, r + len + ESC_SEG_SIZE - to - len);
+  esc_segment_t *moved = (esc_segment_t *)to;
+  moved->huge_base = (char *)to;
+  moved->huge_map_size = len;
+  moved->huge_usable = usable;
+  if (usable >= old_usable) {
+    esc__stat_add(&esc__counters.huge_bytes, usable - old_usable);
+    esc__stat_add(&esc__counters.mapped, usable - old_usable);
+    esc__committed_add(usable - old_usable);
+  } else {
+    esc__stat_sub(&esc__counters.huge_bytes, old_usable - usable);
+    esc__stat_sub(&esc__counters.mapped, old_usable - usable);
+    esc__stat_sub(&esc__counters.committed, old_usable - usable);
+  }
+  return (char *)to + off;
+}
+
 void esc__heap_fork_prepare(void) { esc__lock(&esc__heap_lock); }
 void esc__heap_fork_parent(void) { esc__unlock(&esc__heap_lock); }
 void esc__heap_fork_child(void) { esc__lock_init(&esc__heap_lock); }

@@ -6,11 +6,14 @@
 // the committed memory close to what they hold.
 //
 //===----------------------------------------------------------------------===//
+#define _GNU_SOURCE
 #include "escape.h"
 #include "testhelper.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define PAGE 8192
 
@@ -102,8 +105,52 @@ static void test_growth_footprint(void) {
   }
 }
 
+// vm_hwm_kib reads the process's peak resident set (VmHWM) in KiB.
+static long vm_hwm_kib(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  long kib = -1;
+  while (f && fgets(line, sizeof line, f))
+    if (strncmp(line, "VmHWM:", 6) == 0) kib = strtol(line + 6, NULL, 10);
+  if (f) fclose(f);
+  return kib;
+}
+
+static void test_huge_move(void) {
+  CHECK_BODY("a huge block whose neighbour is taken moves without a copy") {
+    enum { MIB = 1 << 20 };
+    size_t n = 32 * (size_t)MIB;
+    unsigned char *p = esc_malloc(n);
+    EXPECT(p != NULL);
+    memset(p, 0x6b, n);
+    // Take the address range right after the block, so it cannot grow in
+    // place; the mapping ends at the block's usable end.
+    char *end = (char *)p + esc_usable_size(p);
+    void *wall = mmap(end, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+                      -1, 0);
+    EXPECT(wall == end);
+    long before = vm_hwm_kib();
+    unsigned char *q = esc_realloc(p, 2 * n);
+    long after = vm_hwm_kib();
+    EXPECT(q != NULL && q != p);
+    EXPECT(esc_usable_size(q) >= 2 * n);
+    EXPECT(filled(q, n, 0x6b));
+    // A copy would have held both 32 MiB blocks at once.
+    fprintf(stderr, " (peak grew by %ld KiB)", after - before);
+    EXPECT(before > 0 && after - before < 8 * 1024);
+    memset(q + n, 0x6c, n);
+    EXPECT(filled(q + n, n, 0x6c));
+    // The moved block still resolves to its header: shrink it and free it.
+    unsigned char *r = esc_realloc(q, 3 * (size_t)MIB);
+    EXPECT(r == q && filled(r, 3 * (size_t)MIB, 0x6b));
+    esc_free(r);
+    if (wall != MAP_FAILED) munmap(wall, 4096);
+  }
+}
+
 int main(void) {
   test_in_place();
   test_growth_footprint();
+  test_huge_move();
   return test_summary();
 }

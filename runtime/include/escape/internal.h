@@ -49,6 +49,7 @@ int esc__heap_grow_span(esc_span_t *s, uint32_t npages); // in place, 0 or ENOME
 void *esc__huge_alloc(size_t size, size_t align);
 void esc__huge_free(esc_segment_t *seg);
 int esc__huge_resize(esc_segment_t *seg, size_t size); // in place, 0 or ENOMEM
+void *esc__huge_move(esc_segment_t *seg, size_t size);  // new address or NULL
 size_t esc__heap_scavenge(bool force);                 // committed free bytes left
 void esc__heap_fork_prepare(void);
 void esc__heap_fork_parent(void);

@@ -28,6 +28,12 @@ int esc__prim_unmap(void *p, size_t size);
 // Returns ENOMEM when the pages after it are taken.
 int esc__prim_remap(void *p, size_t old_size, size_t new_size);
 
+// esc__prim_move moves the mapping [p, p+old_size) to `to`, resized to
+// new_size, without copying its pages (the page tables move).  `to` must be
+// the start of a range of at least new_size bytes the caller mapped with
+// esc__prim_map; the move replaces it.  ENOTSUP where the OS cannot.
+int esc__prim_move(void *p, size_t old_size, size_t new_size, void *to);
+
 // esc__prim_release tells the OS the pages' contents are not needed: they
 // stop counting as resident and read as zero when touched again.
 // pre: p and size are multiples of the OS page size.

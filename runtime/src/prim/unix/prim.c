@@ -52,6 +52,17 @@ int esc__prim_remap(void *p, size_t old_size, size_t new_size) {
 #endif
 }
 
+int esc__prim_move(void *p, size_t old_size, size_t new_size, void *to) {
+#if defined(MREMAP_MAYMOVE) && defined(MREMAP_FIXED)
+  void *q = mremap(p, old_size, new_size, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+  if (q == MAP_FAILED) return errno ? errno : ENOMEM;
+  return 0;
+#else
+  (void)p; (void)old_size; (void)new_size; (void)to;
+  return ENOTSUP;
+#endif
+}
+
 int esc__prim_release(void *p, size_t size) {
   if (size == 0) return 0;
   return madvise(p, size, MADV_DONTNEED) == 0 ? 0 : errno;
