@@ -22,7 +22,11 @@
 #include "escape/analysis/Result.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/InstructionSimplify.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -30,6 +34,8 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Local.h"
 #include <map>
 
 using namespace llvm;
@@ -80,7 +86,7 @@ private:
   void makeStack(const AllocSite &S, SitePlan &P);
   void makeArena(const AllocSite &S, SitePlan &P);
   void rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena);
-  void addFrame(Function &F);
+  void addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls);
   FunctionCallee runtimeFn(StringRef Name, Type *Ret, ArrayRef<Type *> Params,
                            bool Allocates);
   bool planned(unsigned Id) const { return Plans.count(Id) != 0; }
@@ -243,6 +249,7 @@ bool Rewriter::run() {
 
 void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
   bool HasArena = false, HasStack = false;
+  SmallVector<Instruction *, 4> ArenaCalls;
   for (unsigned Id : FP.Sites) {
     auto It = Plans.find(Id);
     if (It == Plans.end())
@@ -254,11 +261,13 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
       makeArena(S, It->second);
     HasStack |= S.Place == Storage::Stack;
     HasArena |= S.Place == Storage::Arena;
+    if (S.Place == Storage::Arena)
+      ArenaCalls.push_back(It->second.Call);
   }
   for (FreePlan &P : FP.Frees)
     rewriteFree(R.Frees[P.Idx], P.Call, HasArena);
   if (HasArena)
-    addFrame(F);
+    addFrame(F, ArenaCalls);
   if (!HasStack)
     return;
   // A 'tail' call promises not to read the caller's allocas; a call that
@@ -445,23 +454,84 @@ static DebugLoc frameLoc(Function &F, const Instruction *Near) {
   return DebugLoc();
 }
 
-void Rewriter::addFrame(Function &F) {
+/// onCycle reports whether \p BB can reach itself.
+static bool onCycle(BasicBlock *BB) {
+  SmallPtrSet<BasicBlock *, 32> Seen;
+  SmallVector<BasicBlock *, 32> Work(succ_begin(BB), succ_end(BB));
+  while (!Work.empty()) {
+    BasicBlock *X = Work.pop_back_val();
+    if (X == BB)
+      return true;
+    if (Seen.insert(X).second)
+      Work.append(succ_begin(X), succ_end(X));
+  }
+  return false;
+}
+
+/// frameEntry returns where \p F enters its frame: before the first of
+/// \p ArenaCalls in their nearest common dominator, so that paths which
+/// allocate nothing in the arena (an early return) pay nothing.  When that
+/// block is on a cycle (it would enter once per iteration) the entry moves
+/// up the dominator tree to the first block on none; the entry block never
+/// is.
+static Instruction *frameEntry(Function &F, const DominatorTree &DT,
+                               ArrayRef<Instruction *> ArenaCalls) {
+  BasicBlock *D = nullptr;
+  for (Instruction *I : ArenaCalls)
+    if (DT.isReachableFromEntry(I->getParent()))
+      D = D ? DT.findNearestCommonDominator(D, I->getParent()) : I->getParent();
+  if (!D || D == &F.getEntryBlock())
+    return &*entryInsertPoint(F);
+  while (D != &F.getEntryBlock() && onCycle(D))
+    D = DT.getNode(D)->getIDom()->getBlock();
+  if (D == &F.getEntryBlock())
+    return &*entryInsertPoint(F);
+  for (Instruction &I : *D)
+    if (is_contained(ArenaCalls, &I))
+      return &I;
+  return D->getTerminator();
+}
+
+void Rewriter::addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls) {
   // esc_frame_mark_t is uintptr_t.
   Type *MarkTy = M.getDataLayout().getIntPtrType(M.getContext());
   FunctionCallee Enter = runtimeFn("esc_frame_enter", MarkTy, {}, false);
   FunctionCallee Leave = runtimeFn("esc_frame_leave",
                                    Type::getVoidTy(M.getContext()), {MarkTy}, false);
-  BasicBlock::iterator At = entryInsertPoint(F);
-  IRBuilder<> B(&F.getEntryBlock(), At);
-  B.SetCurrentDebugLocation(frameLoc(F, nullptr));
-  Value *Mark = B.CreateCall(Enter, {}, "escape.mark");
-  for (BasicBlock &BB : F) {
-    auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator());
-    if (!Ret)
-      continue;
+  DominatorTree DT(F);
+  Instruction *At = frameEntry(F, DT, ArenaCalls);
+  SmallVector<ReturnInst *, 4> Rets, Unsure;
+  for (BasicBlock &BB : F)
+    if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator()))
+      (DT.dominates(At, Ret) ? Rets : Unsure).push_back(Ret);
+  IRBuilder<> B(At);
+  B.SetCurrentDebugLocation(frameLoc(F, At->getParent() == &F.getEntryBlock() ? nullptr : At));
+  CallInst *Mark = B.CreateCall(Enter, {}, "escape.mark");
+  Mark->setMetadata("escape.frame", MDNode::get(M.getContext(), {}));
+  for (ReturnInst *Ret : Rets) {
     IRBuilder<> RB(Ret);
     RB.SetCurrentDebugLocation(frameLoc(F, Ret));
     RB.CreateCall(Leave, {Mark});
+  }
+  if (Unsure.empty())
+    return;
+  // A return that some path reaches without entering the frame leaves it
+  // only if it was entered: the mark lives in a slot that holds 0 until
+  // then, and mem2reg turns the slot into phis.
+  IRBuilder<> EB(&F.getEntryBlock(), entryInsertPoint(F));
+  EB.SetCurrentDebugLocation(DebugLoc());
+  AllocaInst *Slot = EB.CreateAlloca(MarkTy, nullptr, "escape.mark.slot");
+  EB.CreateStore(ConstantInt::get(MarkTy, 0), Slot);
+  B.SetInsertPoint(Mark->getNextNode());
+  B.CreateStore(Mark, Slot);
+  for (ReturnInst *Ret : Unsure) {
+    IRBuilder<> RB(Ret);
+    RB.SetCurrentDebugLocation(frameLoc(F, Ret));
+    Value *Saved = RB.CreateLoad(MarkTy, Slot, "escape.mark.saved");
+    Value *Entered = RB.CreateICmpNE(Saved, ConstantInt::get(MarkTy, 0));
+    Instruction *Then = SplitBlockAndInsertIfThen(Entered, Ret, false);
+    RB.SetInsertPoint(Then);
+    RB.CreateCall(Leave, {Saved});
   }
 }
 
@@ -524,27 +594,34 @@ private:
     return false;
   }
 
+  /// tidy drops the frames the pass made (calls with !escape.frame) from
+  /// \p F once no arena allocation is left: each mark becomes 0, the phis,
+  /// loads and tests of the lazy entry fold with it, and every
+  /// esc_frame_leave(0), a no-op, goes.
   static bool tidy(Function &F, Function *Enter) {
     SmallVector<CallInst *, 2> Marks;
     for (Instruction &I : instructions(F))
       if (auto *CI = dyn_cast<CallInst>(&I))
-        if (CI->getCalledFunction() == Enter)
+        if (CI->getCalledFunction() == Enter && CI->getMetadata("escape.frame"))
           Marks.push_back(CI);
     if (Marks.empty() || allocatesInArena(F))
       return false;
     for (CallInst *Mark : Marks) {
-      SmallVector<CallInst *, 4> Leaves;
-      for (User *U : Mark->users()) {
-        auto *Leave = dyn_cast<CallInst>(U);
-        Function *Callee = Leave ? Leave->getCalledFunction() : nullptr;
-        if (!Callee || Callee->getName() != "esc_frame_leave")
-          return false;
-        Leaves.push_back(Leave);
-      }
-      for (CallInst *Leave : Leaves)
-        Leave->eraseFromParent();
+      replaceAndRecursivelySimplify(Mark, Constant::getNullValue(Mark->getType()));
       Mark->eraseFromParent();
     }
+    SmallVector<CallInst *, 4> Dead;
+    for (Instruction &I : instructions(F))
+      if (auto *CI = dyn_cast<CallInst>(&I))
+        if (Function *Callee = CI->getCalledFunction())
+          if (Callee->getName() == "esc_frame_leave" && CI->arg_size() == 1)
+            if (auto *C = dyn_cast<Constant>(CI->getArgOperand(0)); C && C->isNullValue())
+              Dead.push_back(CI);
+    for (CallInst *CI : Dead)
+      CI->eraseFromParent();
+    for (BasicBlock &BB : F)
+      ConstantFoldTerminator(&BB, true);
+    removeUnreachableBlocks(F);
     return true;
   }
 };

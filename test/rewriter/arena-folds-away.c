@@ -17,6 +17,21 @@ int folds(int n) {
   return r;
 }
 
+// The same behind an early return, where the frame is entered lazily and
+// the shared return leaves it only if it was entered.
+// CHECK-LABEL: define {{.*}}@folds_late(
+// CHECK-NOT: esc_frame
+// CHECK: ret
+int folds_late(int n) {
+  if (n < 0)
+    return 0;
+  char *p = malloc((size_t)n + 1);
+  p[0] = 7;
+  int r = p[0] + n;
+  free(p);
+  return r;
+}
+
 // CHECK-LABEL: define {{.*}}@kept(
 // CHECK: call {{.*}}@esc_frame_enter()
 // CHECK: call {{.*}}@esc_frame_alloc(
