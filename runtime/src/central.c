@@ -66,7 +66,7 @@ static uint32_t esc_span_take(esc_span_t *s, uint32_t size, uint32_t want, void 
   return n;
 }
 
-uint32_t esc__central_refill(unsigned cls, void **head) {
+uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head) {
   esc_central_t *c = &esc__central[cls];
   uint32_t batch = esc__class_batch[cls], size = esc__class_size[cls], n = 0;
   void *list = NULL;
@@ -78,16 +78,31 @@ uint32_t esc__central_refill(unsigned cls, void **head) {
     esc__stat_add(&esc__counters.refills, 1);
     return batch;
   }
-  while (n < batch) {
+  if (want > batch) want = batch;
+  while (n < want) {
     esc_span_t *s = c->partial ? c->partial : esc_central_grow(c, cls);
     if (!s) break;
-    n += esc_span_take(s, size, batch - n, &list);
+    n += esc_span_take(s, size, want - n, &list);
     if (s->inuse == s->capacity) esc_partial_remove(c, s);
   }
   esc__unlock(&c->lock);
   esc__stat_add(&esc__counters.refills, 1);
   *head = list;
   return n;
+}
+
+void *esc__central_alloc_one(unsigned cls) {
+  esc_central_t *c = &esc__central[cls];
+  void *one = NULL;
+  esc__lock(&c->lock);
+  c->touched = 1;
+  esc_span_t *s = c->partial ? c->partial : esc_central_grow(c, cls);
+  if (s) {
+    esc_span_take(s, esc__class_size[cls], 1, &one);
+    if (s->inuse == s->capacity) esc_partial_remove(c, s);
+  }
+  esc__unlock(&c->lock);
+  return one;
 }
 
 // esc_central_return gives one object back to its span.

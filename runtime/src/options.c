@@ -14,6 +14,7 @@ esc_options_t esc__options = {
     .cache_bytes = 16 * 1024,
     .xfer_slots = 16,
     .release_delay = 20,
+    .free_keep = 2 * 1024 * 1024,
     .scavenger = true,
     .profile_rate = 512 * 1024,
 };
@@ -67,6 +68,7 @@ static void esc_options_read(void) {
   if (esc_env_int("ESCAPE_RT_TRANSFER_BATCHES", &v) && v >= 0)
     o->xfer_slots = v > ESC_XFER_MAX ? ESC_XFER_MAX : (uint32_t)v;
   if (esc_env_int("ESCAPE_RT_RELEASE_DELAY", &v)) o->release_delay = v;
+  if (esc_env_int("ESCAPE_RT_FREE_KEEP", &v) && v >= 0) o->free_keep = (size_t)v;
   if (esc_env_int("ESCAPE_RT_SCAVENGER", &v)) o->scavenger = v != 0;
   if (esc_env_int("ESCAPE_RT_STATS", &v)) o->stats = v != 0;
   if (esc_env_int("ESCAPE_RT_PROFILE_RATE", &v) && v > 0) o->profile_rate = (size_t)v;

@@ -62,10 +62,32 @@ static esc_bin_t *esc_tc_bins(esc_tcache_t *tc) {
   return esc__options.profile ? tc->alt : tc->bins;
 }
 
+// A bin's first limit: small, so a class used once holds a few objects.
+#define ESC_LIM_START 4
+
+static uint32_t esc_lim_start(unsigned cls) {
+  return esc__class_max[cls] < ESC_LIM_START ? esc__class_max[cls] : ESC_LIM_START;
+}
+
+// esc_bin_reset gives an empty bin its starting limit (serving bins) or
+// none (the set the fast path must not use).
+static void esc_bin_reset(esc_bin_t *bin, unsigned cls, bool serving) {
+  bin->pops = 0;
+  bin->lim = serving ? esc_lim_start(cls) : 0;
+  esc_room_set(bin, bin->lim);
+}
+
+// esc_lim_grow: the doubled limit of bin cls, within its class's budget.
+static uint32_t esc_lim_grow(const esc_bin_t *bin, unsigned cls) {
+  uint32_t lim = bin->lim * 2;
+  if (lim > esc__class_max[cls]) lim = esc__class_max[cls];
+  return lim > bin->lim ? lim : bin->lim;
+}
+
 static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
   esc_bin_t *bins = esc_tc_bins(tc);
-  for (unsigned c = 1; c < ESC_NCLASSES; c++) esc_room_set(&bins[c], esc__class_max[c]);
+  for (unsigned c = 1; c < ESC_NCLASSES; c++) esc_bin_reset(&bins[c], c, true);
   if (esc__options.profile) esc__profile_init(tc);
   esc__prim_thread_key_set(tc);
   esc_tc_register(tc);
@@ -99,7 +121,7 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     void *one = NULL;
     // An exited thread still allocating (a late destructor): take a batch
     // and keep only one object of it.
-    uint32_t n = esc__central_refill(cls, &one);
+    uint32_t n = esc__central_refill(cls, 1, &one);
     if (n == 0) return NULL;
     void *rest = *(void **)one;
     if (rest) esc__central_flush(cls, rest, n - 1);
@@ -111,12 +133,17 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     bin->local = NULL;
   }
   if (!bin->head) {
+    // A miss: the bin held too little, so its limit doubles (and the
+    // refill with it) within the class's and the thread's budgets.
+    uint32_t lim = esc_lim_grow(bin, cls);
     void *head = NULL;
-    uint32_t n = esc__central_refill(cls, &head);
+    uint32_t n = esc__central_refill(cls, lim ? lim : 1, &head);
     if (n == 0) return NULL;
+    if (n > lim) lim = n; // a whole transfer batch
     bin->head = head;
     bin->pops = 0;
-    esc_room_set(bin, esc__class_max[cls] - n);
+    bin->lim = lim;
+    esc_room_set(bin, lim - n);
   }
   void *p = bin->head;
   bin->head = *(void **)p;
@@ -125,6 +152,21 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
 }
 
 void *esc__malloc_slow(size_t size) {
+  // The bin's own freed objects take over when `head` runs dry.  This is
+  // not counted as a slow path, so a quiet thread that mallocs and frees
+  // now and then still looks idle to the scavenger.
+  esc_tcache_t *self = &esc__tc;
+  if (size <= ESC_SMALL_MAX && self->state == ESC_TC_ACTIVE && !esc__options.profile &&
+      !atomic_load_explicit(&self->trim, memory_order_relaxed)) {
+    esc_bin_t *bin = &self->bins[esc__class_of(size)];
+    void *p = bin->local;
+    if (p) {
+      bin->head = *(void **)p;
+      bin->local = NULL;
+      bin->pops++;
+      return p;
+    }
+  }
   esc_tcache_t *tc = esc_tc_ready();
   void *p;
   if (size <= ESC_SMALL_MAX) {
@@ -170,8 +212,19 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   bin->pops = 0;
   *(void **)p = bin->local;
   bin->local = p;
-  if (room == 0) room = esc_bin_flush(bin, cls, esc__class_batch[cls]);
-  esc_room_set(bin, room - 1);
+  if (room != 0) {
+    esc_room_set(bin, room - 1);
+    return;
+  }
+  // Overflow: the bin holds lim + 1.  Its limit doubles within the class's
+  // budget; it keeps half its limit and hands back the rest, at most a
+  // batch, as one chain another thread can take whole.
+  uint32_t held = bin->lim + 1, lim = esc_lim_grow(bin, cls);
+  uint32_t k = held - lim / 2;
+  if (k > esc__class_batch[cls]) k = esc__class_batch[cls];
+  k = esc_bin_flush(bin, cls, k);
+  bin->lim = lim;
+  esc_room_set(bin, lim > held - k ? lim - (held - k) : 0);
 }
 
 void esc__free_slow(void *p) {
@@ -206,8 +259,7 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
       if (to_spans && bins[c].local) esc__central_return_all(c, bins[c].local);
       if (to_spans) bins[c].head = bins[c].local = NULL;
       while (bins[c].head || bins[c].local) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
-      bins[c].pops = 0;
-      esc_room_set(&bins[c], bins == serving ? esc__class_max[c] : 0);
+      esc_bin_reset(&bins[c], c, bins == serving);
     }
   }
 }

@@ -116,6 +116,31 @@ static long vm_hwm_kib(void) {
   return kib;
 }
 
+static void test_paged_growth(void) {
+  CHECK_BODY("a buffer appended to past 4 KiB gets a span of its own with slack") {
+    unsigned char *p = esc_malloc(4000);
+    EXPECT(p != NULL);
+    memset(p, 0x21, 4000);
+    unsigned char *q = esc_realloc(p, 4100);
+    EXPECT(q != NULL && filled(q, 4000, 0x21));
+    EXPECT(esc_usable_size(q) >= 4100 + 4100 / 4);
+    // The next small steps fit without moving.
+    unsigned char *r = esc_realloc(q, 5000);
+    EXPECT(r == q);
+    esc_free(r);
+  }
+  CHECK_BODY("a buffer that doubles gets the size it asks for") {
+    unsigned char *p = esc_malloc(8192);
+    EXPECT(p != NULL);
+    memset(p, 0x22, 8192);
+    unsigned char *q = esc_realloc(p, 16384);
+    EXPECT(q != NULL && filled(q, 8192, 0x22));
+    fprintf(stderr, " (usable %zu)", esc_usable_size(q));
+    EXPECT(esc_usable_size(q) >= 16384 && esc_usable_size(q) < 16384 + PAGE);
+    esc_free(q);
+  }
+}
+
 static void test_huge_move(void) {
   CHECK_BODY("a huge block whose neighbour is taken moves without a copy") {
     enum { MIB = 1 << 20 };
@@ -150,6 +175,7 @@ static void test_huge_move(void) {
 
 int main(void) {
   test_in_place();
+  test_paged_growth();
   test_growth_footprint();
   test_huge_move();
   return test_summary();

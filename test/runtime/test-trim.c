@@ -27,9 +27,11 @@ static uint64_t flushes(void) {
 }
 
 int main(void) {
-  // A large block freed starts the scavenger (it runs once there is
-  // something to release).
-  esc_free(esc_malloc(200000));
+  // Large blocks freed start the scavenger (it runs once there is more than
+  // a MiB to release).
+  void *big[8];
+  for (int i = 0; i < 8; i++) big[i] = esc_malloc(200000);
+  for (int i = 0; i < 8; i++) esc_free(big[i]);
   void *objs[CLASSES][PER_CLASS];
   for (int c = 0; c < CLASSES; c++)
     for (int i = 0; i < PER_CLASS; i++) objs[c][i] = esc_malloc(48 + (size_t)c * 96);

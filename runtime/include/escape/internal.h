@@ -67,9 +67,13 @@ ESC_INLINE esc_span_t *esc__span_of(esc_segment_t *seg, const void *p) {
 
 // "central.c"
 extern esc_central_t esc__central[ESC_NCLASSES];
-// esc__central_refill hands out up to a batch of class cls as a list;
-// returns its length (0: out of memory).
-uint32_t esc__central_refill(unsigned cls, void **head);
+// esc__central_refill hands out up to `want` objects of class cls as a
+// list (a whole batch when one waits in a transfer slot); returns its
+// length (0: out of memory).
+uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head);
+// esc__central_alloc_one takes one object of class cls from its spans
+// (NULL: out of memory), bypassing the thread cache and transfer slots.
+void *esc__central_alloc_one(unsigned cls);
 // esc__central_flush takes back a list of n objects of class cls.
 void esc__central_flush(unsigned cls, void *head, uint32_t n);
 // esc__central_release gives one object straight back to its span;

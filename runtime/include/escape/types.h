@@ -107,11 +107,17 @@ typedef struct esc_segment_s {
 // them back to room.  So the objects held are max - room - pops.  The
 // scavenger zeroes room (a relaxed atomic store) to send an idle thread's
 // next free to the slow path, where the cache is trimmed.
+//
+// `lim` bounds the objects a bin holds; room + pops + held == lim after
+// every slow path.  It starts small and doubles at each refill, so a class
+// a thread touches once costs it a few objects, not a batch (tcmalloc's slow
+// start) and doubles again when it overflows, up to the class's budget.
 typedef struct {
   void *head;  // malloc pops here
   void *local; // free pushes here; becomes `head` when that runs dry
   uint32_t room;
   uint32_t pops;
+  uint32_t lim; // objects the bin may hold (<= esc__class_max)
 } esc_bin_t;
 
 enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
@@ -150,6 +156,7 @@ typedef struct {
   size_t cache_bytes;     // ESCAPE_RT_CACHE_BYTES: per-class thread cache budget
   uint32_t xfer_slots;    // ESCAPE_RT_TRANSFER_BATCHES: batches per central list
   int64_t release_delay;  // ESCAPE_RT_RELEASE_DELAY (ms), < 0: never
+  size_t free_keep;       // ESCAPE_RT_FREE_KEEP: free resident bytes kept at most
   bool scavenger;         // ESCAPE_RT_SCAVENGER: background release thread
   bool stats;             // ESCAPE_RT_STATS
   bool profile;           // ESCAPE_RT_PROFILE set

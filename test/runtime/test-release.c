@@ -1,0 +1,93 @@
+//===- test-release.c - how much free memory the runtime keeps resident --===//
+//
+// Part of escape.  The page heap keeps at most ESCAPE_RT_FREE_KEEP bytes
+// of free pages resident even when the release delay has not passed (here
+// it does not pass: the test runs with a 100 s ESCAPE_RT_RELEASE_DELAY and no
+// background thread, so only the keep limit can release anything).  A
+// small amount of free memory does not start the background thread.  A
+// class a thread uses once holds a few objects in its cache, not a batch.
+//
+//===----------------------------------------------------------------------===//
+#define _GNU_SOURCE
+#include "escape/internal.h"
+#include "testhelper.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int threads(void) {
+  DIR *d = opendir("/proc/self/task");
+  int n = 0;
+  for (struct dirent *e; d && (e = readdir(d));)
+    if (e->d_name[0] != '.') n++;
+  if (d) closedir(d);
+  return n;
+}
+
+static uint64_t committed(void) {
+  esc_stats_t st;
+  esc_stats_get(&st);
+  return st.committed_bytes;
+}
+
+static void test_keep(void) {
+  enum { N = 48, SIZE = 200000 };
+  CHECK_BODY("freed pages beyond the keep limit go back at once") {
+    void *p[N];
+    uint64_t before = committed();
+    for (int i = 0; i < N; i++) {
+      p[i] = esc_malloc(SIZE);
+      EXPECT(p[i] != NULL);
+      if (p[i]) memset(p[i], 1, SIZE);
+    }
+    uint64_t full = committed();
+    for (int i = 0; i < N; i++) esc_free(p[i]);
+    uint64_t after = committed();
+    fprintf(stderr, " (committed %llu KiB, full %llu KiB, after %llu KiB)",
+            (unsigned long long)(before >> 10), (unsigned long long)(full >> 10),
+            (unsigned long long)(after >> 10));
+    EXPECT(full - before >= (uint64_t)N * SIZE);
+    // 1 MiB keep in this test: at most that much stays, plus slack for the
+    // spans a free lands next to.
+    EXPECT(after <= before + (1u << 20) + (64u << 10));
+  }
+  CHECK("a few hundred KiB of free pages start no background thread", threads() == 1);
+}
+
+static void test_slow_start(void) {
+  CHECK_BODY("a class used once holds a few objects, not a batch") {
+    unsigned cls = esc__class_of(200);
+    void *p = esc_malloc(200);
+    EXPECT(p != NULL);
+    esc_bin_t *bin = &esc__tc.bins[cls];
+    fprintf(stderr, " (limit %u of %u)", bin->lim, esc__class_max[cls]);
+    EXPECT(bin->lim <= 8 && bin->lim < esc__class_max[cls]);
+    esc_free(p);
+  }
+  CHECK_BODY("a class in steady use grows its cache to the class's budget") {
+    unsigned cls = esc__class_of(100);
+    void *p[512];
+    for (int round = 0; round < 4; round++) {
+      for (int i = 0; i < 512; i++) p[i] = esc_malloc(100);
+      for (int i = 0; i < 512; i++) esc_free(p[i]);
+    }
+    EXPECT(esc__tc.bins[cls].lim == esc__class_max[cls]);
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    // Options are read at the first allocation: run again with them set.
+    setenv("ESCAPE_RT_RELEASE_DELAY", "100000", 1);
+    setenv("ESCAPE_RT_FREE_KEEP", "1m", 1);
+    setenv("ESCAPE_RT_SCAVENGER", "1", 1);
+    execl("/proc/self/exe", argv[0], "child", (char *)NULL);
+    perror("test-release: exec");
+    return 1;
+  }
+  test_keep();
+  test_slow_start();
+  return test_summary();
+}
