@@ -18,13 +18,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "escape/rewriter/FrameRewrite.h"
+#include "FrameTidy.h"
 #include "SiteMatch.h"
 #include "escape/analysis/Result.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/Analysis/InstructionSimplify.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -35,7 +36,6 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
-#include "llvm/Transforms/Utils/Local.h"
 #include <map>
 
 using namespace llvm;
@@ -495,7 +495,16 @@ static Instruction *frameEntry(Function &F, const DominatorTree &DT,
 void Rewriter::addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls) {
   // esc_frame_mark_t is uintptr_t.
   Type *MarkTy = M.getDataLayout().getIntPtrType(M.getContext());
+  bool Existed = M.getFunction("esc_frame_enter") != nullptr;
   FunctionCallee Enter = runtimeFn("esc_frame_enter", MarkTy, {}, false);
+  // A mark is never 0 (escape.h), so the optimizer drops the test of a
+  // lazily entered frame on paths that entered it.
+  if (auto *Fn = dyn_cast<Function>(Enter.getCallee()); Fn && !Existed) {
+    unsigned Bits = MarkTy->getIntegerBitWidth();
+    Fn->addRetAttr(Attribute::get(
+        M.getContext(), Attribute::Range,
+        ConstantRange(APInt(Bits, 1), APInt::getZero(Bits))));
+  }
   FunctionCallee Leave = runtimeFn("esc_frame_leave",
                                    Type::getVoidTy(M.getContext()), {MarkTy}, false);
   DominatorTree DT(F);
@@ -563,67 +572,6 @@ private:
   std::shared_ptr<const TUResult> Result;
   RewriteOptions Opts;
   std::shared_ptr<RewriteLog> Log;
-};
-
-/// FrameTidyPass runs last: where the optimizer deleted every arena
-/// allocation of a function (their contents folded away), the function's
-/// esc_frame_enter/esc_frame_leave pair has nothing left to release.
-class FrameTidyPass : public PassInfoMixin<FrameTidyPass> {
-public:
-  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
-    Function *Enter = M.getFunction("esc_frame_enter");
-    if (!Enter)
-      return PreservedAnalyses::all();
-    bool Changed = false;
-    for (Function &F : M)
-      Changed |= tidy(F, Enter);
-    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
-  }
-  static bool isRequired() { return true; }
-  static StringRef name() { return "escape-frame-tidy"; }
-
-private:
-  static bool allocatesInArena(Function &F) {
-    for (Instruction &I : instructions(F))
-      if (auto *CB = dyn_cast<CallBase>(&I))
-        if (Function *Callee = CB->getCalledFunction())
-          if (Callee->getName().starts_with("esc_frame_") &&
-              Callee->getName() != "esc_frame_enter" &&
-              Callee->getName() != "esc_frame_leave")
-            return true;
-    return false;
-  }
-
-  /// tidy drops the frames the pass made (calls with !escape.frame) from
-  /// \p F once no arena allocation is left: each mark becomes 0, the phis,
-  /// loads and tests of the lazy entry fold with it, and every
-  /// esc_frame_leave(0), a no-op, goes.
-  static bool tidy(Function &F, Function *Enter) {
-    SmallVector<CallInst *, 2> Marks;
-    for (Instruction &I : instructions(F))
-      if (auto *CI = dyn_cast<CallInst>(&I))
-        if (CI->getCalledFunction() == Enter && CI->getMetadata("escape.frame"))
-          Marks.push_back(CI);
-    if (Marks.empty() || allocatesInArena(F))
-      return false;
-    for (CallInst *Mark : Marks) {
-      replaceAndRecursivelySimplify(Mark, Constant::getNullValue(Mark->getType()));
-      Mark->eraseFromParent();
-    }
-    SmallVector<CallInst *, 4> Dead;
-    for (Instruction &I : instructions(F))
-      if (auto *CI = dyn_cast<CallInst>(&I))
-        if (Function *Callee = CI->getCalledFunction())
-          if (Callee->getName() == "esc_frame_leave" && CI->arg_size() == 1)
-            if (auto *C = dyn_cast<Constant>(CI->getArgOperand(0)); C && C->isNullValue())
-              Dead.push_back(CI);
-    for (CallInst *CI : Dead)
-      CI->eraseFromParent();
-    for (BasicBlock &BB : F)
-      ConstantFoldTerminator(&BB, true);
-    removeUnreachableBlocks(F);
-    return true;
-  }
 };
 
 void registerFrameRewrite(PassBuilder &PB,

@@ -128,7 +128,9 @@ ESC_EXPORT void esc_register_error(esc_error_fun *fun, void *arg);
 // above it is gone), any other pointer is passed to free().  Arena objects
 // must not be freed by another thread.
 
-typedef uintptr_t esc_frame_mark_t;  // opaque; 0 when enter found no memory
+// A mark is never 0; a failed enter (no memory) returns a mark whose leave
+// releases nothing, and esc_frame_leave(0) does nothing either.
+typedef uintptr_t esc_frame_mark_t;  // opaque
 
 ESC_EXPORT esc_frame_mark_t esc_frame_enter(void);
 ESC_EXPORT void esc_frame_leave(esc_frame_mark_t mark);
@@ -142,6 +144,16 @@ ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
 // esc_frame_realloc(p, 0) frees p and returns NULL, as glibc's realloc does.
 ESC_EXPORT void *esc_frame_realloc(void *p, size_t size);
 ESC_EXPORT void esc_frame_free(void *p);
+// Fused forms the compiler emits where the two calls are adjacent:
+// esc_frame_enter_alloc(n) is { p = esc_frame_alloc(n) after m =
+// esc_frame_enter() } in one call (p's header doubles as the frame record);
+// esc_frame_free_leave(p, m) is esc_frame_free(p) then esc_frame_leave(m).
+typedef struct esc_frame_pair_s {
+  void *ptr;
+  esc_frame_mark_t mark;
+} esc_frame_pair_t;
+ESC_EXPORT esc_frame_pair_t esc_frame_enter_alloc(size_t size);
+ESC_EXPORT void esc_frame_free_leave(void *p, esc_frame_mark_t mark);
 // esc_frame_bytes_in_use reports the bytes this thread's arena holds now
 // (objects, headers and frame records); esc_frame_bytes_reserved the bytes
 // of its chunks, the kept spare included.

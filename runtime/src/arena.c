@@ -20,7 +20,9 @@
 // to the one below it.  A header is either an object (payload follows, its
 // size is a multiple of 16, flag LIVE while it is allocated) or a frame
 // record (no payload, flag RECORD) pushed by esc_frame_enter.  A mark is the
-// address of its frame record.
+// address of its frame record.  A header that had to start a new chunk also
+// has flag FIRST, so the fast paths can tell from the header alone that the
+// one below it is in the same chunk.
 //
 // Invariants.
 //   1. LIFO: only the top header moves; a chunk below the newest one is
@@ -44,9 +46,11 @@
 // return NULL with errno set exactly as the original call would.  Hence
 // esc_frame_free(p) decides by address: p inside one of this thread's chunks
 // is an arena object, anything else goes to free().  If esc_frame_enter
-// cannot get memory it returns mark 0, and esc_frame_leave(0) releases
-// nothing: objects of that frame stay until an outer frame leaves, which is
-// no worse than the heap allocations they replaced.
+// cannot get memory it returns ESC_FRAME_NO_MARK (never 0: the compiler
+// tests marks against 0 to tell whether a lazily entered frame was
+// entered), whose leave releases nothing: objects of that frame stay until
+// an outer frame leaves, which is no worse than the heap allocations they
+// replaced.
 //
 // Chunks.  A new chunk is at least 64 KiB and doubles with the number of
 // chunks (up to 4 MiB), or is as large as one request needs.  One emptied
@@ -86,9 +90,11 @@ enum {
 #define ESC_FRAME_CAP_DEFAULT ((size_t)1 << 20)
 
 #define ESC_LIKELY(x) __builtin_expect(!!(x), 1)
+#define ESC_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 #define ESC_FRAME_LIVE ((size_t)1)    // object header: still allocated
 #define ESC_FRAME_RECORD ((size_t)2)  // frame record pushed by enter
+#define ESC_FRAME_FIRST ((size_t)4)   // first header of its chunk
 #define ESC_FRAME_FLAGS ((size_t)15)
 
 typedef struct esc_frame_hdr_s {
@@ -282,13 +288,16 @@ static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   if (a->cur == was_cur) esc_frame_poison(a->ptr, was_ptr);
 }
 
-// esc_frame_pops_fast reports whether popping h, whose neighbour below is t,
-// leaves the newest chunk holding the new top, so that the bump pointer can
-// simply go back to h: t is live or a record and lies in the newest chunk,
-// or there is nothing below and the newest chunk is the only one.
-static inline int esc_frame_pops_fast(const esc_frame_arena_t *a, const esc_frame_hdr_t *t) {
-  if (t) return (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)) && esc_frame_in_cur(a, t);
-  return !a->cur->prev;
+// esc_frame_pops_fast reports whether popping h, a header in the newest
+// chunk whose neighbour below is t, leaves the newest chunk holding the new
+// top, so that the bump pointer can simply go back to h: h is not the first
+// header of its chunk (so t lies in the same chunk), and t is live or a
+// record.  Everything else (t NULL, dead, or in an older chunk) is the slow
+// path's.  A header is FIRST when a push had to start a chunk for it; any
+// other header was pushed onto a top in the same chunk (invariant 1) or
+// onto an empty arena (t NULL).
+static inline int esc_frame_pops_fast(const esc_frame_hdr_t *h, const esc_frame_hdr_t *t) {
+  return !(h->info & ESC_FRAME_FIRST) && t && (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD));
 }
 
 // esc_frame_push places a header with `size` payload bytes (a multiple of
@@ -311,6 +320,7 @@ static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
     if (size > SIZE_MAX / 2 || !esc_frame_grow(a, size + sizeof(esc_frame_hdr_t) + align))
       return NULL;
     payload = ((uintptr_t)a->ptr + sizeof(esc_frame_hdr_t) + mask) & ~mask;
+    flags |= ESC_FRAME_FIRST;
   }
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)payload - 1;
   h->below = a->top;
@@ -331,8 +341,14 @@ static void *esc_frame_take(size_t n, size_t align) {
 
 // --- Frames
 
+// ESC_FRAME_NO_MARK is the mark of an enter that found no memory: never 0
+// (the compiler relies on that), never a header, so its leave releases
+// nothing.
+#define ESC_FRAME_NO_MARK ((esc_frame_mark_t)ESC_FRAME_ALIGN)
+
 __attribute__((noinline)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a) {
-  return (esc_frame_mark_t)(uintptr_t)esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
+  esc_frame_hdr_t *h = esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
+  return h ? (esc_frame_mark_t)(uintptr_t)h : ESC_FRAME_NO_MARK;
 }
 
 esc_frame_mark_t esc_frame_enter(void) {
@@ -358,6 +374,7 @@ static int esc_frame_holds(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
 }
 
 __attribute__((noinline)) static void esc_frame_leave_slow(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
+  (void)esc_frame_poisoning();  // reads the setting on the first call
   if ((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base)) {
     if (h->info & ESC_FRAME_RECORD) esc_frame_pop_from(a, h);
     return;
@@ -369,15 +386,15 @@ void esc_frame_leave(esc_frame_mark_t m) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)(uintptr_t)m;
   // Fast path: a record in the newest chunk, below the bump pointer, with a
-  // live object or record under it: it and everything above it go.
-  if (ESC_LIKELY((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base) &&
-                 (h->info & ESC_FRAME_RECORD))) {
+  // live object or record under it in the same chunk: it and everything
+  // above it go.  Poisoning (state 2) and the first call (state 0) take
+  // the slow path, which pops the same way and poisons.
+  if (ESC_LIKELY((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base))) {
     esc_frame_hdr_t *t = h->below;
-    if (ESC_LIKELY(esc_frame_pops_fast(a, t))) {
-      char *was_ptr = a->ptr;
+    if (ESC_LIKELY((h->info & ESC_FRAME_RECORD) && esc_frame_pops_fast(h, t) &&
+                   esc_frame_poison_state == 1)) {
       a->top = t;
       a->ptr = (char *)h;
-      esc_frame_poison((char *)h, was_ptr);
       return;
     }
   }
@@ -458,7 +475,7 @@ void *esc_frame_realloc(void *p, size_t n) {
   size_t old = h->info & ~ESC_FRAME_FLAGS;
   size_t size = (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1);
   if (n <= esc_frame_cap() && h == a->top && size <= (size_t)(a->end - (char *)p)) {
-    h->info = size | ESC_FRAME_LIVE;  // the top object grows or shrinks in place
+    h->info = size | (h->info & ESC_FRAME_FLAGS);  // the top object grows or shrinks in place
     a->ptr = (char *)p + size;
     return p;
   }
@@ -477,9 +494,10 @@ void esc_frame_free(void *p) {
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
   // Fast path: the top object (in the newest chunk by invariant 1) with a
   // live object or record under it.
-  if (ESC_LIKELY(p && h == a->top && (h->info & ESC_FRAME_LIVE))) {
+  // (p NULL gives an h that is never the top.)
+  if (ESC_LIKELY(h == a->top && (h->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)) == ESC_FRAME_LIVE)) {
     esc_frame_hdr_t *t = h->below;
-    if (ESC_LIKELY(esc_frame_pops_fast(a, t))) {
+    if (ESC_LIKELY(esc_frame_pops_fast(h, t))) {
       a->top = t;
       a->ptr = (char *)h;
       return;
@@ -497,8 +515,65 @@ static void esc_frame_free_slow(esc_frame_arena_t *a, void *p) {
   }
   if (h->info & ESC_FRAME_LIVE) {
     h->info &= ~ESC_FRAME_LIVE;
-    if (h == a->top) esc_frame_pop_from(a, h);
+    // An object of esc_frame_enter_alloc is also its frame's record: it
+    // stays, as a record, until the frame is left.
+    if (h == a->top && !(h->info & ESC_FRAME_RECORD)) esc_frame_pop_from(a, h);
   }
+}
+
+// --- Fused calls
+//
+// The compiler fuses an enter with the allocation right after it, and a
+// free with the leave right after it.  An object of esc_frame_enter_alloc
+// has flags LIVE | RECORD: its header is the frame's record, so the pair
+// costs one header; freeing it clears LIVE and leaves the record.
+
+__attribute__((noinline)) static esc_frame_pair_t esc_frame_enter_alloc_slow(size_t n) {
+  esc_frame_pair_t r;
+  r.mark = esc_frame_enter();
+  r.ptr = esc_frame_alloc(n);
+  return r;
+}
+
+esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  size_t cap1 = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
+  size_t size = (n + ESC_FRAME_ALIGN - 1 + (n == 0) * ESC_FRAME_ALIGN) & ~(size_t)(ESC_FRAME_ALIGN - 1);
+  // n < cap1 bounds n (and size) far below the arena's address range.
+  if (ESC_LIKELY(n < cap1 && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr))) {
+    esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
+    h->below = a->top;
+    h->info = size | ESC_FRAME_LIVE | ESC_FRAME_RECORD;
+    a->top = h;
+    a->ptr = (char *)(h + 1) + size;
+    esc_frame_pair_t r = {h + 1, (esc_frame_mark_t)(uintptr_t)h};
+    return r;
+  }
+  return esc_frame_enter_alloc_slow(n);
+}
+
+__attribute__((noinline)) static void esc_frame_free_leave_slow(void *p, esc_frame_mark_t m) {
+  esc_frame_free(p);
+  esc_frame_leave(m);
+}
+
+void esc_frame_free_leave(void *p, esc_frame_mark_t m) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
+  // Fast path: p is the top object and m's record is its own header or the
+  // one right below it in the same chunk; the record has a live object or
+  // record under it: all of it goes.
+  if (ESC_LIKELY(h == a->top && (h->info & ESC_FRAME_LIVE))) {
+    esc_frame_hdr_t *r = (h->info & (ESC_FRAME_RECORD | ESC_FRAME_FIRST)) ? h : h->below;
+    esc_frame_hdr_t *t = r->below;
+    if (ESC_LIKELY(r == (esc_frame_hdr_t *)(uintptr_t)m && (r->info & ESC_FRAME_RECORD) &&
+                   esc_frame_pops_fast(r, t) && esc_frame_poison_state == 1)) {
+      a->top = t;
+      a->ptr = (char *)r;
+      return;
+    }
+  }
+  esc_frame_free_leave_slow(p, m);
 }
 
 // --- Introspection

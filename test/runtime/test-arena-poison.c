@@ -51,5 +51,12 @@ int main(void) {
     esc_frame_leave(m);
     EXPECT(all(b, 16, 0xdb));
   }
+  CHECK_BODY("the fused enter_alloc / free_leave pair poisons its object") {
+    esc_frame_pair_t f = esc_frame_enter_alloc(40);
+    unsigned char *p = f.ptr;
+    memset(p, 0x66, 40);
+    esc_frame_free_leave(p, f.mark);
+    EXPECT(all(p, 40, 0xdb));
+  }
   return test_summary();
 }

@@ -80,3 +80,15 @@ void esc_frame_free(void *p) {
   if ((unsigned char *)p >= buf + top) fail("free of an arena object already released");
   ++stub_frees;
 }
+/* The fused calls (escape.h): exactly the two calls they stand for. */
+typedef struct { void *ptr; uintptr_t mark; } stub_pair;
+stub_pair esc_frame_enter_alloc(size_t n) {
+  stub_pair r;
+  r.mark = esc_frame_enter();
+  r.ptr = esc_frame_alloc(n);
+  return r;
+}
+void esc_frame_free_leave(void *p, uintptr_t m) {
+  esc_frame_free(p);
+  esc_frame_leave(m);
+}

@@ -1,0 +1,192 @@
+//===- FrameTidy.cpp - Last touches to the frame-arena calls -------------===//
+//
+// This file implements the pass that runs last in the pipeline over the
+// frame-arena calls the rewrite made.  Where the optimizer deleted every
+// arena allocation of a function (their contents folded away), the frame
+// has nothing left to release and goes.  Where an enter is followed by an
+// allocation, or a free by a leave, with no other call between them, the
+// two become one runtime call (esc_frame_enter_alloc, esc_frame_free_leave):
+// a one-object frame then costs two calls instead of four.
+//
+// The rule fusing keeps: the fused call does what the two calls did, in the
+// same order relative to every other call.  It may run a free later (at
+// the leave), past instructions that are not calls, which cannot use the
+// freed object; it never moves an enter, allocation or leave across a call.
+//
+//   good: m = enter(); p = alloc(n)           -> {p, m} = enter_alloc(n)
+//         free(p); x = y + 1; leave(m)        -> x = y + 1; free_leave(p, m)
+//   bad:  free(p); g(); leave(m)              (g may enter frames of its own)
+//
+//===----------------------------------------------------------------------===//
+#include "FrameTidy.h"
+#include "llvm/Analysis/InstructionSimplify.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+using namespace llvm;
+
+namespace escape::rewriter {
+
+/// calleeName returns the name of \p I's direct callee, or "".
+static StringRef calleeName(const Instruction *I) {
+  const auto *CB = dyn_cast<CallBase>(I);
+  const Function *Fn = CB ? CB->getCalledFunction() : nullptr;
+  return Fn ? Fn->getName() : StringRef();
+}
+
+/// allocatesInArena reports whether \p F still calls an arena function
+/// other than enter and leave.
+static bool allocatesInArena(Function &F) {
+  for (Instruction &I : instructions(F)) {
+    StringRef N = calleeName(&I);
+    if (N.starts_with("esc_frame_") && N != "esc_frame_enter" &&
+        N != "esc_frame_leave")
+      return true;
+  }
+  return false;
+}
+
+/// dropFrames removes from \p F the frames the rewrite made (enter calls
+/// with !escape.frame) once no arena allocation is left: each mark becomes
+/// 0, the phis, loads and tests of a lazy entry fold with it, and every
+/// esc_frame_leave(0), a no-op, goes.
+static bool dropFrames(Function &F, Function *Enter) {
+  SmallVector<CallInst *, 2> Marks;
+  for (Instruction &I : instructions(F))
+    if (auto *CI = dyn_cast<CallInst>(&I))
+      if (CI->getCalledFunction() == Enter && CI->getMetadata("escape.frame"))
+        Marks.push_back(CI);
+  if (Marks.empty() || allocatesInArena(F))
+    return false;
+  for (CallInst *Mark : Marks) {
+    replaceAndRecursivelySimplify(Mark, Constant::getNullValue(Mark->getType()));
+    Mark->eraseFromParent();
+  }
+  SmallVector<CallInst *, 4> Dead;
+  for (Instruction &I : instructions(F))
+    if (calleeName(&I) == "esc_frame_leave" && cast<CallInst>(I).arg_size() == 1)
+      if (auto *C = dyn_cast<Constant>(cast<CallInst>(I).getArgOperand(0));
+          C && C->isNullValue())
+        Dead.push_back(cast<CallInst>(&I));
+  for (CallInst *CI : Dead)
+    CI->eraseFromParent();
+  for (BasicBlock &BB : F)
+    ConstantFoldTerminator(&BB, true);
+  removeUnreachableBlocks(F);
+  return true;
+}
+
+/// declare returns the runtime function \p Name of type \p FT, nounwind.
+static FunctionCallee declare(Module &M, StringRef Name, FunctionType *FT) {
+  FunctionCallee FC = M.getOrInsertFunction(Name, FT);
+  if (auto *Fn = dyn_cast<Function>(FC.getCallee()))
+    Fn->addFnAttr(Attribute::NoUnwind);
+  return FC;
+}
+
+/// fuseEnterAlloc turns \p Enter and an esc_frame_alloc after it in its
+/// block, with no call and no use of the mark between them, into
+/// esc_frame_enter_alloc.
+static bool fuseEnterAlloc(CallInst *Enter) {
+  CallInst *Alloc = nullptr;
+  for (Instruction *I = Enter->getNextNode(); I && !Alloc; I = I->getNextNode()) {
+    if (is_contained(I->operands(), Enter))
+      return false;
+    if (isa<IntrinsicInst>(I) || !isa<CallBase>(I))
+      continue;
+    if (calleeName(I) != "esc_frame_alloc" || !isa<CallInst>(I) ||
+        cast<CallInst>(I)->arg_size() != 1)
+      return false;
+    Alloc = cast<CallInst>(I);
+  }
+  if (!Alloc)
+    return false;
+  Module &M = *Enter->getModule();
+  Value *Size = Alloc->getArgOperand(0);
+  StructType *Pair = StructType::get(Alloc->getType(), Enter->getType());
+  FunctionCallee Fused = declare(
+      M, "esc_frame_enter_alloc", FunctionType::get(Pair, {Size->getType()}, false));
+  IRBuilder<> B(Alloc);
+  CallInst *Call = B.CreateCall(Fused, {Size});
+  Call->setDebugLoc(Alloc->getDebugLoc());
+  Alloc->replaceAllUsesWith(B.CreateExtractValue(Call, 0));
+  Enter->replaceAllUsesWith(B.CreateExtractValue(Call, 1));
+  Alloc->eraseFromParent();
+  Enter->eraseFromParent();
+  return true;
+}
+
+/// fuseFreeLeave turns \p Leave and an esc_frame_free before it in its
+/// block, with no call between them, into esc_frame_free_leave.
+static bool fuseFreeLeave(CallInst *Leave) {
+  CallInst *Free = nullptr;
+  for (Instruction *I = Leave->getPrevNode(); I && !Free; I = I->getPrevNode()) {
+    if (isa<IntrinsicInst>(I) || !isa<CallBase>(I))
+      continue;
+    if (calleeName(I) != "esc_frame_free" || !isa<CallInst>(I) ||
+        cast<CallInst>(I)->arg_size() != 1)
+      return false;
+    Free = cast<CallInst>(I);
+  }
+  if (!Free)
+    return false;
+  Module &M = *Leave->getModule();
+  Value *Ptr = Free->getArgOperand(0), *Mark = Leave->getArgOperand(0);
+  FunctionCallee Fused = declare(
+      M, "esc_frame_free_leave",
+      FunctionType::get(Type::getVoidTy(M.getContext()),
+                        {Ptr->getType(), Mark->getType()}, false));
+  IRBuilder<> B(Leave);
+  B.CreateCall(Fused, {Ptr, Mark})->setDebugLoc(Leave->getDebugLoc());
+  Free->eraseFromParent();
+  Leave->eraseFromParent();
+  return true;
+}
+
+/// fuse applies fuseEnterAlloc and fuseFreeLeave throughout \p F.
+static bool fuse(Function &F) {
+  SmallVector<CallInst *, 8> Enters, Leaves;
+  for (Instruction &I : instructions(F)) {
+    StringRef N = calleeName(&I);
+    if (N == "esc_frame_enter" && cast<CallBase>(I).arg_size() == 0)
+      Enters.push_back(cast<CallInst>(&I));
+    else if (N == "esc_frame_leave" && cast<CallBase>(I).arg_size() == 1)
+      Leaves.push_back(cast<CallInst>(&I));
+  }
+  bool Changed = false;
+  for (CallInst *E : Enters)
+    Changed |= fuseEnterAlloc(E);
+  for (CallInst *L : Leaves)
+    Changed |= fuseFreeLeave(L);
+  return Changed;
+}
+
+/// fusesOn reports whether the fused calls' IR types match the C ABI of
+/// esc_frame_enter_alloc's struct return on \p M's target: checked on
+/// x86-64 only (two integer registers).
+static bool fusesOn(const Module &M) {
+  return Triple(M.getTargetTriple()).getArch() == Triple::x86_64;
+}
+
+PreservedAnalyses FrameTidyPass::run(Module &M, ModuleAnalysisManager &) {
+  Function *Enter = M.getFunction("esc_frame_enter");
+  if (!Enter || Enter->use_empty())
+    return PreservedAnalyses::all();
+  bool Changed = false, Fuse = fusesOn(M);
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    Changed |= dropFrames(F, Enter);
+    if (Fuse)
+      Changed |= fuse(F);
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace escape::rewriter
