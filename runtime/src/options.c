@@ -13,6 +13,7 @@
 esc_options_t esc__options = {
     .cache_bytes = 16 * 1024,
     .xfer_slots = 16,
+    .xfer_bytes = 64 * 1024,
     .release_delay = 20,
     .free_keep = 2 * 1024 * 1024,
     .scavenger = true,
@@ -67,6 +68,7 @@ static void esc_options_read(void) {
   if (esc_env_int("ESCAPE_RT_CACHE_BYTES", &v) && v >= 0) o->cache_bytes = (size_t)v;
   if (esc_env_int("ESCAPE_RT_TRANSFER_BATCHES", &v) && v >= 0)
     o->xfer_slots = v > ESC_XFER_MAX ? ESC_XFER_MAX : (uint32_t)v;
+  if (esc_env_int("ESCAPE_RT_TRANSFER_BYTES", &v) && v >= 0) o->xfer_bytes = (size_t)v;
   if (esc_env_int("ESCAPE_RT_RELEASE_DELAY", &v)) o->release_delay = v;
   if (esc_env_int("ESCAPE_RT_FREE_KEEP", &v) && v >= 0) o->free_keep = (size_t)v;
   if (esc_env_int("ESCAPE_RT_SCAVENGER", &v)) o->scavenger = v != 0;

@@ -63,14 +63,17 @@ void esc__classes_init(void) {
   for (unsigned c = 1; c < n; c++) {
     uint32_t s = esc__class_size[c];
     esc__class_pages[c] = esc_class_pages(s);
-    // Classes past 512 bytes get a quarter of the budget: there are many of
-    // them, each cached object pins its span, and their objects are
-    // costly enough that a refill is cheap next to using them.
-    esc__class_max[c] = esc_clamp((s > 512 ? budget / 4 : budget) / s, 1, 1024);
+    // Classes past 256 bytes get half the budget, past 512 a quarter: each
+    // cached object is memory no other class can use, a thread that frees
+    // what another allocates holds some of every class it sees
+    // (producer/consumer: 32 classes from 16 to 512 bytes), and objects this
+    // big cost enough to use that a refill is cheap next to them.
+    size_t share = s > 512 ? budget / 4 : s > 256 ? budget / 2 : budget;
+    esc__class_max[c] = esc_clamp(share / s, 1, 1024);
     esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 1, 256);
-    // Keep at most ~64 KiB of batches per class in the transfer slots.
+    // Keep at most ESCAPE_RT_TRANSFER_BYTES of batches per class in the slots.
     size_t batch_bytes = (size_t)esc__class_batch[c] * s;
-    esc__class_slots[c] = esc_clamp((64 * 1024) / batch_bytes, 1, esc__options.xfer_slots);
+    esc__class_slots[c] = esc_clamp(esc__options.xfer_bytes / batch_bytes, 1, esc__options.xfer_slots);
     if (esc__options.xfer_slots == 0) esc__class_slots[c] = 0;
   }
   esc_classes_tables(n);

@@ -5,7 +5,8 @@
 // it does not pass: the test runs with a 100 s ESCAPE_RT_RELEASE_DELAY and no
 // background thread, so only the keep limit can release anything).  A
 // small amount of free memory does not start the background thread.  A
-// class a thread uses once holds a few objects in its cache, not a batch.
+// class a thread uses once holds a few objects in its cache, not a batch,
+// and a bin that only frees holds at most a batch.
 //
 //===----------------------------------------------------------------------===//
 #define _GNU_SOURCE
@@ -71,9 +72,22 @@ static void test_slow_start(void) {
     void *p[512];
     for (int round = 0; round < 4; round++) {
       for (int i = 0; i < 512; i++) p[i] = esc_malloc(100);
+      if (round == 3) EXPECT(esc__tc.bins[cls].lim == esc__class_max[cls]);
       for (int i = 0; i < 512; i++) esc_free(p[i]);
     }
-    EXPECT(esc__tc.bins[cls].lim == esc__class_max[cls]);
+  }
+}
+
+static void test_free_only(void) {
+  CHECK_BODY("a bin that only frees holds at most a batch") {
+    unsigned cls = esc__class_of(300);
+    void *p[2048];
+    for (int i = 0; i < 2048; i++) p[i] = esc_malloc(300);
+    for (int i = 0; i < 2048; i++) esc_free(p[i]);
+    esc_bin_t *bin = &esc__tc.bins[cls];
+    fprintf(stderr, " (limit %u, batch %u, class budget %u)", bin->lim, esc__class_batch[cls],
+            esc__class_max[cls]);
+    EXPECT(bin->lim <= esc__class_batch[cls]);
   }
 }
 
@@ -89,5 +103,6 @@ int main(int argc, char **argv) {
   }
   test_keep();
   test_slow_start();
+  test_free_only();
   return test_summary();
 }

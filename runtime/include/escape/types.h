@@ -117,7 +117,8 @@ typedef struct {
   void *local; // free pushes here; becomes `head` when that runs dry
   uint32_t room;
   uint32_t pops;
-  uint32_t lim; // objects the bin may hold (<= esc__class_max)
+  uint32_t lim;      // objects the bin may hold (<= esc__class_max)
+  uint32_t took;     // malloc took objects from it since the last overflow
 } esc_bin_t;
 
 enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
@@ -155,6 +156,7 @@ typedef struct {
 typedef struct {
   size_t cache_bytes;     // ESCAPE_RT_CACHE_BYTES: per-class thread cache budget
   uint32_t xfer_slots;    // ESCAPE_RT_TRANSFER_BATCHES: batches per central list
+  size_t xfer_bytes;      // ESCAPE_RT_TRANSFER_BYTES: bytes of batches per central list
   int64_t release_delay;  // ESCAPE_RT_RELEASE_DELAY (ms), < 0: never
   size_t free_keep;       // ESCAPE_RT_FREE_KEEP: free resident bytes kept at most
   bool scavenger;         // ESCAPE_RT_SCAVENGER: background release thread
