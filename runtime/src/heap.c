@@ -291,17 +291,28 @@ static size_t esc_heap_keep(void) {
 static void esc_heap_trim_locked(void) {
   size_t target = esc_heap_keep() / 2;
   while (esc_heap_free_committed > target) {
-    esc_span_t *old = NULL;
+    // Each round releases the spans free since the older half of the time
+    // the free spans span, so a heap with many free spans costs a few passes.
+    uint64_t oldest = UINT64_MAX, newest = 0;
     for (uint32_t b = 0; b <= ESC_HEAP_BINS; b++)
-      for (esc_span_t *t = esc_heap_bins[1][b]; t; t = t->next)
-        if (!old || t->free_since < old->free_since ||
-            (t->free_since == old->free_since && t->npages > old->npages))
-          old = t;
-    if (!old) break;
-    esc_bin_remove(old);
-    esc_span_release(old);
-    esc_bin_push(old);
-    esc_heap_coalesce(esc_span_segment(old), old);
+      for (esc_span_t *t = esc_heap_bins[1][b]; t; t = t->next) {
+        if (t->free_since < oldest) oldest = t->free_since;
+        if (t->free_since > newest) newest = t->free_since;
+      }
+    if (oldest == UINT64_MAX) break;
+    uint64_t cutoff = oldest + (newest - oldest) / 2;
+    for (uint32_t b = 0; b <= ESC_HEAP_BINS && esc_heap_free_committed > target; b++)
+      for (esc_span_t *t = esc_heap_bins[1][b], *next; t && esc_heap_free_committed > target;
+           t = next) {
+        // A released span merges only with released neighbours, which are
+        // in the other set of bins: `next` stays valid.
+        next = t->next;
+        if (t->free_since > cutoff) continue;
+        esc_bin_remove(t);
+        esc_span_release(t);
+        esc_bin_push(t);
+        esc_heap_coalesce(esc_span_segment(t), t);
+      }
   }
 }
 
