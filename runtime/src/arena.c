@@ -492,14 +492,24 @@ __attribute__((noinline)) static void esc_frame_free_slow(esc_frame_arena_t *a, 
 void esc_frame_free(void *p) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
-  // Fast path: the top object (in the newest chunk by invariant 1) with a
-  // live object or record under it.
-  // (p NULL gives an h that is never the top.)
-  if (ESC_LIKELY(h == a->top && (h->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)) == ESC_FRAME_LIVE)) {
+  esc_frame_hdr_t *top = a->top;
+  // Fast path 1: the top object (in the newest chunk by invariant 1) with a
+  // live object or record under it in the same chunk.  (p NULL gives an h
+  // that is never the top.)
+  if (ESC_LIKELY(h == top)) {
     esc_frame_hdr_t *t = h->below;
-    if (ESC_LIKELY(esc_frame_pops_fast(h, t))) {
+    if (ESC_LIKELY((h->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)) == ESC_FRAME_LIVE &&
+                   esc_frame_pops_fast(h, t))) {
       a->top = t;
       a->ptr = (char *)h;
+      return;
+    }
+  } else if ((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base)) {
+    // Fast path 2: a live object under the top in the newest chunk, whose
+    // used part holds no heap block: it only dies; the top stays live.
+    size_t info = h->info;
+    if (ESC_LIKELY(info & ESC_FRAME_LIVE)) {
+      h->info = info & ~ESC_FRAME_LIVE;
       return;
     }
   }

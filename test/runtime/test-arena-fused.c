@@ -114,5 +114,35 @@ int main(void) {
     esc_frame_free_leave(a, outer);
     EXPECT(esc_frame_bytes_in_use() == base && esc__arena_is_valid());
   }
+  CHECK_BODY("free of a heap block reaches free(), arena empty or not") {
+    for (int round = 0; round < 2; round++) {
+      esc_frame_mark_t m = round ? esc_frame_enter() : 0;
+      char *x = round ? esc_frame_alloc(48) : NULL;
+      esc_stats_t before, after;
+      char *h = malloc((size_t)8 << 20);  // served by mmap: huge_bytes counts it
+      EXPECT(h != NULL && esc_stats_get(&before) == 0);
+      h[0] = 1;
+      esc_frame_free(h);
+      EXPECT(esc_stats_get(&after) == 0 && after.huge_bytes < before.huge_bytes);
+      if (round) {
+        x[0] = 1;
+        esc_frame_leave(m);
+      }
+    }
+    EXPECT(esc_frame_bytes_in_use() == base);
+  }
+  CHECK_BODY("a live object under the top dies without moving the top") {
+    esc_frame_mark_t m = esc_frame_enter();
+    char *a = esc_frame_alloc(32), *b = esc_frame_alloc(32);
+    size_t full = esc_frame_bytes_in_use();
+    esc_frame_free(a);
+    EXPECT(esc_frame_bytes_in_use() == full && esc__arena_is_valid());
+    esc_frame_free(a);  // a double free changes nothing
+    EXPECT(esc_frame_bytes_in_use() == full && esc__arena_is_valid());
+    esc_frame_free(b);  // pops b and the dead a under it
+    EXPECT(esc_frame_bytes_in_use() < full - 64 && esc__arena_is_valid());
+    esc_frame_leave(m);
+    EXPECT(esc_frame_bytes_in_use() == base);
+  }
   return test_summary();
 }
