@@ -570,18 +570,16 @@ __attribute__((noinline)) static void esc_frame_free_leave_slow(void *p, esc_fra
 void esc_frame_free_leave(void *p, esc_frame_mark_t m) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)((uintptr_t)p - sizeof(esc_frame_hdr_t));
-  // Fast path: p is the top object and m's record is its own header or the
-  // one right below it in the same chunk; the record has a live object or
-  // record under it: all of it goes.
-  if (ESC_LIKELY(h == a->top && (h->info & ESC_FRAME_LIVE))) {
-    esc_frame_hdr_t *r = (h->info & (ESC_FRAME_RECORD | ESC_FRAME_FIRST)) ? h : h->below;
-    esc_frame_hdr_t *t = r->below;
-    if (ESC_LIKELY(r == (esc_frame_hdr_t *)(uintptr_t)m && (r->info & ESC_FRAME_RECORD) &&
-                   esc_frame_pops_fast(r, t) && esc_frame_poison_state == 1)) {
-      a->top = t;
-      a->ptr = (char *)r;
-      return;
-    }
+  esc_frame_hdr_t *r = (esc_frame_hdr_t *)(uintptr_t)m;
+  uintptr_t base = (uintptr_t)a->base;
+  // Fast path: m's record and p's header lie in the newest chunk's used
+  // part, p's at or above the record: the leave releases p with the rest
+  // of the frame, so the free has nothing to add.
+  if (ESC_LIKELY((uintptr_t)r - base <= (uintptr_t)h - base &&
+                 (uintptr_t)h - base < (uintptr_t)(a->ptr - a->base) &&
+                 (r->info & ESC_FRAME_RECORD))) {
+    esc_frame_leave(m);
+    return;
   }
   esc_frame_free_leave_slow(p, m);
 }
