@@ -58,6 +58,14 @@ void *esc_calloc(size_t count, size_t size) {
   if (!p) return NULL;
   esc_segment_t *seg = esc__segment_of(p);
   if (seg->kind == ESC_SEG_HUGE) return p; // fresh pages read as zero
+  // A large block on pages that came fresh from the OS (or were released
+  // to it) is zero already: clearing it would make every page resident,
+  // where a program that fills a big table sparsely touches a few (glibc's
+  // calloc skips fresh memory too).
+  if (n > ESC_SMALL_MAX) {
+    esc_span_t *s = esc__span_of(seg, p);
+    if (s->state == ESC_SPAN_LARGE && s->zero) return p;
+  }
   memset(p, 0, n);
   return p;
 }

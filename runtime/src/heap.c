@@ -140,6 +140,7 @@ esc_span_t *esc__heap_alloc_span(uint32_t npages) {
   memset(s, 0, sizeof *s);
   s->start = (char *)seg + (size_t)i * ESC_PAGE_SIZE;
   s->npages = npages;
+  s->zero = !committed; // fresh or released pages read as zero
   for (uint32_t k = i; k < i + npages; k++) seg->page_head[k] = (uint16_t)i;
   esc__unlock(&esc__heap_lock);
   esc__stat_add(&esc__counters.spans, 1);

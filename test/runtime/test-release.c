@@ -6,7 +6,8 @@
 // background thread, so only the keep limit can release anything).  A
 // small amount of free memory does not start the background thread.  A
 // class a thread uses once holds a few objects in its cache, not a batch,
-// and a bin that only frees holds at most a batch.
+// and a bin that only frees holds at most a batch.  calloc leaves fresh
+// pages of a large block untouched.
 //
 //===----------------------------------------------------------------------===//
 #define _GNU_SOURCE
@@ -14,6 +15,7 @@
 #include "testhelper.h"
 
 #include <dirent.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,6 +93,43 @@ static void test_free_only(void) {
   }
 }
 
+static size_t resident_pages(const void *p, size_t n) {
+  size_t page = 4096, pages = n / page, r = 0;
+  unsigned char v[256];
+  for (size_t off = 0; off < pages; off += sizeof v) {
+    size_t k = pages - off < sizeof v ? pages - off : sizeof v;
+    if (mincore((char *)p + off * page, k * page, v)) return (size_t)-1;
+    for (size_t i = 0; i < k; i++) r += v[i] & 1;
+  }
+  return r;
+}
+
+static void test_calloc_fresh(void) {
+  enum { N = 512 * 1024 };
+  CHECK_BODY("calloc of a large block on fresh pages leaves them untouched") {
+    unsigned char *p = esc_calloc(1, N);
+    EXPECT(p != NULL);
+    if (!p) break;
+    size_t r = resident_pages(p, N);
+    fprintf(stderr, " (%zu of %d pages resident)", r, N / 4096);
+    EXPECT(r <= 2);
+    bool zero = true;
+    for (size_t i = 0; i < N; i += 4096) zero &= p[i] == 0 && p[i + 4095] == 0;
+    EXPECT(zero);
+    memset(p, 0xff, N);
+    esc_free(p);
+  }
+  CHECK_BODY("calloc of a large block on reused pages clears them") {
+    unsigned char *p = esc_calloc(1, N);
+    EXPECT(p != NULL);
+    if (!p) break;
+    bool zero = true;
+    for (size_t i = 0; i < N; i++) zero &= p[i] == 0;
+    EXPECT(zero);
+    esc_free(p);
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     // Options are read at the first allocation: run again with them set.
@@ -104,5 +143,6 @@ int main(int argc, char **argv) {
   test_keep();
   test_slow_start();
   test_free_only();
+  test_calloc_fresh();
   return test_summary();
 }

@@ -74,6 +74,7 @@ typedef struct esc_span_s {
   uint8_t committed;              // free span: pages may be resident
   uint8_t in_partial;             // linked in its central's partial list
   uint8_t sampled;                // holds a heap-profile sample
+  uint8_t zero;                   // in use: its pages read as zero when handed out
   uint64_t free_since;            // free span: when it became free (ms)
 } esc_span_t;
 
