@@ -9,7 +9,7 @@
 # Usage: runtime/bench/bench.sh [-n REPEAT] [-w "WORKLOADS"] [-a "ALLOCATORS"]
 #                               [-b BUILD_DIR] [-o RESULTS_FILE] [-q]
 #   -n  repetitions per pair (default 3)
-#   -w  workloads (default: churn mixed prodcons realloc larson burst)
+#   -w  workloads (default: churn mixed prodcons realloc larson threads burst)
 #   -a  allocators (default: glibc mimalloc jemalloc tcmalloc escape)
 #   -b  build dir holding lib/libescape-rt.so (default: <repo>/build);
 #       ESCAPE_RT_LIB=/path/libescape-rt.so overrides the library path
@@ -20,7 +20,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 repeat=3
-workloads="churn mixed prodcons realloc larson burst"
+workloads="churn mixed prodcons realloc larson threads burst"
 allocators="glibc mimalloc jemalloc tcmalloc escape"
 build="$repo/build"
 results=""
@@ -47,7 +47,8 @@ args_for() {
   if ((quick)); then
     case $1 in
       churn) echo 200000 ;; mixed) echo 50000 ;; prodcons) echo 50000 ;;
-      realloc) echo 4 ;; larson) echo "4 20000" ;; burst) echo "16 300 4" ;;
+      realloc) echo 4 ;; larson) echo "4 20000" ;; threads) echo "100000 4" ;;
+      burst) echo "16 300 4" ;;
     esac
   fi
 }
