@@ -159,6 +159,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
   llvm::DenseSet<const FunctionDecl *> Quiet;
+  bool AnyCalleeFreed = false; ///< an arena site is freed by a callee
 };
 
 } // namespace
@@ -287,8 +288,11 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     }
   }
   for (const FunctionDecl *F : SCC) {
-    if (Quiet.count(F))
+    if (Quiet.count(F)) {
+      // Its free() calls are not rewritten: what it frees stays on the heap.
+      Summaries[F].FreesStayHeap = true;
       continue;
+    }
     record(F, *Last[F], Recursive);
     recordLeaks(F, Summaries[F]);
   }
@@ -452,6 +456,13 @@ SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
     if (S.Result == Verdict::DoesNotEscape)
       S.Flow = std::move(F);
   }
+  if (!SF.NeedsHeap && G.Nodes[G.CalleeFree].Pts.test(O)) {
+    SF.CalleeFreed = true;
+    std::vector<FlowStep> F = flow(B, G.CalleeFree, O, 0);
+    SF.CalleeFreedReason = F.empty() ? "freed by a callee" : F.back().Text;
+    if (S.Result == Verdict::DoesNotEscape && S.Flow.empty())
+      S.Flow = std::move(F);
+  }
   SF.LoopCarried = MinDepth[O] < G.Objects[O].LoopDepth;
   return SF;
 }
@@ -509,24 +520,31 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   for (unsigned I = First; I != Result.Sites.size(); ++I)
     Ptrs.push_back(&Result.Sites[I]);
   placeSites(Ptrs, Facts, factsOf(FD, B, Recursive), P);
+  for (unsigned I = 0; I != Facts.size(); ++I) {
+    AllocSite &S = Result.Sites[First + I];
+    S.CalleeFreed = Facts[I].CalleeFreed && S.Place == Storage::Arena;
+    AnyCalleeFreed |= S.CalleeFreed;
+  }
 
-  // free() calls that may release a promoted object.
+  // free() calls that may release a promoted object, or a caller's object
+  // through a parameter.
   llvm::DenseMap<ObjId, unsigned> Promoted;
   for (unsigned I = 0; I != B.Sites.size(); ++I)
     if (Result.Sites[First + I].Place != Storage::Heap)
       Promoted[B.Sites[I].Obj] = First + I;
-  if (Promoted.empty())
-    return;
   for (const FreeInfo &FI : B.Frees) {
     FreeSite F;
     for (ObjId O : B.G.Nodes[FI.Arg].Pts) {
       auto It = Promoted.find(O);
-      if (It != Promoted.end())
+      if (It != Promoted.end()) {
         F.Sites.push_back(It->second);
-      else
-        F.MayFreeOther = true;
+        continue;
+      }
+      F.MayFreeOther = true;
+      ObjKind K = B.G.Objects[O].Kind;
+      F.FreesParam |= K == ObjKind::ParamPointee || K == ObjKind::ParamDeep;
     }
-    if (F.Sites.empty())
+    if (F.Sites.empty() && !F.FreesParam)
       continue;
     F.Function = FD->getNameAsString();
     F.Callee = FI.Call->getDirectCallee()->getNameAsString();
@@ -601,6 +619,16 @@ TUResult TUAnalysis::run() {
   collect();
   for (const auto &SCC : components())
     analyzeComponent(SCC);
+  // Frees of parameters matter only when a callee-freed object is promoted.
+  if (!AnyCalleeFreed) {
+    std::vector<FreeSite> Kept;
+    for (FreeSite &F : Result.Frees) {
+      F.FreesParam = false;
+      if (!F.Sites.empty())
+        Kept.push_back(std::move(F));
+    }
+    Result.Frees = std::move(Kept);
+  }
   sortBySource();
   return std::move(Result);
 }

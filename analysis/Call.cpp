@@ -143,8 +143,8 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   if (!S)
     return false;
   for (const ParamSummary &P : S->Params)
-    if (P.leaks() || P.Freed || P.ContentFreed || P.WritesUnknown ||
-        P.DeepWrite)
+    if (P.leaks() || P.Freed || P.ContentFreed || P.NeedsHeap ||
+        P.ContentNeedsHeap || P.WritesUnknown || P.DeepWrite)
       return false;
   return true;
 }
@@ -343,10 +343,18 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
       else
         G.load(A, G.HeapNode, Loc, G.save("stored by '" + Fn + "' into unknown memory"));
     }
+    // A callee's free() of an arena object is redirected to the arena
+    // (esc_frame_free), so being freed there keeps an object off the stack
+    // only; a callee that reallocates it needs heap memory.
+    NodeId FreedInto = S.FreesStayHeap ? G.NeedsHeap : G.CalleeFree;
     if (P.Freed)
-      G.copy(A, G.NeedsHeap, Loc, G.save("freed by '" + Fn + "'"));
+      G.copy(A, FreedInto, Loc, G.save("freed by '" + Fn + "'"));
     if (P.ContentFreed)
-      G.copy(reach(), G.NeedsHeap, Loc, G.save("freed by '" + Fn + "'"));
+      G.copy(reach(), FreedInto, Loc, G.save("freed by '" + Fn + "'"));
+    if (P.NeedsHeap)
+      G.copy(A, G.NeedsHeap, Loc, G.save("kept on the heap by '" + Fn + "'"));
+    if (P.ContentNeedsHeap)
+      G.copy(reach(), G.NeedsHeap, Loc, G.save("kept on the heap by '" + Fn + "'"));
     if (P.WritesUnknown)
       G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
     if (P.DeepWrite)

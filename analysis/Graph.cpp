@@ -30,6 +30,7 @@ Graph::Graph() {
   load(ExtNode, ExtNode, {}, "reachable from memory that outlives the frame");
   NeedsHeap = addNode("<needs-heap>", 0);
   FreeNode = addNode("<freed>", 0);
+  CalleeFree = addNode("<freed-by-callee>", 0);
   FirstUserNode = NodeId(Nodes.size());
 }
 

@@ -113,6 +113,7 @@ public:
   NodeId ExtNode;   ///< sink: memory that outlives the frame (caller's)
   NodeId NeedsHeap; ///< marks objects that must stay heap objects
   NodeId FreeNode;  ///< what this function passes to free()
+  NodeId CalleeFree; ///< objects a callee frees (never realloc's)
   NodeId FirstUserNode; ///< nodes before this one are the fixed ones above
 
 private:

@@ -22,6 +22,8 @@ struct FunctionFacts {
 struct SiteFacts {
   bool NeedsHeap = false;
   std::string NeedsHeapReason;
+  bool CalleeFreed = false; ///< a callee frees it: arena, never stack
+  std::string CalleeFreedReason;
   bool LoopCarried = false;
   bool ConstantAlign = true;
   bool Overflows = false; ///< calloc's count * size does not fit

@@ -16,6 +16,7 @@ Summary Summary::worst(unsigned NumParams) {
   for (ParamSummary &P : S.Params) {
     P.Tracked = true;
     P.Heap = P.Content = P.Freed = P.ContentFreed = true;
+    P.NeedsHeap = P.ContentNeedsHeap = true;
     P.WritesUnknown = P.DeepWrite = true;
   }
   S.ReturnsUnknown = true;
@@ -28,7 +29,8 @@ static bool isFresh(const FunctionBuilder &B, ObjId O) {
   ObjKind K = G.Objects[O].Kind;
   if (K != ObjKind::Alloc && K != ObjKind::Fresh)
     return false;
-  if (G.Nodes[G.HeapNode].Pts.test(O) || G.Nodes[G.NeedsHeap].Pts.test(O))
+  if (G.Nodes[G.HeapNode].Pts.test(O) || G.Nodes[G.NeedsHeap].Pts.test(O) ||
+      G.Nodes[G.CalleeFree].Pts.test(O))
     return false;
   for (unsigned I = 0; I != B.ParamObj.size(); ++I) {
     if (B.ParamObj[I] < 0)
@@ -48,6 +50,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
   const ObjSet &Ext = G.Nodes[G.ExtNode].Pts;
   const ObjSet &Needs = G.Nodes[G.NeedsHeap].Pts;
   const ObjSet &Freed = G.Nodes[G.FreeNode].Pts;
+  const ObjSet &CalleeFreed = G.Nodes[G.CalleeFree].Pts;
 
   // What the function returns, and what fresh returned memory holds.
   ObjSet InFresh;
@@ -74,8 +77,10 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     P.Result = Ret.test(PO);
     P.ContentResult = Ret.test(PD);
     P.ResultContent = InFresh.test(PO);
-    P.Freed = Freed.test(PO) || Needs.test(PO);
-    P.ContentFreed = Freed.test(PD) || Needs.test(PD);
+    P.Freed = Freed.test(PO) || CalleeFreed.test(PO);
+    P.ContentFreed = Freed.test(PD) || CalleeFreed.test(PD);
+    P.NeedsHeap = Needs.test(PO);
+    P.ContentNeedsHeap = Needs.test(PD);
     bool Explained = P.Result || P.ResultContent;
     for (unsigned I = 0; I != N; ++I) {
       if (B.ParamObj[I] < 0)

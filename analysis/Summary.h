@@ -21,8 +21,10 @@ struct ParamSummary {
   bool Result = false;        ///< it is returned
   bool ContentResult = false; ///< what its pointee points to is returned
   bool ResultContent = false; ///< it is stored into the returned memory
-  bool Freed = false;         ///< its pointee is freed or reallocated
+  bool Freed = false;         ///< its pointee is freed
   bool ContentFreed = false;  ///< memory reachable from it is freed
+  bool NeedsHeap = false;     ///< its pointee must be heap memory (realloc)
+  bool ContentNeedsHeap = false; ///< so must memory reachable from it
   bool WritesUnknown = false; ///< unknown pointers are stored into *p
   bool DeepWrite = false;     ///< pointers are stored deeper than *p
   std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
@@ -39,7 +41,8 @@ struct ParamSummary {
     return Tracked == O.Tracked && Heap == O.Heap && Content == O.Content &&
            Result == O.Result && ContentResult == O.ContentResult &&
            ResultContent == O.ResultContent && Freed == O.Freed &&
-           ContentFreed == O.ContentFreed && WritesUnknown == O.WritesUnknown &&
+           ContentFreed == O.ContentFreed && NeedsHeap == O.NeedsHeap &&
+           ContentNeedsHeap == O.ContentNeedsHeap && WritesUnknown == O.WritesUnknown &&
            DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
            IntoDeepOf == O.IntoDeepOf &&
            ContentIntoContentOf == O.ContentIntoContentOf &&
@@ -51,10 +54,13 @@ struct Summary {
   std::vector<ParamSummary> Params;
   bool ReturnsFresh = false;   ///< returns memory it allocated
   bool ReturnsUnknown = false; ///< returns memory of unknown origin
+  /// Its free() calls are not rewritten (a system header's function), so
+  /// what it frees must stay heap memory.
+  bool FreesStayHeap = false;
 
   bool operator==(const Summary &O) const {
     return Params == O.Params && ReturnsFresh == O.ReturnsFresh &&
-           ReturnsUnknown == O.ReturnsUnknown;
+           ReturnsUnknown == O.ReturnsUnknown && FreesStayHeap == O.FreesStayHeap;
   }
   bool operator!=(const Summary &O) const { return !(*this == O); }
 

@@ -80,6 +80,7 @@ private:
   void planSite(unsigned Id);
   bool checkSite(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
   void planFree(unsigned Idx);
+  void declineCalleeFreed(const std::string &Why);
   void declineFreeSites(const FreeSite &FS, const std::string &Why);
   void decline(unsigned Id, const std::string &Why);
   void applyFunction(Function &F, FunctionPlan &FP);
@@ -103,6 +104,9 @@ private:
   MapVector<Function *, FunctionPlan> Functions;  ///< in first-site order
   DenseMap<CallBase *, unsigned> Claimed; ///< call -> site id, or free index
   static constexpr unsigned FreeMark = 1u << 31; ///< | free index
+  /// A callee-freed site is planned: every free of a parameter goes to
+  /// esc_frame_free (set once all frees are planned).
+  bool CalleeFreedPlanned = false;
 };
 
 static std::string where(const analysis::SourcePos &P) {
@@ -186,11 +190,22 @@ void Rewriter::declineFreeSites(const FreeSite &FS, const std::string &Why) {
       decline(Id, "its free at " + where(FS.Pos) + " " + Why);
 }
 
+/// declineCalleeFreed leaves every site a callee frees on the heap: one of
+/// the frees that may release them cannot be redirected to the arena.
+void Rewriter::declineCalleeFreed(const std::string &Why) {
+  for (unsigned Id = 0; Id < R.Sites.size(); ++Id)
+    if (R.Sites[Id].CalleeFreed && planned(Id))
+      decline(Id, Why);
+}
+
 void Rewriter::planFree(unsigned Idx) {
   const FreeSite &FS = R.Frees[Idx];
   bool Any = false;
   for (unsigned Id : FS.Sites)
     Any |= planned(Id);
+  if (FS.FreesParam)
+    for (unsigned Id = 0; Id < R.Sites.size() && !Any; ++Id)
+      Any |= R.Sites[Id].CalleeFreed && planned(Id);
   if (!Any)
     return;
   Function *F = M.getFunction(FS.Function);
@@ -204,6 +219,9 @@ void Rewriter::planFree(unsigned Idx) {
     Why = "is in a function that is not in the IR";
   if (!Call) {
     Log.Frees[Idx] = FreeAction::Declined;
+    if (FS.FreesParam)
+      declineCalleeFreed("a free that may release it, at " + where(FS.Pos) +
+                         ", cannot be rewritten: " + Why);
     return declineFreeSites(FS, "cannot be rewritten: " + Why);
   }
   for (unsigned Id : FS.Sites)
@@ -214,11 +232,16 @@ void Rewriter::planFree(unsigned Idx) {
     // Two FreeSites name one call: neither is trusted.
     Log.Frees[Idx] = FreeAction::Declined;
     declineFreeSites(FS, "is named by two free sites");
+    bool Param = FS.FreesParam;
     if (It->second & FreeMark) {
       unsigned First = It->second & ~FreeMark;
       Log.Frees[First] = FreeAction::Declined;
       declineFreeSites(R.Frees[First], "is named by two free sites");
+      Param |= R.Frees[First].FreesParam;
     }
+    if (Param)
+      declineCalleeFreed("a free that may release it, at " + where(FS.Pos) +
+                         ", is named by two free sites");
     return;
   }
   Functions[F].Frees.push_back({Idx, Call});
@@ -235,6 +258,8 @@ bool Rewriter::run() {
     planSite(Id);
   for (unsigned Idx = 0; Idx < R.Frees.size(); ++Idx)
     planFree(Idx);
+  for (unsigned Id = 0; Id < R.Sites.size(); ++Id)
+    CalleeFreedPlanned |= R.Sites[Id].CalleeFreed && planned(Id);
   bool Changed = false;
   for (auto &[F, FP] : Functions) {
     if (FP.Sites.empty() && FP.Frees.empty())
@@ -264,8 +289,10 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
     if (S.Place == Storage::Arena)
       ArenaCalls.push_back(It->second.Call);
   }
-  for (FreePlan &P : FP.Frees)
-    rewriteFree(R.Frees[P.Idx], P.Call, HasArena);
+  for (FreePlan &P : FP.Frees) {
+    const FreeSite &FS = R.Frees[P.Idx];
+    rewriteFree(FS, P.Call, HasArena || (FS.FreesParam && CalleeFreedPlanned));
+  }
   if (HasArena)
     addFrame(F, ArenaCalls);
   if (!HasStack)
@@ -409,7 +436,7 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
     if (Done && It->second.Slot)
       Slots.push_back(It->second.Slot);
   }
-  if (!AnyDone)
+  if (!AnyDone && !(FS.FreesParam && CalleeFreedPlanned))
     return; // its sites were declined after planning; leave it alone
   auto Say = [&](StringRef What) {
     if (raw_ostream *OS = trace())

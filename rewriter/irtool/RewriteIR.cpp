@@ -10,7 +10,9 @@
 // carry them in comments), in TUResult order:
 //   ESCAPE-SITE: <function> <callee> <file>:<line>:<col> stack|arena|heap
 //                [size=N] [align=N] [kind=malloc|calloc|...] [name=X] [zeroed]
+//                [calleefreed]
 //   ESCAPE-FREE: <function> <callee> <file>:<line>:<col> sites=I,J [other]
+//                [param]
 // where the position may also be @+N:<col> (N lines below this entry).
 //
 //===----------------------------------------------------------------------===//
@@ -117,6 +119,8 @@ static bool parseSite(SmallVectorImpl<StringRef> &W, A::TUResult &R) {
       S.Name = Val.str();
     else if (Key == "zeroed")
       S.Zeroed = true;
+    else if (Key == "calleefreed")
+      S.CalleeFreed = true;
     else
       return fail("unknown site option '" + Opt + "'");
   }
@@ -140,7 +144,14 @@ static bool parseFree(SmallVectorImpl<StringRef> &W, A::TUResult &R) {
       return fail("bad site id '" + Id + "'");
     F.Sites.push_back(N);
   }
-  F.MayFreeOther = W.size() > 4 && W[4] == "other";
+  for (StringRef Opt : ArrayRef(W).drop_front(4)) {
+    if (Opt == "other")
+      F.MayFreeOther = true;
+    else if (Opt == "param")
+      F.FreesParam = F.MayFreeOther = true;
+    else
+      return fail("unknown free option '" + Opt + "'");
+  }
   R.Frees.push_back(F);
   return true;
 }

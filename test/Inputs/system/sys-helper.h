@@ -5,4 +5,5 @@
 extern char *helper_last;
 static inline void helper_keep(char *p) { helper_last = p; }
 static inline char *helper_make(void) { return (char *)malloc(8); }
+static inline void helper_release(char *p) { free(p); }
 #endif

@@ -67,6 +67,7 @@ struct AllocSite {
   bool SizeThroughLocals = false;
   uint64_t Align = 16;    ///< alignment the storage must have
   bool Zeroed = false;    ///< calloc: storage must be zero-filled
+  bool CalleeFreed = false; ///< a callee frees it (FreeSite::FreesParam)
   unsigned LoopDepth = 0; ///< loop nesting of the call
   std::vector<FlowStep> Flow;
 };
@@ -78,6 +79,11 @@ struct FreeSite {
   SourcePos Pos;
   std::vector<unsigned> Sites; ///< promoted sites this call may release
   bool MayFreeOther = false;   ///< may also release heap memory
+  /// It frees memory a parameter points to, which may be a caller's object
+  /// in the frame arena (a CalleeFreed site): such calls are redirected to
+  /// esc_frame_free, which takes any pointer.  Set only when the unit has
+  /// an arena site that a callee frees.
+  bool FreesParam = false;
 };
 
 /// A parameter whose pointee outlives the call (Go's leak tags).
