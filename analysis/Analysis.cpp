@@ -463,6 +463,15 @@ SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
     if (S.Result == Verdict::DoesNotEscape && S.Flow.empty())
       S.Flow = std::move(F);
   }
+  if (!SF.NeedsHeap && !SF.CalleeFreed && G.Nodes[G.ReallocIn].Pts.test(O)) {
+    // Passed to realloc() here: the arena's realloc takes it, the stack's
+    // cannot.
+    SF.Reallocated = true;
+    std::vector<FlowStep> F = flow(B, G.ReallocIn, O, 0);
+    SF.CalleeFreedReason = F.empty() ? "passed to 'realloc'" : F.back().Text;
+    if (S.Result == Verdict::DoesNotEscape && S.Flow.empty())
+      S.Flow = std::move(F);
+  }
   SF.LoopCarried = MinDepth[O] < G.Objects[O].LoopDepth;
   return SF;
 }

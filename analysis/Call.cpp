@@ -106,8 +106,13 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
   Sites.push_back(SiteInfo{E, K, O, Depth, Callee.str(), Name});
   switch (K) {
   case AllocKind::Realloc:
+    // Its input is released like free()'s: an arena object may reach it
+    // once the call goes to esc_frame_realloc_heap (its result is heap
+    // memory either way).  Never a stack object.
     if (!Args.empty() && Args[0] != NoNode) {
-      G.copy(Args[0], G.NeedsHeap, Loc, "passed to 'realloc'");
+      G.copy(Args[0], G.FreeNode, Loc, "passed to 'realloc'");
+      G.copy(Args[0], G.ReallocIn, Loc, "passed to 'realloc'");
+      Frees.push_back(FreeInfo{E, Args[0]});
       G.load(Args[0], Contents, Loc, "copied by 'realloc'");
     }
     return T;

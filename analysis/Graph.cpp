@@ -31,6 +31,7 @@ Graph::Graph() {
   NeedsHeap = addNode("<needs-heap>", 0);
   FreeNode = addNode("<freed>", 0);
   CalleeFree = addNode("<freed-by-callee>", 0);
+  ReallocIn = addNode("<reallocated>", 0);
   FirstUserNode = NodeId(Nodes.size());
 }
 

@@ -113,7 +113,8 @@ public:
   NodeId ExtNode;   ///< sink: memory that outlives the frame (caller's)
   NodeId NeedsHeap; ///< marks objects that must stay heap objects
   NodeId FreeNode;  ///< what this function passes to free()
-  NodeId CalleeFree; ///< objects a callee frees (never realloc's)
+  NodeId CalleeFree; ///< objects a callee frees or reallocates
+  NodeId ReallocIn;  ///< what this function passes to realloc()
   NodeId FirstUserNode; ///< nodes before this one are the fixed ones above
 
 private:

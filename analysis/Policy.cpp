@@ -40,7 +40,7 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
 static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
                                   const FunctionFacts &F, const Policy &P,
                                   uint64_t Used) {
-  if (SF.CalleeFreed)
+  if (SF.CalleeFreed || SF.Reallocated)
     return SF.CalleeFreedReason;
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup)
     return "size is dynamic";

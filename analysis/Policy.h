@@ -23,7 +23,8 @@ struct SiteFacts {
   bool NeedsHeap = false;
   std::string NeedsHeapReason;
   bool CalleeFreed = false; ///< a callee frees it: arena, never stack
-  std::string CalleeFreedReason;
+  bool Reallocated = false; ///< passed to realloc() here: arena, never stack
+  std::string CalleeFreedReason; ///< for either
   bool LoopCarried = false;
   bool ConstantAlign = true;
   bool Overflows = false; ///< calloc's count * size does not fit

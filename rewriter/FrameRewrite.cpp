@@ -227,6 +227,11 @@ void Rewriter::planFree(unsigned Idx) {
   for (unsigned Id : FS.Sites)
     if (planned(Id) && Plans[Id].Call->getFunction() != F)
       decline(Id, "its free at " + where(FS.Pos) + " is in another function");
+  if (FS.Callee == "realloc")
+    for (unsigned Id : FS.Sites)
+      if (planned(Id) && R.Sites[Id].Place != Storage::Arena)
+        decline(Id, "passed to 'realloc' at " + where(FS.Pos) +
+                        " but not placed in the frame arena");
   auto [It, Fresh] = Claimed.try_emplace(Call, FreeMark | Idx);
   if (!Fresh) {
     // Two FreeSites name one call: neither is trusted.
@@ -443,6 +448,22 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
       *OS << "escape: " << FS.Function << ": '" << FS.Callee << "' at "
           << where(FS.Pos) << " -> " << What << "\n";
   };
+  if (FS.Callee == "realloc") {
+    // The arena's realloc moves an arena object to the heap and passes
+    // every other pointer to realloc: the result is heap memory, as the
+    // analysis assumes of a realloc site.  No stack slot reaches it.
+    IRBuilder<> B(Call);
+    Value *Ptr = Call->getArgOperand(0), *Size = Call->getArgOperand(1);
+    FunctionCallee FC = runtimeFn("esc_frame_realloc_heap", Call->getType(),
+                                  {Ptr->getType(), Size->getType()}, true);
+    CallInst *New = B.CreateCall(FC, {Ptr, Size});
+    New->setDebugLoc(Call->getDebugLoc());
+    Call->replaceAllUsesWith(New);
+    New->takeName(Call);
+    Call->eraseFromParent();
+    Log.Frees[Idx] = FreeAction::Redirected;
+    return Say("esc_frame_realloc_heap");
+  }
   if (AllStack) {
     Call->eraseFromParent();
     Log.Frees[Idx] = FreeAction::Removed;

@@ -179,13 +179,17 @@ bool checkArenaShape(const CallBase &CB, const AllocSite &S, std::string &Why) {
 
 bool checkFreeShape(const CallBase &CB, std::string &Why) {
   const Function *Target = CB.getCalledFunction();
-  if (!Target || Target->getName() != "free" || !Target->isDeclaration()) {
-    Why = "call is not to the C library's 'free'";
+  bool Realloc = Target && Target->getName() == "realloc";
+  if (!Target || (Target->getName() != "free" && !Realloc) || !Target->isDeclaration()) {
+    Why = "call is not to the C library's 'free' or 'realloc'";
     return false;
   }
-  if (CB.arg_size() != 1 || !CB.getArgOperand(0)->getType()->isPointerTy() ||
+  if (CB.arg_size() != (Realloc ? 2u : 1u) ||
+      !CB.getArgOperand(0)->getType()->isPointerTy() ||
+      (Realloc && (!CB.getType()->isPointerTy() ||
+                   !CB.getArgOperand(1)->getType()->isIntegerTy())) ||
       !isa<CallInst>(CB) || cast<CallInst>(CB).isMustTailCall()) {
-    Why = "call to 'free' has an unexpected form";
+    Why = "call to '" + Target->getName().str() + "' has an unexpected form";
     return false;
   }
   return true;

@@ -41,7 +41,8 @@ bool checkStackShape(const llvm::CallBase &CB, const analysis::AllocSite &S,
 bool checkArenaShape(const llvm::CallBase &CB, const analysis::AllocSite &S,
                      std::string &Why);
 
-/// checkFreeShape reports whether \p CB is a one-argument call to free.
+/// checkFreeShape reports whether \p CB is a one-argument call to free or a
+/// two-argument call to realloc.
 bool checkFreeShape(const llvm::CallBase &CB, std::string &Why);
 
 /// functionAllowsRewrite reports whether \p F may take promoted storage at

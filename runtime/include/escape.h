@@ -143,6 +143,13 @@ ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
 // else moves it; a pointer not in the arena is passed to realloc().
 // esc_frame_realloc(p, 0) frees p and returns NULL, as glibc's realloc does.
 ESC_EXPORT void *esc_frame_realloc(void *p, size_t size);
+// esc_frame_realloc_heap is realloc for a pointer that may be frame-arena
+// memory of this thread: such an object is copied into a new heap block and
+// released from its frame; any other pointer goes to realloc.  The result is
+// heap memory (or NULL, the block intact, when out of memory; size 0 frees
+// the block and returns NULL, as glibc's realloc does).  The compiler calls
+// it for realloc() calls that may receive a promoted object.
+ESC_EXPORT void *esc_frame_realloc_heap(void *p, size_t size);
 ESC_EXPORT void esc_frame_free(void *p);
 // Fused forms the compiler emits where the two calls are adjacent:
 // esc_frame_enter_alloc(n) is { p = esc_frame_alloc(n) after m =

@@ -463,6 +463,21 @@ char *esc_frame_strndup(const char *s, size_t n) {
   return p;
 }
 
+void *esc_frame_realloc_heap(void *p, size_t n) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  if (!p || !esc_frame_find_chunk(a, p)) return realloc(p, n);
+  if (n == 0) {
+    esc_frame_free(p);
+    return NULL;
+  }
+  size_t old = ((esc_frame_hdr_t *)p - 1)->info & ~ESC_FRAME_FLAGS;
+  void *q = malloc(n);
+  if (!q) return NULL;
+  memcpy(q, p, old < n ? old : n);
+  esc_frame_free(p);
+  return q;
+}
+
 void *esc_frame_realloc(void *p, size_t n) {
   esc_frame_arena_t *a = &esc_frame_tls;
   if (!p) return esc_frame_alloc(n);

@@ -11,10 +11,11 @@
 // RUN: %escape -O1 -fsanitize=address -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt-core.a -lpthread -o %t.asan
 // RUN: %t.asan > %t.asan.out
 // RUN: diff %t.plain.out %t.asan.out
-// Differential for objects a callee frees: they move to the frame arena and
-// the callees' free() calls to esc_frame_free.  The same helpers also free
-// heap memory (a global's block), in loops, out of allocation order and on
-// some paths only.
+// Differential for objects a callee frees or that are reallocated: they move
+// to the frame arena, the callees' free() calls to esc_frame_free and the
+// realloc() calls to esc_frame_realloc_heap.  The same helpers also free heap
+// memory (a global's block), in loops, out of allocation order and on some
+// paths only.
 #include "alloc.h"
 
 typedef struct item {
@@ -69,12 +70,38 @@ static int work(const char *s, int k) {
   return r;
 }
 
+// A string builder grown in its own function and through a helper.
+static void grow(char **p, size_t *cap) {
+  *cap *= 2;
+  *p = realloc(*p, *cap);
+}
+
+static int builder(int k) {
+  size_t cap = 8, len = 0, cap2 = 8, len2 = 0;
+  char *a = malloc(cap);
+  char *b = malloc(cap2);
+  for (int i = 0; i < k % 40; i++) {
+    if (len == cap) {
+      cap *= 2;
+      a = realloc(a, cap);
+    }
+    a[len++] = (char)('a' + i % 26);
+    if (len2 == cap2)
+      grow(&b, &cap2);
+    b[len2++] = (char)('A' + (i * 7) % 26);
+  }
+  int r = (int)len + (len ? a[len - 1] : 0) + (len2 ? b[len2 / 2] : 0);
+  free(a);
+  free(b);
+  return r;
+}
+
 char *kept;
 
 int main(void) {
   long sum = 0;
   for (int k = 0; k < 20000; k++)
-    sum += work(k % 2 ? "alpha" : "be", k);
+    sum += work(k % 2 ? "alpha" : "be", k) + builder(k);
   kept = malloc(10);
   kept[0] = 'x';
   sum += kept[0];
@@ -85,3 +112,9 @@ int main(void) {
 // CHECK: Function: work
 // CHECK: Storage: arena
 // CHECK-NEXT: Reason: does not escape; freed by 'list_free'
+// CHECK: Function: builder
+// CHECK: Storage: arena
+// CHECK-NEXT: Reason: does not escape; passed to 'realloc'
+// CHECK: Function: builder
+// CHECK: Storage: arena
+// CHECK-NEXT: Reason: does not escape; freed by 'grow'

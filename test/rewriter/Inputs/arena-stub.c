@@ -88,6 +88,17 @@ stub_pair esc_frame_enter_alloc(size_t n) {
   r.ptr = esc_frame_alloc(n);
   return r;
 }
+/* An arena object moves to the heap (the stub keeps no object sizes: it
+ * copies what lies below the arena's top, at most n bytes). */
+void *esc_frame_realloc_heap(void *p, size_t n) {
+  if (!p || !in_arena(p)) return realloc(p, n);
+  void *q = malloc(n);
+  unsigned char *d = q, *s = p;
+  size_t avail = (size_t)(buf + top - s);
+  for (size_t i = 0; q && i < n && i < avail; ++i) d[i] = s[i];
+  esc_frame_free(p);
+  return q;
+}
 void esc_frame_free_leave(void *p, uintptr_t m) {
   esc_frame_free(p);
   esc_frame_leave(m);

@@ -1,0 +1,31 @@
+// RUN: %escape -fsyntax-only -fplugin-arg-escape-arena=1 -fplugin-arg-escape-report=- -I %inputs %s | FileCheck %s
+// RUN: %escape -fsyntax-only -fplugin-arg-escape-report=- -I %inputs %s | FileCheck %s --check-prefix=OFF
+// A buffer grown with realloc() in its own function: the first block moves
+// to the frame arena (the call becomes esc_frame_realloc_heap, which moves it
+// to the heap when it grows); what realloc returns stays on the heap.  Never
+// the stack.  Without the arena it stays on the heap.
+#include "alloc.h"
+
+int build(int n) {
+  size_t cap = 16, len = 0;
+  char *buf = malloc(cap);
+  for (int i = 0; i < n; i++) {
+    if (len == cap) {
+      cap *= 2;
+      buf = realloc(buf, cap);
+    }
+    buf[len++] = (char)i;
+  }
+  int r = buf[0];
+  free(buf);
+  return r;
+}
+// CHECK: Line: 11
+// CHECK: Storage: arena
+// CHECK-NEXT: Reason: does not escape; passed to 'realloc'
+// CHECK: Line: 15
+// CHECK: Storage: heap
+// CHECK-NEXT: Reason: {{.*}}realloc{{.*}} results stay on the heap
+// OFF: Line: 11
+// OFF: Storage: heap
+// OFF-NEXT: Reason: passed to 'realloc'; the frame arena is off
