@@ -5,6 +5,9 @@
 # library really served the run (ESCAPE_RT_STATS=1 prints its report).
 set -uo pipefail
 lib=${1:?usage: preload-smoke.sh path/to/libescape-rt.so}
+# The programs run in scratch directories: make the path absolute.
+[[ -f $lib ]] || { echo "preload-smoke: error: '$lib' not found" >&2; exit 2; }
+lib=$(cd "$(dirname "$lib")" && pwd)/$(basename "$lib")
 work=$(mktemp -d /tmp/escape-preload.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
