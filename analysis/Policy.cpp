@@ -25,8 +25,6 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
   if (SF.Overflows)
     return "size overflows";
   switch (S.Kind) {
-  case AllocKind::Realloc:
-    return "'realloc' results stay on the heap";
   case AllocKind::PosixMemalign:
     return "'posix_memalign' results stay on the heap";
   case AllocKind::User:
@@ -42,7 +40,8 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
                                   uint64_t Used) {
   if (SF.CalleeFreed || SF.Reallocated)
     return SF.CalleeFreedReason;
-  if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup)
+  if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup ||
+      S.Kind == AllocKind::Realloc)
     return "size is dynamic";
   if (!SF.ConstantAlign)
     return "alignment is dynamic or above 4096";

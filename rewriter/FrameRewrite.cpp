@@ -107,6 +107,9 @@ private:
   /// A callee-freed site is planned: every free of a parameter goes to
   /// esc_frame_free (set once all frees are planned).
   bool CalleeFreedPlanned = false;
+  /// realloc() calls that are also a planned arena site (the site's
+  /// esc_frame_realloc takes arena inputs): free index, call, site id.
+  std::vector<std::tuple<unsigned, CallBase *, unsigned>> ReallocSites;
 };
 
 static std::string where(const analysis::SourcePos &P) {
@@ -232,6 +235,21 @@ void Rewriter::planFree(unsigned Idx) {
       if (planned(Id) && R.Sites[Id].Place != Storage::Arena)
         decline(Id, "passed to 'realloc' at " + where(FS.Pos) +
                         " but not placed in the frame arena");
+  if (FS.Callee == "realloc") {
+    auto Own = Claimed.find(Call);
+    if (Own != Claimed.end() && !(Own->second & FreeMark) &&
+        R.Sites[Own->second].Kind == AllocKind::Realloc) {
+      // The call is also a realloc site.  Promoted, its esc_frame_realloc
+      // takes the arena input; should the site be declined later, the call
+      // goes to esc_frame_realloc_heap instead (see run()).  Declined, it
+      // goes there now.
+      if (planned(Own->second))
+        ReallocSites.emplace_back(Idx, Call, Own->second);
+      else
+        Functions[F].Frees.push_back({Idx, Call});
+      return;
+    }
+  }
   auto [It, Fresh] = Claimed.try_emplace(Call, FreeMark | Idx);
   if (!Fresh) {
     // Two FreeSites name one call: neither is trusted.
@@ -263,6 +281,9 @@ bool Rewriter::run() {
     planSite(Id);
   for (unsigned Idx = 0; Idx < R.Frees.size(); ++Idx)
     planFree(Idx);
+  for (auto &[Idx, Call, Id] : ReallocSites)
+    if (!planned(Id))
+      Functions[Call->getFunction()].Frees.push_back({Idx, Call});
   for (unsigned Id = 0; Id < R.Sites.size(); ++Id)
     CalleeFreedPlanned |= R.Sites[Id].CalleeFreed && planned(Id);
   bool Changed = false;
