@@ -456,19 +456,14 @@ SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
     if (S.Result == Verdict::DoesNotEscape)
       S.Flow = std::move(F);
   }
-  if (!SF.NeedsHeap && G.Nodes[G.CalleeFree].Pts.test(O)) {
-    SF.CalleeFreed = true;
-    std::vector<FlowStep> F = flow(B, G.CalleeFree, O, 0);
-    SF.CalleeFreedReason = F.empty() ? "freed by a callee" : F.back().Text;
-    if (S.Result == Verdict::DoesNotEscape && S.Flow.empty())
-      S.Flow = std::move(F);
-  }
-  if (!SF.NeedsHeap && !SF.CalleeFreed && G.Nodes[G.ReallocIn].Pts.test(O)) {
-    // Passed to realloc() here: the arena's realloc takes it, the stack's
-    // cannot.
-    SF.Reallocated = true;
-    std::vector<FlowStep> F = flow(B, G.ReallocIn, O, 0);
-    SF.CalleeFreedReason = F.empty() ? "passed to 'realloc'" : F.back().Text;
+  // Freed or reallocated by a callee, or passed to realloc() here: the
+  // arena's free and realloc take it, the stack's storage cannot.
+  SF.CalleeFreed = !SF.NeedsHeap && G.Nodes[G.CalleeFree].Pts.test(O);
+  NodeId Released = SF.CalleeFreed ? G.CalleeFree : G.ReallocIn;
+  if (!SF.NeedsHeap && G.Nodes[Released].Pts.test(O)) {
+    SF.ArenaOnly = true;
+    std::vector<FlowStep> F = flow(B, Released, O, 0);
+    SF.ArenaOnlyReason = F.empty() ? "freed or reallocated" : F.back().Text;
     if (S.Result == Verdict::DoesNotEscape && S.Flow.empty())
       S.Flow = std::move(F);
   }

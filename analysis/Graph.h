@@ -114,7 +114,7 @@ public:
   NodeId NeedsHeap; ///< marks objects that must stay heap objects
   NodeId FreeNode;  ///< what this function passes to free()
   NodeId CalleeFree; ///< objects a callee frees or reallocates
-  NodeId ReallocIn;  ///< what this function passes to realloc()
+  NodeId ReallocIn;  ///< what this function passes to realloc() (also in FreeNode)
   NodeId FirstUserNode; ///< nodes before this one are the fixed ones above
 
 private:

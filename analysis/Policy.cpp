@@ -38,8 +38,8 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
 static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
                                   const FunctionFacts &F, const Policy &P,
                                   uint64_t Used) {
-  if (SF.CalleeFreed || SF.Reallocated)
-    return SF.CalleeFreedReason;
+  if (SF.ArenaOnly)
+    return SF.ArenaOnlyReason;
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup ||
       S.Kind == AllocKind::Realloc)
     return "size is dynamic";

@@ -22,9 +22,11 @@ struct FunctionFacts {
 struct SiteFacts {
   bool NeedsHeap = false;
   std::string NeedsHeapReason;
-  bool CalleeFreed = false; ///< a callee frees it: arena, never stack
-  bool Reallocated = false; ///< passed to realloc() here: arena, never stack
-  std::string CalleeFreedReason; ///< for either
+  /// A callee frees or reallocates it, or this function passes it to
+  /// realloc(): arena, never stack (ArenaOnlyReason says which).
+  bool ArenaOnly = false;
+  bool CalleeFreed = false; ///< the first case: a callee frees it
+  std::string ArenaOnlyReason;
   bool LoopCarried = false;
   bool ConstantAlign = true;
   bool Overflows = false; ///< calloc's count * size does not fit

@@ -23,7 +23,7 @@ struct ParamSummary {
   bool ResultContent = false; ///< it is stored into the returned memory
   bool Freed = false;         ///< its pointee is freed
   bool ContentFreed = false;  ///< memory reachable from it is freed
-  bool NeedsHeap = false;     ///< its pointee must be heap memory (realloc)
+  bool NeedsHeap = false;     ///< its pointee must be heap memory (getline)
   bool ContentNeedsHeap = false; ///< so must memory reachable from it
   bool WritesUnknown = false; ///< unknown pointers are stored into *p
   bool DeepWrite = false;     ///< pointers are stored deeper than *p

@@ -230,12 +230,11 @@ void Rewriter::planFree(unsigned Idx) {
   for (unsigned Id : FS.Sites)
     if (planned(Id) && Plans[Id].Call->getFunction() != F)
       decline(Id, "its free at " + where(FS.Pos) + " is in another function");
-  if (FS.Callee == "realloc")
+  if (FS.Callee == "realloc") {
     for (unsigned Id : FS.Sites)
       if (planned(Id) && R.Sites[Id].Place != Storage::Arena)
         decline(Id, "passed to 'realloc' at " + where(FS.Pos) +
                         " but not placed in the frame arena");
-  if (FS.Callee == "realloc") {
     auto Own = Claimed.find(Call);
     if (Own != Claimed.end() && !(Own->second & FreeMark) &&
         R.Sites[Own->second].Kind == AllocKind::Realloc) {

@@ -11,9 +11,6 @@
 
 void *esc_malloc(size_t size) { return esc__malloc_fast(size); }
 
-// Blocks that realloc grows past this size leave the size classes.
-#define ESC_REALLOC_PAGED ((size_t)4096)
-
 void esc_free(void *p) { esc__free_fast(p); }
 
 // esc__large_alloc serves blocks above ESC_SMALL_MAX (and over-aligned
@@ -92,7 +89,7 @@ static bool esc_realloc_in_place(void *p, size_t size) {
 }
 
 // esc_realloc_free frees the block a realloc moved away from.  A small block
-// of 1 KiB or more goes straight back to its span instead of the thread
+// of 256 bytes or more goes straight back to its span instead of the thread
 // cache: a growing buffer leaves one block of every class it passes
 // through, and cached they would pin whole spans.
 static void esc_realloc_free(void *p, size_t usable) {
@@ -107,13 +104,16 @@ static void esc_realloc_free(void *p, size_t usable) {
   esc_free(p);
 }
 
+// Blocks that realloc grows past this size leave the size classes.
+#define ESC_REALLOC_PAGED ((size_t)4096)
+
 // esc_realloc_grown allocates the block a growing realloc moves to.  Past
 // ESC_REALLOC_PAGED it gets a span of its own: it grows in place into the
 // pages after it while they are free, and the pages it leaves go back to
 // the page heap whole, where any size can reuse them.  A small step (to less
 // than 5/4 of the old block, as appends do) gets 1/4 slack, so such growth
 // copies O(log n) times; a caller that doubles gets what it asked for.  A
-// block of 1 KiB or more comes from the class's spans directly: none is
+// block above 256 bytes comes from the class's spans directly: none is
 // left waiting in the thread cache for a buffer that has moved on.  Through
 // the size classes and the cache instead, 64 buffers appended to by small
 // steps (realloc workload) peaked at 7.7 MiB RSS against glibc's 6.5.

@@ -281,7 +281,7 @@ static size_t esc_heap_keep(void) {
 }
 
 // esc_heap_trim_locked releases free resident spans, those free the
-// longest first, until at most half of ESCAPE_RT_FREE_KEEP stays.  Without
+// longest first, until at most half of the keep limit stays.  Without
 // it a program that frees spans faster than the release delay keeps every
 // page it ever freed resident until the delay passes, and new spans land on
 // pages still resident while other resident pages sit free: in a
@@ -327,9 +327,7 @@ void esc__heap_free_span(esc_span_t *s) {
   esc_bin_push(s);
   esc_heap_coalesce(seg, s);
   int64_t delay = esc__options.release_delay;
-  if (delay >= 0 && esc_heap_free_committed > esc__options.free_keep &&
-      esc_heap_free_committed > esc_heap_keep())
-    esc_heap_trim_locked();
+  if (delay >= 0 && esc_heap_free_committed > esc_heap_keep()) esc_heap_trim_locked();
   size_t pending = esc_heap_free_committed;
   if (delay == 0 || (delay > 0 && now - esc_heap_last_scavenge >= (uint64_t)delay))
     pending = esc_heap_scavenge_locked(now, false);
@@ -383,6 +381,20 @@ void esc__huge_free(esc_segment_t *seg) {
   esc__prim_unmap(seg->huge_base, len);
 }
 
+// esc_huge_account records that a huge block's usable bytes went from
+// old_usable to usable.
+static void esc_huge_account(size_t old_usable, size_t usable) {
+  if (usable >= old_usable) {
+    esc__stat_add(&esc__counters.huge_bytes, usable - old_usable);
+    esc__stat_add(&esc__counters.mapped, usable - old_usable);
+    esc__committed_add(usable - old_usable);
+  } else {
+    esc__stat_sub(&esc__counters.huge_bytes, old_usable - usable);
+    esc__stat_sub(&esc__counters.mapped, old_usable - usable);
+    esc__stat_sub(&esc__counters.committed, old_usable - usable);
+  }
+}
+
 int esc__huge_resize(esc_segment_t *seg, size_t size) {
   size_t page = esc__prim_page_size();
   size_t usable = (size + page - 1) & ~(page - 1);
@@ -390,16 +402,7 @@ int esc__huge_resize(esc_segment_t *seg, size_t size) {
   if (size > SIZE_MAX / 2) return ENOMEM;
   int err = esc__prim_remap(seg->huge_base, seg->huge_map_size, hdr + usable);
   if (err) return err;
-  int64_t delta = (int64_t)usable - (int64_t)seg->huge_usable;
-  if (delta > 0) {
-    esc__stat_add(&esc__counters.huge_bytes, (uint64_t)delta);
-    esc__stat_add(&esc__counters.mapped, (uint64_t)delta);
-    esc__committed_add((uint64_t)delta);
-  } else {
-    esc__stat_sub(&esc__counters.huge_bytes, (uint64_t)-delta);
-    esc__stat_sub(&esc__counters.mapped, (uint64_t)-delta);
-    esc__stat_sub(&esc__counters.committed, (uint64_t)-delta);
-  }
+  esc_huge_account(seg->huge_usable, usable);
   seg->huge_usable = usable;
   seg->huge_map_size = hdr + usable;
   return 0;
@@ -420,8 +423,8 @@ void *esc__huge_move(esc_segment_t *seg, size_t size) {
   if (esc__prim_map(len + ESC_SEG_SIZE, &raw)) return NULL;
   uintptr_t r = (uintptr_t)raw;
   uintptr_t to = (r + ESC_SEG_MASK) & ~(uintptr_t)ESC_SEG_MASK;
-  size_t old_len = seg->huge_map_size, old_usable = seg->huge_usable;
-  if (esc__prim_move(seg->huge_base, old_len, len, (void *)to)) {
+  size_t old_usable = seg->huge_usable;
+  if (esc__prim_move(seg->huge_base, seg->huge_map_size, len, (void *)to)) {
     esc__prim_unmap(raw, len + ESC_SEG_SIZE);
     return NULL;
   }
@@ -431,15 +434,7 @@ void *esc__huge_move(esc_segment_t *seg, size_t size) {
   moved->huge_base = (char *)to;
   moved->huge_map_size = len;
   moved->huge_usable = usable;
-  if (usable >= old_usable) {
-    esc__stat_add(&esc__counters.huge_bytes, usable - old_usable);
-    esc__stat_add(&esc__counters.mapped, usable - old_usable);
-    esc__committed_add(usable - old_usable);
-  } else {
-    esc__stat_sub(&esc__counters.huge_bytes, old_usable - usable);
-    esc__stat_sub(&esc__counters.mapped, old_usable - usable);
-    esc__stat_sub(&esc__counters.committed, old_usable - usable);
-  }
+  esc_huge_account(old_usable, usable);
   return (char *)to + off;
 }
 

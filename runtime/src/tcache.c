@@ -84,6 +84,18 @@ static uint32_t esc_lim_grow(const esc_bin_t *bin, unsigned cls) {
   return lim > bin->lim ? lim : bin->lim;
 }
 
+// esc_bin_take_local pops the first of the bin's freed objects, which
+// become its `head`; NULL when there are none.  pre: head is empty.
+static void *esc_bin_take_local(esc_bin_t *bin) {
+  void *p = bin->local;
+  if (!p) return NULL;
+  bin->head = *(void **)p;
+  bin->local = NULL;
+  bin->pops++;
+  bin->took = 1;
+  return p;
+}
+
 static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
   esc_bin_t *bins = esc_tc_bins(tc);
@@ -129,15 +141,13 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
   if (!bin->head) {
-    bin->head = bin->local;
-    bin->local = NULL;
-  }
-  if (!bin->head) {
+    void *p = esc_bin_take_local(bin);
+    if (p) return p;
     // A miss: the bin held too little, so its limit doubles (and the
     // refill with it) within the class's budget.
     uint32_t lim = esc_lim_grow(bin, cls);
     void *head = NULL;
-    uint32_t n = esc__central_refill(cls, lim ? lim : 1, &head);
+    uint32_t n = esc__central_refill(cls, lim, &head);
     if (n == 0) return NULL;
     if (n > lim) lim = n; // a whole transfer batch
     bin->head = head;
@@ -159,15 +169,8 @@ void *esc__malloc_slow(size_t size) {
   esc_tcache_t *self = &esc__tc;
   if (size <= ESC_SMALL_MAX && self->state == ESC_TC_ACTIVE && !esc__options.profile &&
       !atomic_load_explicit(&self->trim, memory_order_relaxed)) {
-    esc_bin_t *bin = &self->bins[esc__class_of(size)];
-    void *p = bin->local;
-    if (p) {
-      bin->head = *(void **)p;
-      bin->local = NULL;
-      bin->pops++;
-      bin->took = 1;
-      return p;
-    }
+    void *p = esc_bin_take_local(&self->bins[esc__class_of(size)]);
+    if (p) return p;
   }
   esc_tcache_t *tc = esc_tc_ready();
   void *p;

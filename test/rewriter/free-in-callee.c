@@ -3,9 +3,7 @@
 // RUN: FileCheck %s --check-prefix=TRACE < %t.err
 // An arena site that a callee frees: the callee's free() of its parameter
 // goes to esc_frame_free, which takes arena and heap pointers alike, so the
-// helper still serves heap callers.  A free of a parameter in a function
-// whose callers promote nothing it frees stays a free() only when no site
-// of the unit is callee-freed (the analysis then names no such free).
+// helper still serves heap callers (keeper's block stays a malloc).
 #include "alloc.h"
 
 // CHECK-LABEL: define {{.*}}@release(

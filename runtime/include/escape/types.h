@@ -110,9 +110,11 @@ typedef struct esc_segment_s {
 // next free to the slow path, where the cache is trimmed.
 //
 // `lim` bounds the objects a bin holds; room + pops + held == lim after
-// every slow path.  It starts small and doubles at each refill, so a class
-// a thread touches once costs it a few objects, not a batch (tcmalloc's slow
-// start) and doubles again when it overflows, up to the class's budget.
+// every slow path.  It starts at four objects and doubles at each refill
+// and each overflow, up to the class's budget, so a class a thread touches
+// once costs it a few objects, not a batch (tcmalloc's slow start).  A bin
+// malloc took nothing from since its last overflow (`took`) only frees: its
+// limit stays at a batch.
 typedef struct {
   void *head;  // malloc pops here
   void *local; // free pushes here; becomes `head` when that runs dry

@@ -75,14 +75,14 @@ struct AllocSite {
 /// A call to free() whose argument may point to a promoted allocation.
 struct FreeSite {
   std::string Function;
-  std::string Callee;          ///< "free"
+  std::string Callee;          ///< "free" or "realloc"
   SourcePos Pos;
   std::vector<unsigned> Sites; ///< promoted sites this call may release
   bool MayFreeOther = false;   ///< may also release heap memory
-  /// It frees memory a parameter points to, which may be a caller's object
-  /// in the frame arena (a CalleeFreed site): such calls are redirected to
-  /// esc_frame_free, which takes any pointer.  Set only when the unit has
-  /// an arena site that a callee frees.
+  /// It frees (or reallocates) memory a parameter points to, which may be a
+  /// caller's object in the frame arena (a CalleeFreed site): such calls are
+  /// redirected to esc_frame_free (esc_frame_realloc_heap), which take any
+  /// pointer.  Set only when the unit has an arena site that a callee frees.
   bool FreesParam = false;
 };
 
