@@ -101,9 +101,24 @@ static void esc_fork_child(void) {
   esc__scavenger_fork_child();
 }
 
+// esc__fork_handlers_need registers the fork handlers, once, before a
+// second thread can take the allocator's locks: when a second thread cache
+// is made and before the background thread starts.  Until then only one
+// thread takes the locks, and it cannot be inside the allocator while it
+// forks, so a child inherits no held lock.  A process that stays single
+// threaded never calls pthread_atfork: its first call reads a constant that
+// maps about 50 KiB of the C library's read-only pages.  pthread_atfork may
+// allocate; the caller holds none of the allocator's locks.
+void esc__fork_handlers_need(void) {
+  static atomic_int done;
+  if (atomic_load_explicit(&done, memory_order_acquire)) return;
+  int expected = 0;
+  if (!atomic_compare_exchange_strong(&done, &expected, 1)) return;
+  esc__prim_atfork(esc_fork_prepare, esc_fork_parent, esc_fork_child);
+}
+
 // esc__init runs once per process.  A thread that finds another one
-// initialising waits; the initialising thread itself may re-enter malloc
-// (pthread_atfork may allocate) once the allocator's tables are ready.
+// initialising waits.
 void esc__init(void) {
   int expected = 0;
   if (!atomic_compare_exchange_strong(&esc__init_state, &expected, 1)) {
@@ -114,7 +129,6 @@ void esc__init(void) {
   esc__classes_init();
   esc__tcache_init_process();
   atomic_store_explicit(&esc__init_state, 2, memory_order_release);
-  esc__prim_atfork(esc_fork_prepare, esc_fork_parent, esc_fork_child);
 }
 
 __attribute__((destructor)) static void esc_at_exit(void) {

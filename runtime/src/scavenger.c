@@ -45,6 +45,7 @@ void esc__scavenger_poll(void) {
   if (atomic_load_explicit(&esc_scavenger_state, memory_order_relaxed)) return;
   int expected = 0;
   if (!atomic_compare_exchange_strong(&esc_scavenger_state, &expected, 1)) return;
+  esc__fork_handlers_need();
   if (esc__prim_thread_start(esc_scavenger_main, NULL) != 0)
     atomic_store(&esc_scavenger_state, 0);
 }

@@ -103,6 +103,9 @@ static void esc_tc_init(esc_tcache_t *tc) {
   if (esc__options.profile) esc__profile_init(tc);
   esc__prim_thread_key_set(tc);
   esc_tc_register(tc);
+  static atomic_uint caches;
+  if (atomic_fetch_add_explicit(&caches, 1, memory_order_relaxed) == 1)
+    esc__fork_handlers_need();
 }
 
 // esc_tc_slow counts a slow-path call, flushing the cache first when the

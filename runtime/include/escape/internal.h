@@ -18,6 +18,7 @@
 extern esc_options_t esc__options;
 extern atomic_int esc__init_state; // 0 none, 1 running, 2 done
 void esc__init(void);
+void esc__fork_handlers_need(void);
 void esc__error(int err, const char *msg);
 void esc__assert_fail(const char *cond, const char *file, int line);
 void esc__lock(esc_lock_t *l);
