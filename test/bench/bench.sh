@@ -6,10 +6,16 @@
 # counter), their ratios escape/plain, and checks both builds print the same.
 #
 # Usage: test/bench/bench.sh [-n REPEAT] [-p "PROGRAMS"] [-b BUILD_DIR]
-#                            [-o RESULTS_FILE] [-q]
+#                            [-c CPU|none] [-i] [-o RESULTS_FILE] [-q]
 #   -n  timed runs per build (default 5)
 #   -p  programs (default: json strings graph server)
 #   -b  build dir holding bin/escape-cc (default: <repo>/build)
+#   -c  run every timed run on this CPU (default 0; none: unpinned).  The
+#       programs are single-threaded; on machines whose CPUs run at
+#       different speeds, unpinned best-of-N times can pair a fast CPU's run
+#       of one build with a slow CPU's run of the other.
+#   -i  also count each build's instructions once with valgrind's
+#       cachegrind: a figure that does not move with the machine's load
 #   -o  results file (default: BUILD_DIR/transform-bench/results.txt)
 #   -q  quick: small inputs, one timed run (a smoke test, not a measurement)
 # When BUILD_DIR/bin/escape-cc does not exist both columns use plain clang
@@ -24,15 +30,19 @@ programs="json strings graph server"
 build="$repo/build"
 results=""
 quick=0
+cpu=0
+icount=0
 
-while getopts "n:p:b:o:qh" opt; do
+while getopts "n:p:b:c:io:qh" opt; do
   case $opt in
     n) repeat=$OPTARG ;;
     p) programs=$OPTARG ;;
     b) build=$OPTARG ;;
+    c) cpu=$OPTARG ;;
+    i) icount=1 ;;
     o) results=$OPTARG ;;
     q) quick=1; repeat=1 ;;
-    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 build=$(cd "$build" 2>/dev/null && pwd || echo "$build")
@@ -71,6 +81,19 @@ wrap="-Wl${wrap}"
 "$plain_cc" -O2 -o "$out/benchrun" "$repo/runtime/bench/benchrun.c"
 "$plain_cc" -O2 -c -o "$out/heapcount.o" "$here/heapcount.c"
 
+if ((icount)) && ! command -v valgrind >/dev/null; then
+  echo "bench.sh: error: -i needs valgrind (apt-get install valgrind)" >&2
+  exit 2
+fi
+pin=()
+if [[ $cpu != none ]]; then
+  if ! [[ $cpu =~ ^[0-9]+$ ]] || ! "$out/benchrun" -c "$cpu" -- true 2>/dev/null; then
+    echo "bench.sh: error: -c $cpu: not a CPU this process may run on (use -c none)" >&2
+    exit 2
+  fi
+  pin=(-c "$cpu")
+fi
+
 raw="$out/raw.txt"
 : >"$raw"
 status=0
@@ -93,13 +116,22 @@ for p in $programs; do
     for b in $builds; do
       : >"$out/one.txt"
       # shellcheck disable=SC2046
-      "$out/benchrun" -o "$out/one.txt" -- "$out/$p.$b" $(args_for "$p") >"$out/$p.$b.out"
+      "$out/benchrun" -o "$out/one.txt" "${pin[@]}" -- "$out/$p.$b" $(args_for "$p") >"$out/$p.$b.out"
       echo "$p $b $(cat "$out/one.txt") $(cat "$out/$p.$b.calls" 2>/dev/null)" >>"$raw"
     done
     cmp -s "$out/$p.plain.out" "$out/$p.escape.out" || same=NO
     cmp -s "$out/$p.plain.out" "$out/$p.plain.count.out" || same=NO
     [[ $builds != *rtonly* ]] || cmp -s "$out/$p.plain.out" "$out/$p.rtonly.out" || same=NO
   done
+  if ((icount)); then
+    for b in $builds; do
+      # shellcheck disable=SC2046
+      irefs=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+                "$out/$p.$b" $(args_for "$p") 2>&1 >/dev/null |
+              awk '/I *refs:/ { gsub(",", "", $NF); print $NF }')
+      echo "$p $b irefs=${irefs:-0}" >>"$raw"
+    done
+  fi
   if [[ $same != yes ]]; then
     echo "bench.sh: error: $p prints different output with and without escape-cc" >&2
     diff "$out/$p.plain.out" "$out/$p.escape.out" >&2 || true
@@ -111,7 +143,7 @@ done
 {
   echo "# test/bench/bench.sh -n $repeat$( ((quick)) && echo ' -q')   $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "# $(uname -srm), $(nproc) cores; plain: $plain_cc -O2; escape: $esc_label -O2"
-  echo "# calls: malloc-family calls incl. free (heapcount.c); wall, cpu (user+sys): best of $repeat; rss: largest peak RSS; x = escape/plain"
+  echo "# calls: malloc-family calls incl. free (heapcount.c); wall, cpu (user+sys): best of $repeat$([[ $cpu == none ]] && echo ', unpinned' || echo ", all runs on CPU $cpu"); rss: largest peak RSS; x = escape/plain"
   awk '
     function kv(s, k,   i, n, f) {
       n = split(s, f, " ")
@@ -119,6 +151,7 @@ done
       return ""
     }
     $2 == "same" { same[$1] = $3; next }
+    index($3, "irefs=") == 1 { irefs[$1 SUBSEP $2] = kv($0, "irefs") + 0; next }
     {
       key = $1 SUBSEP $2
       t = kv($0, "wall_s") + 0; c = kv($0, "cpu_s") + 0; m = kv($0, "maxrss_kb") + 0
@@ -151,6 +184,14 @@ done
       printf "suite: worst wall ratio %.2f (target <= 0.90: %s), worst CPU ratio %.2f\n",
         worst_t, (worst_t <= 0.9 ? "met" : "MISSED"), worst_c
       printf "suite: worst peak RSS ratio %.2f (target <= 1.00: %s)\n", worst_r, (worst_r <= 1.0 ? "met" : "MISSED")
+      hdr = 0
+      for (i = 1; i <= np; i++) {
+        p = prog[i]; a = p SUBSEP "plain"; b = p SUBSEP "escape"; c = p SUBSEP "rtonly"
+        if (!(a in irefs)) continue
+        if (!hdr++) printf "\ninstructions (valgrind cachegrind, one run each; x = escape/plain):\n%-8s %14s %14s %14s %6s\n",
+          "program", "plain", "rtonly", "escape", "x"
+        printf "%-8s %14d %14d %14d %6.2f\n", p, irefs[a], irefs[c], irefs[b], irefs[a] ? irefs[b] / irefs[a] : 0
+      }
       # Attribution: the same plain code linked with the escape runtime.
       hdr = 0
       for (i = 1; i <= np; i++) {
