@@ -7,7 +7,8 @@
 // small amount of free memory does not start the background thread.  A
 // class a thread uses once holds a few objects in its cache, not a batch,
 // and a bin that only frees holds at most a batch.  calloc leaves fresh
-// pages of a large block untouched.
+// pages of a large block untouched.  Released pages that are soon taken
+// again raise the keep limit.
 //
 //===----------------------------------------------------------------------===//
 #define _GNU_SOURCE
@@ -57,6 +58,42 @@ static void test_keep(void) {
     EXPECT(after <= before + (1u << 20) + (64u << 10));
   }
   CHECK("a few hundred KiB of free pages start no background thread", threads() == 1);
+}
+
+static uint64_t released(void) {
+  esc_stats_t st;
+  esc_stats_get(&st);
+  return st.released_bytes;
+}
+
+// Large blocks replaced at random in a working set 19 times the keep
+// limit: pages the limit releases are soon taken again, which raises the
+// limit, so after a warm-up most replacements reuse resident pages.
+static void test_refault(void) {
+  enum { LIVE = 96, STEPS = 2000 };
+  CHECK_BODY("pages released and soon taken again raise the keep limit") {
+    void *p[LIVE];
+    uint64_t r = 12345, warm = 0;
+    for (int i = 0; i < LIVE; i++) p[i] = esc_malloc(200000);
+    for (int step = 0; step < STEPS; step++) {
+      if (step == STEPS / 2) warm = released();
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      int k = (int)((r >> 33) % LIVE);
+      size_t n = 150000 + (size_t)((r >> 20) % 100000);
+      esc_free(p[k]);
+      p[k] = esc_malloc(n);
+      EXPECT(p[k] != NULL);
+      if (!p[k]) break;
+      memset(p[k], 1, 4096);
+      ((char *)p[k])[n - 1] = 1;
+    }
+    uint64_t late = released() - warm;
+    fprintf(stderr, " (%llu KiB released in the last %d replacements)",
+            (unsigned long long)(late >> 10), STEPS / 2);
+    // Without the raise, about one replacement in four releases a block.
+    EXPECT(late < (uint64_t)STEPS / 2 * 200000 / 20);
+    for (int i = 0; i < LIVE; i++) esc_free(p[i]);
+  }
 }
 
 static void test_slow_start(void) {
@@ -144,5 +181,6 @@ int main(int argc, char **argv) {
   test_slow_start();
   test_free_only();
   test_calloc_fresh();
+  test_refault();
   return test_summary();
 }
