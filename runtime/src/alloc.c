@@ -54,7 +54,7 @@ void *esc_calloc(size_t count, size_t size) {
   void *p = esc_malloc(n);
   if (!p) return NULL;
   esc_segment_t *seg = esc__segment_of(p);
-  if (seg->kind == ESC_SEG_HUGE) return p; // fresh pages read as zero
+  if (seg->kind == ESC_SEG_HUGE && !seg->huge_dirty) return p; // fresh pages read as zero
   // A large block on pages that came fresh from the OS (or were released
   // to it) is zero already: clearing it would make every page resident,
   // where a program that fills a big table sparsely touches a few (glibc's

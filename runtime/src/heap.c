@@ -27,6 +27,7 @@ static size_t esc_heap_free_committed; // bytes of free, committed spans
 // how much of them allocations took back soon after (esc_heap_boost, which
 // raises the keep limit).  See esc_heap_keep.
 static size_t esc_heap_recent, esc_heap_boost;
+static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force);
 
 static size_t esc_heap_in_use(void) {
   size_t committed = atomic_load_explicit(&esc__counters.committed, memory_order_relaxed);
@@ -285,7 +286,7 @@ static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
   }
   esc_heap_decay();
   esc_heap_last_scavenge = now;
-  return esc_heap_free_committed;
+  return esc_heap_free_committed + esc_huge_cache_release(now, delay, force);
 }
 
 // esc__heap_grow_span extends the in-use span s to npages by taking pages
@@ -384,10 +385,110 @@ size_t esc__heap_scavenge(bool force) {
 // segment-aligned header, or, for alignments of a segment or more, exactly
 // one segment past it, so esc__segment_of finds the header either way.
 
+// Freed huge mappings the heap keeps for reuse: a program that takes a
+// 4 MiB scratch buffer per iteration would otherwise pay mmap, munmap and a
+// page fault per page every time (25x glibc's time, whose heap keeps the
+// pages).  At most ESC_HUGE_CACHE mappings, each of at most
+// ESC_HUGE_CACHE_MAX bytes, and in all no more than the page heap's keep
+// limit or the newest one; the scavenger unmaps those cached longer than
+// the release delay.  Under esc__heap_lock.
+#define ESC_HUGE_CACHE 4
+#define ESC_HUGE_CACHE_MAX ((size_t)64 << 20)
+static struct {
+  esc_segment_t *seg;
+  uint64_t since;
+} esc_huge_cache[ESC_HUGE_CACHE];
+static unsigned esc_huge_ncached;
+static size_t esc_huge_cached_bytes;
+
+static void esc_huge_cache_drop(unsigned k) {
+  esc_huge_cached_bytes -= esc_huge_cache[k].seg->huge_map_size;
+  esc_huge_cache[k] = esc_huge_cache[--esc_huge_ncached];
+}
+
+// esc_huge_unmap gives a huge block's mapping back to the OS.
+static void esc_huge_unmap(esc_segment_t *seg) {
+  size_t len = seg->huge_map_size;
+  esc__stat_sub(&esc__counters.mapped, len);
+  esc__stat_sub(&esc__counters.committed, len);
+  esc__prim_unmap(seg->huge_base, len);
+}
+
+// esc_huge_reuse takes a cached mapping for a block of `usable` bytes at
+// ESC_HUGE_HDR: the smallest that fits and is at most twice the need, cut
+// to size when more than a quarter of it would be spare (a small spare
+// stays usable, so the next request a little larger reuses it too).  NULL
+// when none fits; then the cached mappings too small for it are unmapped,
+// so they do not stay resident beside the new one (a buffer that grows
+// from one iteration to the next).
+static esc_segment_t *esc_huge_reuse(size_t usable) {
+  size_t need = ESC_HUGE_HDR + usable;
+  esc_segment_t *small[ESC_HUGE_CACHE];
+  unsigned nsmall = 0;
+  esc__lock(&esc__heap_lock);
+  int best = -1;
+  for (unsigned k = 0; k < esc_huge_ncached; k++) {
+    size_t len = esc_huge_cache[k].seg->huge_map_size;
+    if (len >= need && len / 2 <= need &&
+        (best < 0 || len < esc_huge_cache[best].seg->huge_map_size))
+      best = (int)k;
+  }
+  esc_segment_t *seg = best < 0 ? NULL : esc_huge_cache[best].seg;
+  if (seg) {
+    esc_huge_cache_drop((unsigned)best);
+  } else {
+    for (unsigned k = 0; k < esc_huge_ncached;) {
+      if (esc_huge_cache[k].seg->huge_map_size < need) {
+        small[nsmall++] = esc_huge_cache[k].seg;
+        esc_huge_cache_drop(k);
+      } else {
+        k++;
+      }
+    }
+  }
+  esc__unlock(&esc__heap_lock);
+  for (unsigned k = 0; k < nsmall; k++) esc_huge_unmap(small[k]);
+  if (!seg) return NULL;
+  if (seg->huge_map_size - need > need / 4) {
+    size_t cut = seg->huge_map_size - need;
+    esc__prim_unmap(seg->huge_base + need, cut);
+    esc__stat_sub(&esc__counters.mapped, cut);
+    esc__stat_sub(&esc__counters.committed, cut);
+    seg->huge_map_size = need;
+  }
+  seg->huge_usable = seg->huge_map_size - ESC_HUGE_HDR;
+  seg->huge_sampled = 0;
+  seg->huge_dirty = 1;
+  return seg;
+}
+
+// esc_huge_cache_release unmaps the cached mappings older than `delay` ms
+// (all with force); returns the bytes still cached.  pre: heap lock held.
+static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force) {
+  for (unsigned k = 0; k < esc_huge_ncached;) {
+    if (force || now - esc_huge_cache[k].since >= (uint64_t)delay) {
+      esc_segment_t *seg = esc_huge_cache[k].seg;
+      esc_huge_cache_drop(k);
+      esc_huge_unmap(seg);
+    } else {
+      k++;
+    }
+  }
+  return esc_huge_cached_bytes;
+}
+
 void *esc__huge_alloc(size_t size, size_t align) {
   size_t page = esc__prim_page_size();
   if (size > SIZE_MAX / 2 || align > SIZE_MAX / 4) return NULL;
   size_t usable = (size + page - 1) & ~(page - 1);
+  if (align <= ESC_HUGE_HDR) {
+    esc_segment_t *seg = esc_huge_reuse(usable);
+    if (seg) {
+      esc__stat_add(&esc__counters.huge_allocs, 1);
+      esc__stat_add(&esc__counters.huge_bytes, seg->huge_usable);
+      return (char *)seg + ESC_HUGE_HDR;
+    }
+  }
   size_t off = align >= ESC_SEG_SIZE ? ESC_SEG_SIZE : (align > ESC_HUGE_HDR ? align : ESC_HUGE_HDR);
   size_t seg_align = align > ESC_SEG_SIZE ? align : ESC_SEG_SIZE;
   size_t total = off + usable;
@@ -404,6 +505,7 @@ void *esc__huge_alloc(size_t size, size_t align) {
   seg->huge_base = (char *)hdr;
   seg->huge_map_size = off + usable;
   seg->huge_usable = usable;
+  seg->huge_dirty = 0;
   esc__stat_add(&esc__counters.huge_allocs, 1);
   esc__stat_add(&esc__counters.huge_bytes, usable);
   esc__stat_add(&esc__counters.mapped, seg->huge_map_size);
@@ -414,9 +516,35 @@ void *esc__huge_alloc(size_t size, size_t align) {
 void esc__huge_free(esc_segment_t *seg) {
   size_t len = seg->huge_map_size;
   esc__stat_sub(&esc__counters.huge_bytes, seg->huge_usable);
-  esc__stat_sub(&esc__counters.mapped, len);
-  esc__stat_sub(&esc__counters.committed, len);
-  esc__prim_unmap(seg->huge_base, len);
+  int64_t delay = esc__options.release_delay;
+  // Only blocks at the usual offset (alignment up to ESC_HUGE_HDR) are kept.
+  if (len - seg->huge_usable != ESC_HUGE_HDR || delay == 0 || len > ESC_HUGE_CACHE_MAX) {
+    esc_huge_unmap(seg);
+    return;
+  }
+  esc_segment_t *evicted[ESC_HUGE_CACHE + 1];
+  unsigned nevicted = 0;
+  esc__lock(&esc__heap_lock);
+  if (esc_huge_ncached == ESC_HUGE_CACHE) {
+    evicted[nevicted++] = esc_huge_cache[0].seg; // the oldest
+    esc_huge_cache_drop(0);
+  }
+  // The oldest go first; the one freed now always stays.
+  size_t keep = esc_heap_keep();
+  while (esc_huge_ncached && esc_huge_cached_bytes + len > keep) {
+    unsigned oldest = 0;
+    for (unsigned k = 1; k < esc_huge_ncached; k++)
+      if (esc_huge_cache[k].since < esc_huge_cache[oldest].since) oldest = k;
+    evicted[nevicted++] = esc_huge_cache[oldest].seg;
+    esc_huge_cache_drop(oldest);
+  }
+  uint64_t now = esc__prim_clock_ms();
+  esc_huge_cache[esc_huge_ncached].seg = seg;
+  esc_huge_cache[esc_huge_ncached++].since = now;
+  esc_huge_cached_bytes += len;
+  esc__unlock(&esc__heap_lock);
+  for (unsigned k = 0; k < nevicted; k++) esc_huge_unmap(evicted[k]);
+  if (delay > 0) esc__scavenger_want();
 }
 
 // esc_huge_account records that a huge block's usable bytes went from

@@ -1,0 +1,123 @@
+//===- test-huge-cache.c - freed huge mappings kept for reuse -------------===//
+//
+// Part of escape.  A freed block above the large-object limit keeps its
+// mapping for a while, so a program that takes a big scratch buffer per
+// iteration reuses the same pages instead of paying mmap, munmap and a page
+// fault per page each time.  Checks: the mapping is reused for the same or
+// a slightly larger size; calloc on a reused mapping returns zeros; a much
+// smaller request does not take a big mapping; mappings too small for a
+// request are unmapped when it misses; esc_collect unmaps them all; blocks
+// with a large alignment are never served from the cache.
+//
+//===----------------------------------------------------------------------===//
+#include "escape.h"
+#include "testhelper.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+// resident counts the pages of [p, p + n) in memory (mincore).
+static size_t resident(const void *p, size_t n) {
+  uintptr_t start = (uintptr_t)p & ~(uintptr_t)4095;
+  size_t pages = ((uintptr_t)p + n - start + 4095) / 4096, r = 0;
+  static unsigned char v[8192];
+  if (pages > sizeof v || mincore((void *)start, pages * 4096, v)) return 0;
+  for (size_t i = 0; i < pages; i++) r += v[i] & 1;
+  return r;
+}
+
+static uint64_t mapped(void) {
+  esc_stats_t st;
+  esc_stats_get(&st);
+  return st.mapped_bytes;
+}
+
+enum { MIB = 1 << 20 };
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    // A long release delay, so a slow machine's pause between a free and
+    // the next malloc cannot let the background thread unmap the cache.
+    // Options are read at the first allocation: run again with it set.
+    setenv("ESCAPE_RT_RELEASE_DELAY", "60000", 1);
+    execl("/proc/self/exe", argv[0], "child", (char *)NULL);
+    perror("test-huge-cache: exec");
+    return 1;
+  }
+  esc_collect();
+  uint64_t base = mapped();
+  CHECK_BODY("a freed 4 MiB block's mapping serves the next one") {
+    char *a = esc_malloc(4 * MIB);
+    EXPECT(a != NULL);
+    if (!a) break;
+    memset(a, 0x5a, 4 * MIB);
+    esc_free(a);
+    char *b = esc_malloc(4 * MIB);
+    // Reused pages are resident before the program touches them; a fresh
+    // mapping (even at the same address) has none.
+    size_t r = b ? resident(b, 4 * MIB) : 0;
+    fprintf(stderr, " (%zu of %d pages resident)", r, 4 * MIB / 4096);
+    EXPECT(b == a && r == 4 * MIB / 4096);
+    esc_free(b);
+    char *c = esc_malloc(4 * MIB + 8192); // a little larger: the old one is cut to need + 1/4 at most
+    EXPECT(c != NULL);
+    esc_free(c);
+  }
+  CHECK_BODY("calloc on a reused mapping returns zeros") {
+    char *a = esc_malloc(3 * MIB);
+    EXPECT(a != NULL);
+    if (!a) break;
+    memset(a, 0xff, 3 * MIB);
+    esc_free(a);
+    unsigned char *z = esc_calloc(1, 3 * MIB);
+    EXPECT(z == (unsigned char *)a);
+    bool zero = true;
+    for (size_t i = 0; z && i < 3 * MIB; i++) zero &= z[i] == 0;
+    EXPECT(zero);
+    esc_free(z);
+  }
+  CHECK_BODY("a request under half a cached mapping gets a mapping of its own") {
+    char *big = esc_malloc(16 * MIB);
+    EXPECT(big != NULL);
+    esc_free(big);
+    char *small = esc_malloc(2 * MIB);
+    EXPECT(small != NULL && small != big);
+    esc_free(small);
+  }
+  CHECK_BODY("esc_collect unmaps every cached mapping") {
+    esc_collect();
+    fprintf(stderr, " (mapped %llu KiB, before %llu KiB)", (unsigned long long)(mapped() >> 10),
+            (unsigned long long)(base >> 10));
+    EXPECT(mapped() == base);
+  }
+  CHECK_BODY("a buffer that grows per iteration keeps one mapping, not all") {
+    uint64_t peak = 0;
+    for (size_t n = 2 * MIB; n <= 12 * MIB; n += MIB) {
+      char *p = esc_malloc(n);
+      EXPECT(p != NULL);
+      if (!p) break;
+      p[n - 1] = 1;
+      uint64_t m = mapped() - base;
+      if (m > peak) peak = m;
+      esc_free(p);
+    }
+    fprintf(stderr, " (peak %llu KiB mapped)", (unsigned long long)(peak >> 10));
+    EXPECT(peak <= 12 * MIB + 64 * 1024);
+    esc_collect();
+  }
+  CHECK_BODY("a block aligned past the header offset never comes from the cache") {
+    char *a = esc_malloc(4 * MIB);
+    EXPECT(a != NULL);
+    esc_free(a);
+    char *b = esc_aligned_alloc(64 * 1024, 4 * MIB);
+    EXPECT(b != NULL && ((uintptr_t)b & (64 * 1024 - 1)) == 0);
+    EXPECT(b != a);
+    esc_free(b);
+    esc_collect();
+    EXPECT(mapped() == base);
+  }
+  return test_summary();
+}
