@@ -173,15 +173,16 @@ table="$out/table.txt"
 details="$out/sites.txt"
 : >"$table"
 : >"$details"
-printf '%-10s %-4s %-4s %-6s %-10s %17s %15s %6s %5s %5s\n' program O2 O0 asan asan-plain \
+printf '%-10s %-5s %-5s %-6s %-10s %17s %16s %5s %5s %5s\n' program O2 O0 asan asan-plain \
   "heap calls" "peak RSS MiB" moved kept miss >"$table"
 for p in $programs; do
   [[ -f $here/programs/$p.c ]] || { echo "run.sh: error: unknown program '$p'" >&2; exit 2; }
+  rm -f "$out/$p".*.rc "$out/$p".*.yaml
   build_one "$p" plain "$plain_cc" -O2 && run_one "$p" plain
   [[ -f $out/$p.plain.rc ]] || { echo "run.sh: error: plain build of $p failed:" >&2; cat "$out/$p.plain.log" >&2; exit 2; }
   build_one "$p" plain.count "$plain_cc" -O2 && run_one "$p" plain.count
+  build_one "$p" plain.O0 "$plain_cc" -O0 && run_one "$p" plain.O0
   build_one "$p" asan-plain "$plain_cc" -O1 -fsanitize=address && run_one "$p" asan-plain
-  rm -f "$out/$p".escape*.rc "$out/$p".asan.rc
   build_one "$p" escape "$esc_cc" -O2 && run_one "$p" escape
   build_one "$p" escape.count "$esc_cc" -O2 && run_one "$p" escape.count
   build_one "$p" escape.O0 "$esc_cc" -O0 && run_one "$p" escape.O0
@@ -189,12 +190,18 @@ for p in $programs; do
 
   o2=$(verdict "$p" escape); o0=$(verdict "$p" escape.O0)
   as=$(verdict "$p" asan); asp=$(verdict "$p" asan-plain)
-  # An ASan build is held to the plain ASan build: the same failure in both
-  # (say, a stack overflow under ASan's bigger frames) is not escape's.
+  # -O0 and ASan builds are held to plain builds with the same flags: the
+  # same failure in both (say, a stack overflow in bigger frames) is not
+  # escape's.
+  if [[ $o0 != yes && $o0 == "$(verdict "$p" plain.O0)" ]] &&
+     cmp -s "$out/$p.escape.O0.out" "$out/$p.plain.O0.out"; then
+    o0="same"
+  fi
   if [[ $as != yes && $as == "$asp" ]] && cmp -s "$out/$p.asan.out" "$out/$p.asan-plain.out"; then
     as="same"
   fi
-  [[ $(verdict "$p" escape.count) == yes ]] || o2="$o2/count:$(verdict "$p" escape.count)"
+  vc=$(verdict "$p" escape.count)
+  [[ $vc == yes || $vc == "$o2" ]] || o2="$o2/count:$vc"
   for v in "$o2" "$o0" "$as"; do
     [[ $v == yes || $v == same ]] || status=1
   done
@@ -209,9 +216,12 @@ for p in $programs; do
   kept=$(grep -c -P '\theap\t' <<<"$s")
   miss=$(grep -c '^MISS' <<<"$s")
   [[ -z $s ]] && moved=0 && kept=0 && miss=0
-  printf '%-10s %-4s %-4s %-6s %-10s %7s -> %7s %6s -> %6s %6d %5d %5d\n' "$p" "$o2" "$o0" "$as" \
-    "$asp" "$(calls "$p" plain.count)" "$(calls "$p" escape.count)" "$(rss_mib "$p" plain)" \
-    "$(rss_mib "$p" escape)" "$moved" "$kept" "$miss" >>"$table"
+  rp=$(rss_mib "$p" plain); re=$(rss_mib "$p" escape)
+  # Peak RSS more than twice plain's and 16 MiB above it is flagged.
+  flag=$(awk -v a="${rp:-0}" -v b="${re:-0}" 'BEGIN { print (b > 2 * a && b > a + 16) ? "!" : " " }')
+  printf '%-10s %-5s %-5s %-6s %-10s %7s -> %7s %6s -> %6s%s %5d %5d %5d\n' "$p" "$o2" "$o0" "$as" \
+    "$asp" "$(calls "$p" plain.count)" "$(calls "$p" escape.count)" "$rp" "$re" "$flag" \
+    "$moved" "$kept" "$miss" >>"$table"
   if [[ -n $s ]]; then
     echo "$p:" >>"$details"
     awk -F'\t' '$7 == "heap" || $1 != "ok" {
@@ -227,10 +237,13 @@ echo "  class  line:col function             name     callee  size      reason"
 cat "$details"
 {
   echo
-  echo "O2/O0: escape-cc -O2/-O0 output equals plain clang-19 -O2 (yes, NO, or how it failed)"
+  echo "O2/O0: escape-cc -O2/-O0 output equals plain clang-19 -O2 (yes, NO, or how it failed:"
+  echo "  SIGn signal, RCn exit status, TIMEOUT, ASAN); same = fails as plain clang-19 -O0 does"
   echo "asan: escape-cc -O1 -fsanitize=address vs plain; same = fails as the plain ASan build does"
+  echo "asan-plain: plain clang-19 -O1 -fsanitize=address vs plain clang-19 -O2"
   echo "heap calls: malloc-family calls incl. free, plain -> escape-cc -O2 (heapcount.c)"
-  echo "peak RSS: plain clang-19 -O2 -> escape-cc -O2 (benchrun, wait4)"
+  echo "peak RSS: plain clang-19 -O2 -> escape-cc -O2 (benchrun, wait4); ! = over twice plain's and"
+  echo "  16 MiB above it (flagged, not an error)"
   echo "miss: kept on the heap without a '// keep:' note on its line"
 } | tee -a "$table" >/dev/null
 echo "run.sh: binaries, outputs and reports in $out" >&2

@@ -1,6 +1,6 @@
 // A recursive-descent parser split over two files: parse_list (here) and
 // parse_item (descent.lib.c) call each other, so neither file sees the
-// cycle.  Input nesting 100000 deep; each level keeps a small name buffer.
+// cycle.  Input nesting 40000 deep; each level keeps a small name buffer.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +20,7 @@ long parse_list(const char **s, int depth) {
 }
 
 int main(void) {
-  enum { DEPTH = 100000 };
+  enum { DEPTH = 40000 };
   char *text = malloc(2 * DEPTH + 8);  // keep: passed to another file
   size_t n = 0;
   for (int i = 0; i < DEPTH; i++) text[n++] = '(';
