@@ -42,7 +42,9 @@
 //
 // Fallbacks.  Requests above the cap (ESCAPE_RT_ARENA_CAP, default 1 MiB),
 // alignments above ESC_FRAME_MAX_ALIGN or not a power of two, and arena
-// growth failures go to the C library's malloc family, so huge sizes still
+// growth failures go to the C library's malloc family (as do requests that
+// need a new chunk while the arena is mostly dead objects under a live top:
+// esc_frame_mostly_dead), so huge sizes still
 // return NULL with errno set exactly as the original call would.  Hence
 // esc_frame_free(p) decides by address: p inside one of this thread's chunks
 // is an arena object, anything else goes to free().  If esc_frame_enter
@@ -117,6 +119,10 @@ typedef struct esc_frame_arena_s {
   esc_frame_hdr_t *top;      // newest header, NULL when empty
   esc_frame_chunk_t *spare;  // one empty chunk kept for reuse
   size_t chunks;             // chunks in the cur list
+  size_t below_used;         // bytes used in the chunks under cur
+  size_t dead;               // at least the bytes of dead objects not popped
+  esc_frame_hdr_t *dead_top; // with dead_ptr: the state last found mostly dead
+  char *dead_ptr;
   int registered;            // the thread-exit destructor is armed
 } esc_frame_arena_t;
 
@@ -209,7 +215,10 @@ static int esc_frame_grow(esc_frame_arena_t *a, size_t need) {
     c->size = size;
   }
   if (!a->registered) esc_frame_arm(a);
-  if (a->cur) a->cur->used = (size_t)(a->ptr - esc_frame_data(a->cur));
+  if (a->cur) {
+    a->cur->used = (size_t)(a->ptr - esc_frame_data(a->cur));
+    a->below_used += a->cur->used;
+  }
   c->prev = a->cur;
   c->used = 0;
   a->cur = c;
@@ -225,6 +234,7 @@ static void esc_frame_drop(esc_frame_arena_t *a) {
   esc_frame_chunk_t *c = a->cur;
   a->cur = c->prev;
   a->chunks--;
+  a->below_used -= a->cur->used;
   if (a->spare) esc_free(a->spare);
   a->spare = c;
   a->base = esc_frame_data(a->cur);
@@ -300,8 +310,37 @@ static inline int esc_frame_pops_fast(const esc_frame_hdr_t *h, const esc_frame_
   return !(h->info & ESC_FRAME_FIRST) && t && (t->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD));
 }
 
+// esc_frame_mostly_dead reports whether at least half the arena's bytes
+// are dead objects under a live top.  Only LIFO frees give memory back, so
+// a loop that frees the previous iteration's object after taking the next
+// (compare a line with the one before), or a queue freed from its oldest
+// end, would grow the arena by an object per iteration where the heap
+// reuses one or two: from the point the arena is mostly dead, requests
+// that would need a new chunk go to the heap, until the top is freed and
+// the dead objects under it are popped.  a->dead counts every object that
+// died under the top and is only an upper bound (pops and leaves do not
+// subtract), so the headers are walked (and a->dead made exact) only when
+// it claims half; a state found mostly dead is remembered by its top and
+// bump pointer, which frees under the top leave as they are, so the heap
+// requests that follow cost no walk.
+static int esc_frame_mostly_dead(esc_frame_arena_t *a) {
+  size_t used = a->below_used + (size_t)(a->ptr - a->base);
+  if (a->dead * 2 <= used) return 0;
+  if (a->dead_top == a->top && a->dead_ptr == a->ptr) return 1;
+  size_t dead = 0;
+  for (esc_frame_hdr_t *h = a->top; h; h = h->below)
+    if (!(h->info & (ESC_FRAME_LIVE | ESC_FRAME_RECORD)))
+      dead += sizeof *h + (h->info & ~ESC_FRAME_FLAGS);
+  a->dead = dead;
+  if (dead * 2 <= used) return 0;
+  a->dead_top = a->top;
+  a->dead_ptr = a->ptr;
+  return 1;
+}
+
 // esc_frame_push places a header with `size` payload bytes (a multiple of
-// 16) aligned to `align` on top; NULL when no memory can be had.
+// 16) aligned to `align` on top; NULL when no memory can be had or the
+// arena is mostly dead (the request then goes to the heap).
 static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
                                        size_t align, size_t flags) {
   size_t avail = (size_t)(a->end - a->ptr);
@@ -317,6 +356,9 @@ static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
   uintptr_t mask = (uintptr_t)align - 1;
   uintptr_t payload = ((uintptr_t)a->ptr + sizeof(esc_frame_hdr_t) + mask) & ~mask;
   if (!a->cur || payload > (uintptr_t)a->end || size > (uintptr_t)a->end - payload) {
+    // Frame records always get a chunk: a frame without one would keep its
+    // objects until an outer frame leaves.
+    if (a->cur && !(flags & ESC_FRAME_RECORD) && esc_frame_mostly_dead(a)) return NULL;
     if (size > SIZE_MAX / 2 || !esc_frame_grow(a, size + sizeof(esc_frame_hdr_t) + align))
       return NULL;
     payload = ((uintptr_t)a->ptr + sizeof(esc_frame_hdr_t) + mask) & ~mask;
@@ -525,6 +567,7 @@ void esc_frame_free(void *p) {
     size_t info = h->info;
     if (ESC_LIKELY(info & ESC_FRAME_LIVE)) {
       h->info = info & ~ESC_FRAME_LIVE;
+      a->dead += sizeof *h + (info & ~ESC_FRAME_FLAGS);
       return;
     }
   }
@@ -542,7 +585,10 @@ static void esc_frame_free_slow(esc_frame_arena_t *a, void *p) {
     h->info &= ~ESC_FRAME_LIVE;
     // An object of esc_frame_enter_alloc is also its frame's record: it
     // stays, as a record, until the frame is left.
-    if (h == a->top && !(h->info & ESC_FRAME_RECORD)) esc_frame_pop_from(a, h);
+    if (h == a->top && !(h->info & ESC_FRAME_RECORD))
+      esc_frame_pop_from(a, h);
+    else if (!(h->info & ESC_FRAME_RECORD))
+      a->dead += sizeof *h + (h->info & ~ESC_FRAME_FLAGS);
   }
 }
 

@@ -163,6 +163,51 @@ static void test_loop_bounded(void) {
   esc_frame_leave(m);
 }
 
+// Frees that are not LIFO: the previous iteration's object freed after the
+// next one is taken, and a queue freed from its oldest end.  The arena
+// cannot reuse what dies under a live top; once it is mostly dead, requests
+// that need a new chunk go to the heap, so it stays bounded.
+static void test_not_lifo_bounded(void) {
+  esc_frame_mark_t m = esc_frame_enter();
+  size_t start = esc_frame_bytes_reserved();
+  size_t peak = 0;
+  char *prev = NULL;
+  for (long i = 0; i < 1000000; i++) {
+    char *cur = esc_frame_alloc(64);
+    cur[0] = (char)i;
+    esc_frame_free(prev);
+    prev = cur;
+    if (esc_frame_bytes_reserved() > peak) peak = esc_frame_bytes_reserved();
+  }
+  esc_frame_free(prev);
+  fprintf(stderr, "  (previous-object loop: at most %zu KiB reserved)\n", peak >> 10);
+  CHECK(peak <= start + 256 * 1024);
+  peak = 0;
+  enum { DEPTH = 100 };
+  char *queue[DEPTH] = {0};
+  for (long i = 0; i < 1000000; i++) {
+    char *item = esc_frame_alloc((size_t)(i % 100) + 16);
+    item[0] = (char)i;
+    esc_frame_free(queue[i % DEPTH]); // the oldest
+    queue[i % DEPTH] = item;
+    if (esc_frame_bytes_reserved() > peak) peak = esc_frame_bytes_reserved();
+  }
+  for (int k = 0; k < DEPTH; k++) esc_frame_free(queue[k]);
+  fprintf(stderr, "  (queue: at most %zu KiB reserved)\n", peak >> 10);
+  CHECK(peak <= start + 1024 * 1024);
+  CHECK(esc__arena_is_valid());
+  // Objects that stay live still grow the arena: 100000 of them.
+  char **keep = esc_frame_alloc(100000 * sizeof *keep);
+  int in_arena = 1;
+  size_t before = esc_frame_bytes_in_use();
+  for (int i = 0; i < 100000; i++) keep[i] = esc_frame_alloc(48);
+  in_arena = esc_frame_bytes_in_use() >= before + 100000 * 48;
+  CHECK(in_arena);
+  for (int i = 100000; i-- > 0;) esc_frame_free(keep[i]);
+  esc_frame_free(keep);
+  esc_frame_leave(m);
+}
+
 static jmp_buf jump;
 
 static void dive(int depth) {
@@ -407,6 +452,7 @@ int main(void) {
   test_chunk_boundaries();
   test_any_order();
   test_loop_bounded();
+  test_not_lifo_bounded();
   test_longjmp();
   test_threads();
   test_fallbacks();
