@@ -66,6 +66,7 @@
 //===----------------------------------------------------------------------===//
 #include "escape/analysis/Analysis.h"
 #include "Builder.h"
+#include "LibcTable.h"
 #include "Policy.h"
 #include "SummaryBuilder.h"
 
@@ -100,13 +101,66 @@ static SourcePos positionOf(const SourceManager &SM, SourceLocation L) {
 
 namespace {
 
-/// Collects the functions a body calls that are defined in the TU.
+/// Reports whether argument \p A names a function this file defines, so
+/// the call graph has the edge to it (CalleeCollector adds every function a
+/// body refers to).
+static bool isDefinedFunction(const Expr *A) {
+  const auto *R = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+  const auto *F = R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  return Def && Def->hasBody() && !Def->isWeak();
+}
+
+/// Reports whether call \p E to \p F (declared, not defined here, or weak)
+/// may run code of this program that the call graph does not show: a
+/// function defined in another file may call back into this one, and so
+/// may a library function given a callback other than a function this file
+/// defines.  A library function without one (the table's, or any declared
+/// in a system header with no function-pointer parameter) cannot.
+static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
+                        const FunctionDecl *F) {
+  if (F->getBuiltinID())
+    return false;
+  llvm::StringRef Name =
+      canonicalCallee(F->getIdentifier() ? F->getName() : llvm::StringRef());
+  static const char *const NoCallback[] = {
+      "malloc", "calloc", "realloc", "reallocarray", "free", "cfree",
+      "aligned_alloc", "posix_memalign", "memalign", "valloc", "strdup",
+      "strndup", "exit", "_exit", "_Exit", "abort", "longjmp", "siglongjmp",
+      "_longjmp", "setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "alloca"};
+  for (const char *N : NoCallback)
+    if (Name == N)
+      return false;
+  if (!lookupLibc(Name) &&
+      !Ctx.getSourceManager().isInSystemHeader(F->getLocation()))
+    return true;
+  for (const Expr *A : E->arguments()) {
+    QualType T = A->IgnoreParenImpCasts()->getType();
+    if ((T->isFunctionPointerType() || T->isFunctionType()) &&
+        !isDefinedFunction(A))
+      return true;
+  }
+  return false;
+}
+
+/// Collects the functions a body calls that are defined in the TU, and
+/// whether it makes a call that may run code the call graph does not show
+/// (an indirect call, or one into another file).
 class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
 public:
+  explicit CalleeCollector(const ASTContext &Ctx) : Ctx(Ctx) {}
   std::vector<const FunctionDecl *> Callees;
+  bool HiddenCall = false;
   bool VisitCallExpr(CallExpr *E) {
-    if (const FunctionDecl *F = E->getDirectCallee())
-      add(F);
+    const FunctionDecl *F = E->getDirectCallee();
+    if (!F) {
+      HiddenCall = true;
+      return true;
+    }
+    const FunctionDecl *Def = F->getDefinition();
+    if (!Def || !Def->hasBody() || Def->isWeak())
+      HiddenCall |= mayCallBack(Ctx, E, F);
+    add(F);
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
@@ -128,6 +182,30 @@ private:
       if (Def->hasBody())
         Callees.push_back(Def);
   }
+  const ASTContext &Ctx;
+};
+
+/// Collects the functions whose address the TU takes: every reference that
+/// is not the callee of a direct call (a callback, a table of handlers).
+class AddressTakenCollector
+    : public RecursiveASTVisitor<AddressTakenCollector> {
+public:
+  llvm::DenseSet<const FunctionDecl *> Taken;
+  bool VisitCallExpr(CallExpr *E) {
+    // Visited before its children: the callee's reference is known by then.
+    if (const auto *R = dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
+      Callees.insert(R);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *F = dyn_cast<FunctionDecl>(E->getDecl()))
+      if (!Callees.count(E))
+        Taken.insert(F->getCanonicalDecl());
+    return true;
+  }
+
+private:
+  llvm::DenseSet<const DeclRefExpr *> Callees;
 };
 
 /// The whole-TU driver.
@@ -140,6 +218,8 @@ private:
   void collect();
   std::vector<std::vector<const FunctionDecl *>> components();
   void analyzeComponent(const std::vector<const FunctionDecl *> &SCC);
+  void markHiddenRecursion(
+      const std::vector<std::vector<const FunctionDecl *>> &Components);
   std::unique_ptr<FunctionBuilder> runOne(const FunctionDecl *FD);
   Summary initial(const FunctionDecl *FD);
   void record(const FunctionDecl *FD, FunctionBuilder &B, bool Recursive);
@@ -157,6 +237,10 @@ private:
   TUResult Result;
   std::vector<const FunctionDecl *> Functions;
   llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
+  /// Functions that make a call the call graph does not show.
+  llvm::DenseSet<const FunctionDecl *> HiddenCalls;
+  /// Functions that may recurse through such a call (markHiddenRecursion).
+  llvm::DenseSet<const FunctionDecl *> HiddenRecursion;
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
   llvm::DenseSet<const FunctionDecl *> Quiet;
   bool AnyCalleeFreed = false; ///< an arena site is freed by a callee
@@ -173,9 +257,11 @@ void TUAnalysis::collect() {
     // System headers are summarized for their callers, never reported.
     if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
       Quiet.insert(FD);
-    CalleeCollector C;
+    CalleeCollector C(Ctx);
     C.TraverseStmt(FD->getBody());
     Calls[FD] = std::move(C.Callees);
+    if (C.HiddenCall)
+      HiddenCalls.insert(FD);
   }
 }
 
@@ -310,6 +396,7 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
                                   const FunctionBuilder &B, bool Recursive) {
   FunctionFacts F;
   F.Recursive = Recursive;
+  F.HiddenRecursion = HiddenRecursion.count(FD) != 0;
   F.Setjmp = B.HasSetjmp;
   F.DynamicStack = B.HasDynamicStack;
   F.BackwardGoto = B.HasBackwardGoto;
@@ -615,13 +702,65 @@ void TUAnalysis::sortBySource() {
                    });
 }
 
+/// A function F may recurse where no call graph of this file shows it when
+/// F reaches a call that may run code the graph does not show (an indirect
+/// call, a call into another file or a library callback) and F can be
+/// entered from such code: F, or a function that reaches F, has its
+/// address taken or is visible to other files ('main' aside: C allows a
+/// call to it, no program recurses through one).  A recursive-descent parser
+/// split over two files, or an evaluator that dispatches through a table of
+/// handlers, recurses this way; its objects must not grow the stack per
+/// level.  Components come callees first, so one pass in order finds what
+/// reaches a hidden call and one in reverse what is reachable from an entry.
+void TUAnalysis::markHiddenRecursion(
+    const std::vector<std::vector<const FunctionDecl *>> &Components) {
+  AddressTakenCollector A;
+  A.TraverseDecl(Ctx.getTranslationUnitDecl());
+  llvm::DenseSet<const FunctionDecl *> Reaches, Entered;
+  for (const auto &SCC : Components) {
+    bool Any = false;
+    for (const FunctionDecl *F : SCC) {
+      Any |= HiddenCalls.count(F) != 0;
+      for (const FunctionDecl *C : Calls[F])
+        Any |= Reaches.count(C) != 0;
+    }
+    if (Any)
+      Reaches.insert(SCC.begin(), SCC.end());
+  }
+  llvm::DenseMap<const FunctionDecl *, unsigned> ComponentOf;
+  for (unsigned I = 0; I != Components.size(); ++I)
+    for (const FunctionDecl *F : Components[I])
+      ComponentOf[F] = I;
+  std::vector<bool> EnteredC(Components.size(), false);
+  for (unsigned I = Components.size(); I-- > 0;) {
+    bool Entry = EnteredC[I];
+    for (const FunctionDecl *F : Components[I])
+      Entry |= (F->isExternallyVisible() && !F->isMain()) ||
+               A.Taken.count(F->getCanonicalDecl());
+    if (!Entry)
+      continue;
+    EnteredC[I] = true;
+    for (const FunctionDecl *F : Components[I]) {
+      for (const FunctionDecl *C : Calls[F]) {
+        auto It = ComponentOf.find(C);
+        if (It != ComponentOf.end())
+          EnteredC[It->second] = true;
+      }
+      if (Reaches.count(F))
+        HiddenRecursion.insert(F);
+    }
+  }
+}
+
 TUResult TUAnalysis::run() {
   Result.MainFile = positionOf(Ctx.getSourceManager(),
                                Ctx.getSourceManager().getLocForStartOfFile(
                                    Ctx.getSourceManager().getMainFileID()))
                         .File;
   collect();
-  for (const auto &SCC : components())
+  std::vector<std::vector<const FunctionDecl *>> Components = components();
+  markHiddenRecursion(Components);
+  for (const auto &SCC : Components)
     analyzeComponent(SCC);
   // Frees of parameters matter only when a callee-freed object is promoted.
   if (!AnyCalleeFreed) {

@@ -52,6 +52,8 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
            std::to_string(P.StackLimit);
   if (F.Recursive)
     return "function is recursive";
+  if (F.HiddenRecursion)
+    return "function may recurse through an indirect call or another file";
   if (SF.LoopCarried)
     return "object may be live across loop iterations";
   if (F.BackwardGoto)

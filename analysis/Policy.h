@@ -12,6 +12,8 @@ namespace escape::analysis {
 /// What the policy needs to know of a function.
 struct FunctionFacts {
   bool Recursive = false;
+  /// May recurse through an indirect call or another file.
+  bool HiddenRecursion = false;
   bool Setjmp = false;
   bool DynamicStack = false; ///< VLAs or alloca
   bool BackwardGoto = false;

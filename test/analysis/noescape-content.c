@@ -4,7 +4,7 @@
 
 struct box { char *item; };
 void inspect(__attribute__((noescape)) struct box *b);
-void use(void) {
+static void use(void) { // static: see hidden-recursion.c
   struct box *b = malloc(sizeof *b); // expected-remark {{allocation does not escape; would move to the stack}}
   b->item = malloc(8);               // expected-remark {{'b->item' escapes to heap: content passed to 'inspect'}}
   inspect(b);

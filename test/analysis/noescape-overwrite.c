@@ -3,7 +3,7 @@
 #include "alloc.h"
 
 void fill(__attribute__((noescape)) char **slot);
-int use(void) {
+static int use(void) { // static: see hidden-recursion.c
   char **slot = malloc(sizeof *slot); // expected-remark {{allocation does not escape; would move to the stack}}
   fill(slot);
   int r = (*slot)[0];

@@ -3,7 +3,7 @@
 #include "alloc.h"
 
 void inspect(__attribute__((noescape)) char *p);
-void use(void) {
+static void use(void) { // static: see hidden-recursion.c
   char *p = malloc(8); // expected-remark {{allocation does not escape; would move to the stack}}
   inspect(p);
   free(p);

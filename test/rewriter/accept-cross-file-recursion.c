@@ -1,5 +1,4 @@
 // REQUIRES: plugin, runtime
-// XFAIL: *
 // RUN: %clang -O2 -nostdinc -I%S/Inputs -DOTHER_FILE -c %s -o %t.other.o
 // RUN: %clang -O2 -nostdinc -I%S/Inputs %s %t.other.o -o %t.plain
 // RUN: %t.plain > %t.plain.out
