@@ -190,7 +190,7 @@ done
         if (!(a in irefs)) continue
         if (!hdr++) printf "\ninstructions (valgrind cachegrind, one run each; x = escape/plain):\n%-8s %14s %14s %14s %6s\n",
           "program", "plain", "rtonly", "escape", "x"
-        printf "%-8s %14d %14d %14d %6.2f\n", p, irefs[a], irefs[c], irefs[b], irefs[a] ? irefs[b] / irefs[a] : 0
+        printf "%-8s %14.0f %14.0f %14.0f %6.2f\n", p, irefs[a], irefs[c], irefs[b], irefs[a] ? irefs[b] / irefs[a] : 0
       }
       # Attribution: the same plain code linked with the escape runtime.
       hdr = 0
