@@ -43,7 +43,7 @@ while getopts "n:p:b:c:io:qh" opt; do
     i) icount=1 ;;
     o) results=$OPTARG ;;
     q) quick=1; repeat=1 ;;
-    *) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 build=$(cd "$build" 2>/dev/null && pwd || echo "$build")
