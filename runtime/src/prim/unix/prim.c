@@ -7,25 +7,89 @@
 #define _GNU_SOURCE
 #include "escape/prim.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
 extern char **environ;
 
+// The page size and the clock come from the auxiliary vector and the
+// kernel's vDSO rather than from sysconf and clock_gettime: getauxval sits
+// next to mmap in the C library, which the runtime calls anyway, while
+// calling the other two makes the kernel map about ten more of the
+// library's code pages around them (fault-around), resident memory a small
+// program would not otherwise have.
+
 size_t esc__prim_page_size(void) {
   static size_t page;
   if (!page) {
-    long n = sysconf(_SC_PAGESIZE);
-    page = n > 0 ? (size_t)n : 4096;
+    unsigned long n = getauxval(AT_PAGESZ);
+    page = n ? (size_t)n : 4096;
   }
   return page;
+}
+
+typedef int (*esc_gettime_fn)(clockid_t, struct timespec *);
+
+// esc_vdso_gettime finds __vdso_clock_gettime in the vDSO's dynamic symbol
+// table (DT_HASH gives the number of symbols); NULL when there is no vDSO
+// or the symbol is missing, and the C library's clock_gettime serves.
+static esc_gettime_fn esc_vdso_gettime(void) {
+#if defined(__x86_64__) || defined(__aarch64__)
+  uintptr_t base = (uintptr_t)getauxval(AT_SYSINFO_EHDR);
+  if (!base) return NULL;
+  const Elf64_Ehdr *eh = (const Elf64_Ehdr *)base;
+  if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64)
+    return NULL;
+  const Elf64_Phdr *ph = (const Elf64_Phdr *)(base + eh->e_phoff);
+  uintptr_t bias = 0;
+  int loaded = 0;
+  const Elf64_Dyn *dyn = NULL;
+  for (unsigned i = 0; i < eh->e_phnum; i++) {
+    if (ph[i].p_type == PT_LOAD && !loaded) {
+      bias = base + ph[i].p_offset - ph[i].p_vaddr;
+      loaded = 1;
+    } else if (ph[i].p_type == PT_DYNAMIC) {
+      dyn = (const Elf64_Dyn *)(base + ph[i].p_offset);
+    }
+  }
+  if (!loaded || !dyn) return NULL;
+  const Elf64_Sym *sym = NULL;
+  const char *str = NULL;
+  const Elf32_Word *hash = NULL;
+  for (; dyn->d_tag != DT_NULL; dyn++) {
+    if (dyn->d_tag == DT_SYMTAB) sym = (const Elf64_Sym *)(bias + dyn->d_un.d_ptr);
+    else if (dyn->d_tag == DT_STRTAB) str = (const char *)(bias + dyn->d_un.d_ptr);
+    else if (dyn->d_tag == DT_HASH) hash = (const Elf32_Word *)(bias + dyn->d_un.d_ptr);
+  }
+  if (!sym || !str || !hash) return NULL;
+  for (Elf32_Word i = 0; i < hash[1]; i++) {
+    if (ELF64_ST_TYPE(sym[i].st_info) != STT_FUNC || sym[i].st_shndx == SHN_UNDEF) continue;
+    if (strcmp(str + sym[i].st_name, "__vdso_clock_gettime") == 0)
+      return (esc_gettime_fn)(bias + sym[i].st_value);
+  }
+#endif
+  return NULL;
+}
+
+static int esc_clock_gettime(clockid_t id, struct timespec *ts) {
+  static esc_gettime_fn fn;
+  static int looked;
+  if (!__atomic_load_n(&looked, __ATOMIC_ACQUIRE)) {
+    __atomic_store_n(&fn, esc_vdso_gettime(), __ATOMIC_RELAXED);
+    __atomic_store_n(&looked, 1, __ATOMIC_RELEASE);
+  }
+  esc_gettime_fn f = __atomic_load_n(&fn, __ATOMIC_RELAXED);
+  if (f && f(id, ts) == 0) return 0;
+  return clock_gettime(id, ts);
 }
 
 int esc__prim_map(size_t size, void **out) {
@@ -71,9 +135,9 @@ int esc__prim_release(void *p, size_t size) {
 uint64_t esc__prim_clock_ms(void) {
   struct timespec ts;
 #ifdef CLOCK_MONOTONIC_COARSE
-  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+  esc_clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
 #else
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  esc_clock_gettime(CLOCK_MONOTONIC, &ts);
 #endif
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
