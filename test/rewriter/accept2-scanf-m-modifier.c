@@ -10,7 +10,7 @@
 // only written ("nn."), so 'w' is taken to point only at the default
 // block, which goes to the stack, and 'free(w)' is deleted with it: every
 // word sscanf allocates leaks.  300000 words of 200 bytes raise the peak
-// RSS by about 70 MiB where plain code needs one page.  The program prints
+// RSS by about 65 MiB where plain code needs one page.  The program prints
 // whether its peak RSS grew by less than 32 MiB.
 #include "alloc.h"
 int sscanf(const char *s, const char *fmt, ...);
