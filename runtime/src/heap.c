@@ -25,8 +25,10 @@ static uint64_t esc_heap_last_scavenge;
 static size_t esc_heap_free_committed; // bytes of free, committed spans
 // Free resident pages the keep limit released lately (esc_heap_recent) and
 // how much of them allocations took back soon after (esc_heap_boost, which
-// raises the keep limit).  See esc_heap_keep.
-static size_t esc_heap_recent, esc_heap_boost;
+// raises the keep limit), and the largest pages in use lately
+// (esc_heap_peak_use) and the lowest since that peak (esc_heap_low_use).
+// See esc_heap_refault.
+static size_t esc_heap_recent, esc_heap_boost, esc_heap_peak_use, esc_heap_low_use;
 static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force);
 
 static size_t esc_heap_in_use(void) {
@@ -37,31 +39,48 @@ static size_t esc_heap_in_use(void) {
 // esc_heap_keep: the free resident bytes the page heap may keep, the largest
 // of ESCAPE_RT_FREE_KEEP, 1/32 of the pages in use (so a big heap does not
 // release and refault pages at every turn) and the boost.
-static size_t esc_heap_keep(void) {
+static size_t esc_heap_keep_base(void) {
   size_t in_use = esc_heap_in_use();
-  size_t keep = in_use / 32 > esc__options.free_keep ? in_use / 32 : esc__options.free_keep;
+  return in_use / 32 > esc__options.free_keep ? in_use / 32 : esc__options.free_keep;
+}
+
+static size_t esc_heap_keep(void) {
+  size_t keep = esc_heap_keep_base();
   return esc_heap_boost > keep ? esc_heap_boost : keep;
 }
 
 // esc_heap_refault notes an allocation of `bytes` of released pages.  As
-// much of it as the keep limit released lately was released too early: the
-// program frees and allocates large blocks faster than the limit allows
-// (64 KiB - 1 MiB blocks replaced at random in a 36 MiB working set ran 9x
-// slower than glibc, nearly all of it in madvise and page faults).  That
-// much raises the limit, up to a quarter of the pages in use.  Each
-// scavenge lowers both again (esc_heap_decay), so a program that stops
-// churning gives the pages back.
+// much of it as the keep limit released lately was released too early, and
+// raises the limit, up to the larger of
+//  - a quarter of the pages in use: a program that frees and allocates
+//    blocks of mixed sizes (64 KiB - 1 MiB blocks replaced at random ran 9x
+//    slower than glibc, nearly all of it in madvise and page faults); more
+//    would let free spans of the wrong sizes pile up (half took mixed from
+//    8.3 to 10.8 MiB);
+//  - how far the pages in use swung lately (their recent peak less their
+//    lowest since): a program in phases frees a lot and takes it all back
+//    (build a structure, free it, build the next; one that refaulted 4.5
+//    MiB a round ran 4.4x mimalloc's time).  Keeping that much resident
+//    does not raise the peak.
+// Each scavenge lowers the boost and the peak again (esc_heap_decay), so a
+// program that stops churning gives the pages back.
 static void esc_heap_refault(size_t bytes) {
   if (!esc_heap_recent) return;
+  size_t in_use = esc_heap_in_use();
   if (bytes > esc_heap_recent) bytes = esc_heap_recent;
   esc_heap_recent -= bytes;
-  size_t cap = esc_heap_in_use() / 4;
-  esc_heap_boost = esc_heap_boost + bytes > cap ? cap : esc_heap_boost + bytes;
+  size_t swing = esc_heap_peak_use > esc_heap_low_use ? esc_heap_peak_use - esc_heap_low_use : 0;
+  size_t cap = in_use / 4 > swing ? in_use / 4 : swing;
+  size_t raised = esc_heap_boost + bytes > cap ? cap : esc_heap_boost + bytes;
+  if (raised > esc_heap_boost) esc_heap_boost = raised;
 }
 
 static void esc_heap_decay(void) {
   esc_heap_recent /= 2;
   esc_heap_boost -= esc_heap_boost / 16;
+  esc_heap_peak_use -= esc_heap_peak_use / 16;
+  if (esc_heap_low_use < esc_heap_peak_use)
+    esc_heap_low_use += (esc_heap_peak_use - esc_heap_low_use) / 16;
 }
 
 static uint32_t esc_hdr_pages(void) {
@@ -180,6 +199,8 @@ esc_span_t *esc__heap_alloc_span(uint32_t npages) {
     esc__committed_add((size_t)npages * ESC_PAGE_SIZE);
     esc_heap_refault((size_t)npages * ESC_PAGE_SIZE);
   }
+  size_t in_use = esc_heap_in_use();
+  if (in_use > esc_heap_peak_use) esc_heap_peak_use = esc_heap_low_use = in_use;
   memset(s, 0, sizeof *s);
   s->start = (char *)seg + (size_t)i * ESC_PAGE_SIZE;
   s->npages = npages;
@@ -319,7 +340,8 @@ int esc__heap_grow_span(esc_span_t *s, uint32_t npages) {
 }
 
 // esc_heap_trim_locked releases free resident spans, those free the
-// longest first, until at most half of the keep limit stays.  Without
+// longest first, until at most half of the keep limit stays (7/8 of a
+// boosted one).  Without
 // it a program that frees spans faster than the release delay keeps every
 // page it ever freed resident until the delay passes, and new spans land on
 // pages still resident while other resident pages sit free: in a
@@ -328,7 +350,11 @@ int esc__heap_grow_span(esc_span_t *s, uint32_t npages) {
 // then refaulted, had it been released).  A released span joins its
 // released neighbours.
 static void esc_heap_trim_locked(void) {
-  size_t target = esc_heap_keep() / 2;
+  // Down to half the limit, so that trims come in batches; to 7/8 of it
+  // when the boost sets the limit: the boost measures what the program
+  // takes back, and releasing half of it would be refaulted at once.
+  size_t target = esc_heap_boost > esc_heap_keep_base() ? esc_heap_boost - esc_heap_boost / 8
+                                                        : esc_heap_keep() / 2;
   while (esc_heap_free_committed > target) {
     // Each round releases the spans free since the older half of the time
     // the free spans span, so a heap with many free spans costs a few passes.
@@ -365,6 +391,8 @@ void esc__heap_free_span(esc_span_t *s) {
   esc_mark_free(seg, i, s->npages, true, now);
   esc_bin_push(s);
   esc_heap_coalesce(seg, s);
+  size_t in_use = esc_heap_in_use();
+  if (in_use < esc_heap_low_use) esc_heap_low_use = in_use;
   int64_t delay = esc__options.release_delay;
   if (delay >= 0 && esc_heap_free_committed > esc_heap_keep()) esc_heap_trim_locked();
   size_t pending = esc_heap_free_committed;
