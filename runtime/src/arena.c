@@ -75,6 +75,7 @@
 // reaches another thread.
 //
 //===----------------------------------------------------------------------===//
+#define _GNU_SOURCE
 #include "escape.h"
 
 #include <errno.h>
@@ -123,6 +124,8 @@ typedef struct esc_frame_arena_s {
   size_t dead;               // at least the bytes of dead objects not popped
   esc_frame_hdr_t *dead_top; // with dead_ptr: the state last found mostly dead
   char *dead_ptr;
+  uintptr_t stack_lo;        // this thread's stack: [stack_lo, stack_lo + stack_size)
+  uintptr_t stack_size;      // 0 until the first slow path reads it
   int registered;            // the thread-exit destructor is armed
 } esc_frame_arena_t;
 
@@ -192,6 +195,57 @@ static void esc_frame_arm(esc_frame_arena_t *a) {
   pthread_once(&esc_frame_key_once, esc_frame_make_key);
   if (esc_frame_key_ok && pthread_setspecific(esc_frame_key, a) == 0)
     a->registered = 1;
+}
+
+// --- Stacks
+//
+// The arena is LIFO per thread, which holds while the thread runs on its
+// own stack: frames there enter and leave in order.  Code on another stack
+// (a coroutine switched to with swapcontext, a handler on sigaltstack) runs
+// between a frame's enter and leave and may outlive it: a coroutine's object
+// would be released when the function that resumed it returns.  So frames
+// and objects off the thread's stack use the heap instead: their enter
+// returns ESC_FRAME_NO_MARK and their allocations come from malloc, which
+// esc_frame_free hands on to free.
+
+// esc_frame_stack_read records this thread's stack; when the C library
+// cannot tell, every address counts as on it (the arena as before).
+static void esc_frame_stack_read(esc_frame_arena_t *a) {
+  pthread_attr_t attr;
+  void *addr = NULL;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    if (pthread_attr_getstack(&attr, &addr, &size) != 0) size = 0;
+    pthread_attr_destroy(&attr);
+  }
+  if (size) {
+    a->stack_lo = (uintptr_t)addr;
+    a->stack_size = size;
+  } else {
+    a->stack_lo = 0;
+    a->stack_size = UINTPTR_MAX;
+  }
+}
+
+static inline uintptr_t esc_frame_sp(void) {
+#if defined(__x86_64__)
+  uintptr_t sp;
+  __asm__("mov %%rsp, %0" : "=r"(sp));  // no frame set up just to read it
+  return sp;
+#else
+  return (uintptr_t)__builtin_frame_address(0);
+#endif
+}
+
+static inline int esc_frame_on_stack(const esc_frame_arena_t *a) {
+  return esc_frame_sp() - a->stack_lo < a->stack_size;
+}
+
+// esc_frame_off_stack is the slow paths' test: reads the stack the first
+// time, then reports whether the caller runs off it.
+static int esc_frame_off_stack(esc_frame_arena_t *a) {
+  if (!a->stack_size) esc_frame_stack_read(a);
+  return !esc_frame_on_stack(a);
 }
 
 // esc_frame_chunk_size picks the size of the next chunk for a request that
@@ -375,7 +429,7 @@ static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
 // esc_frame_take returns n bytes aligned to `align` from the arena, or NULL
 // when the request must go to the heap instead.
 static void *esc_frame_take(size_t n, size_t align) {
-  if (n > esc_frame_cap()) return NULL;
+  if (n > esc_frame_cap() || esc_frame_off_stack(&esc_frame_tls)) return NULL;
   size_t size = n ? (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1) : ESC_FRAME_ALIGN;
   esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, size, align, ESC_FRAME_LIVE);
   return h ? h + 1 : NULL;
@@ -389,6 +443,7 @@ static void *esc_frame_take(size_t n, size_t align) {
 #define ESC_FRAME_NO_MARK ((esc_frame_mark_t)ESC_FRAME_ALIGN)
 
 __attribute__((noinline)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a) {
+  if (esc_frame_off_stack(a)) return ESC_FRAME_NO_MARK;
   esc_frame_hdr_t *h = esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
   return h ? (esc_frame_mark_t)(uintptr_t)h : ESC_FRAME_NO_MARK;
 }
@@ -396,7 +451,7 @@ __attribute__((noinline)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame
 esc_frame_mark_t esc_frame_enter(void) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
-  if (ESC_LIKELY((size_t)(a->end - a->ptr) >= sizeof *h)) {
+  if (ESC_LIKELY((size_t)(a->end - a->ptr) >= sizeof *h && esc_frame_on_stack(a))) {
     h->below = a->top;
     h->info = ESC_FRAME_RECORD;
     a->top = h;
@@ -458,7 +513,7 @@ void *esc_frame_alloc(size_t n) {
   size_t size = (n + ESC_FRAME_ALIGN - 1 + (n == 0) * ESC_FRAME_ALIGN) & ~(size_t)(ESC_FRAME_ALIGN - 1);
   size_t avail = (size_t)(a->end - a->ptr);
   if (ESC_LIKELY(n < cap1 && avail >= sizeof(esc_frame_hdr_t) &&
-                 size <= avail - sizeof(esc_frame_hdr_t))) {
+                 size <= avail - sizeof(esc_frame_hdr_t) && esc_frame_on_stack(a))) {
     esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
     h->below = a->top;
     h->info = size | ESC_FRAME_LIVE;
@@ -611,7 +666,8 @@ esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
   size_t cap1 = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
   size_t size = (n + ESC_FRAME_ALIGN - 1 + (n == 0) * ESC_FRAME_ALIGN) & ~(size_t)(ESC_FRAME_ALIGN - 1);
   // n < cap1 bounds n (and size) far below the arena's address range.
-  if (ESC_LIKELY(n < cap1 && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr))) {
+  if (ESC_LIKELY(n < cap1 && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr) &&
+                 esc_frame_on_stack(a))) {
     esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
     h->below = a->top;
     h->info = size | ESC_FRAME_LIVE | ESC_FRAME_RECORD;
