@@ -181,6 +181,34 @@ static bool formatIsSafe(const Expr *E) {
   return true;
 }
 
+/// Reports whether a scanf-style format is a literal none of whose
+/// conversions allocates: no m modifier (%ms, %m[, %mc) and no GNU %as.
+/// Then the variadic arguments are only written with what was read.
+static bool scanfFormatIsSafe(const Expr *E) {
+  const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts());
+  if (!SL || SL->getCharByteWidth() != 1)
+    return false;
+  llvm::StringRef F = SL->getString();
+  for (size_t I = F.find('%'); I != llvm::StringRef::npos;
+       I = F.find('%', I + 1)) {
+    size_t J = I + 1;
+    if (J < F.size() && F[J] == '%') {
+      I = J;
+      continue;
+    }
+    while (J < F.size() && llvm::StringRef("*0123456789'mhljztLq").contains(F[J])) {
+      if (F[J] == 'm')
+        return false;
+      ++J;
+    }
+    if (J < F.size() && F[J] == 'a' && J + 1 < F.size() &&
+        llvm::StringRef("sS[").contains(F[J + 1]))
+      return false;
+    I = J < F.size() ? J : F.size() - 1;
+  }
+  return true;
+}
+
 bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
                                std::vector<NodeId> &Args, NodeId &Result) {
   const LibcEntry *L = lookupLibc(Name);
@@ -193,17 +221,20 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     Spec = Spec.drop_back();
   llvm::StringRef Fn = L->Name;
   bool Capturing = false;
+  char Rest = 'n'; // what the variadic arguments are, when not escaping
   for (unsigned I = 0; I != Args.size(); ++I) {
     if (I < Spec.size() && Spec[I] == 'f' &&
         !callbackIsHarmless(E->getArg(I)))
       Capturing = true;
     if (I < Spec.size() && Spec[I] == 'p' && !formatIsSafe(E->getArg(I)))
       Variadic = false;
+    if (I < Spec.size() && Spec[I] == 'm' && !scanfFormatIsSafe(E->getArg(I)))
+      Rest = 'w';
   }
   NodeId Dst = NoNode, Src = NoNode;
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];
-    char C = I < Spec.size() ? Spec[I] : (Variadic ? 'n' : 'e');
+    char C = I < Spec.size() ? Spec[I] : (Variadic ? Rest : 'e');
     if (A == NoNode)
       continue;
     if (Capturing && C != 'f')

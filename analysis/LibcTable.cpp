@@ -8,6 +8,9 @@
 //   n  read or written, never retained
 //   p  a printf-style format: unless it is a literal without %p or %n,
 //      the variadic arguments escape (a printed address can come back)
+//   m  a scanf-style format: unless it is a literal without the m
+//      modifier (%ms, %m[, GNU %as), the callee may store a block it
+//      allocated through each variadic argument (as w does)
 //   e  retained: escapes (strtok's string, setvbuf's buffer)
 //   d  s  memcpy-like: the pointers stored in *s are copied into *d
 //   w  the callee stores a pointer of its own into *p (asprintf)
@@ -84,9 +87,9 @@ static const LibcEntry Table[] = {
     {"vsnprintf", LibcResult::None, "nnnn"},
     {"asprintf", LibcResult::None, "wp."},
     {"vasprintf", LibcResult::None, "wnn"},
-    {"scanf", LibcResult::None, "n."},
-    {"fscanf", LibcResult::None, "nn."},
-    {"sscanf", LibcResult::None, "nn."},
+    {"scanf", LibcResult::None, "m."},
+    {"fscanf", LibcResult::None, "nm."},
+    {"sscanf", LibcResult::None, "nm."},
     {"vscanf", LibcResult::None, "nn"},
     {"vfscanf", LibcResult::None, "nnn"},
     {"vsscanf", LibcResult::None, "nnn"},
