@@ -243,8 +243,45 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
   }
 }
 
+/// If \p E is a pointer converted to an integer (through any integer
+/// conversions after it), returns the pointer expression; else null.
+static const Expr *convertedPointer(const Expr *E) {
+  E = E->IgnoreParens();
+  while (const auto *C = dyn_cast<CastExpr>(E)) {
+    if (C->getCastKind() == CK_PointerToIntegral)
+      return C->getSubExpr();
+    if (C->getCastKind() != CK_IntegralCast && C->getCastKind() != CK_NoOp)
+      return nullptr;
+    E = C->getSubExpr()->IgnoreParens();
+  }
+  return nullptr;
+}
+
+/// Reports whether \p E is an integer constant below 2^16.
+static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return false;
+  const llvm::APSInt &V = R.Val.getInt();
+  return !V.isNegative() && V.getActiveBits() <= 16;
+}
+
 NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   const Expr *L = E->getLHS(), *R = E->getRHS();
+  // A pointer converted to an integer only to be compared, or masked or
+  // reduced by a small constant (an alignment check: `(uintptr_t)p & 63`),
+  // yields a result no pointer can be rebuilt from: the conversion lets
+  // nothing escape.
+  BinaryOperatorKind Op = E->getOpcode();
+  if (E->isComparisonOp() ||
+      ((Op == BO_And || Op == BO_Rem) && (smallConstant(Ctx, L) || smallConstant(Ctx, R)))) {
+    const Expr *PL = convertedPointer(L), *PR = convertedPointer(R);
+    if (PL || PR) {
+      rvalue(PL ? PL : L);
+      rvalue(PR ? PR : R);
+      return NoNode;
+    }
+  }
   if (E->isAssignmentOp())
     modifies(L);
   switch (E->getOpcode()) {

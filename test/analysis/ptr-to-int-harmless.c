@@ -1,0 +1,46 @@
+// RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
+// A pointer converted to an integer escapes (the integer may come back as a
+// pointer), unless the integer is only compared, or masked or reduced by a
+// small constant: an alignment check cannot rebuild the pointer.
+#include "alloc.h"
+
+typedef __UINTPTR_TYPE__ uptr;
+uptr kept;
+
+int aligned_check(void) {
+  char *p = aligned_alloc(64, 256); // expected-remark {{allocation does not escape; would move to the stack}}
+  int ok = ((uptr)p & 63) == 0;
+  ok += (int)((uptr)p % 16u);
+  free(p);
+  return ok;
+}
+
+int ordered(void) {
+  char *a = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *b = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  int r = (uptr)a < (uptr)b;
+  free(a);
+  free(b);
+  return r;
+}
+
+int stored(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  kept = (uptr)p;
+  free(p);
+  return 0;
+}
+
+int big_mask(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  uptr v = (uptr)p & ~(uptr)0;
+  free(p);
+  return (int)(v >> 40);
+}
+
+int hashed(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  unsigned h = (unsigned)((uptr)p * 2654435761u % 97u);
+  free(p);
+  return (int)h;
+}
