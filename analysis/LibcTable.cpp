@@ -150,6 +150,7 @@ static const LibcEntry Table[] = {
     {"putenv", LibcResult::None, "e"},
     {"system", LibcResult::None, "n"},
     {"qsort", LibcResult::None, "nnnf"},
+    {"qsort_r", LibcResult::None, "nnnfn"}, // glibc order: the context comes last
     {"bsearch", LibcResult::Arg1, "nnnnf"},
     {"mblen", LibcResult::None, "nn"},
     {"mbstowcs", LibcResult::None, "nnn"},
