@@ -12,8 +12,8 @@
 
 esc_options_t esc__options = {
     .cache_bytes = 16 * 1024,
-    .xfer_slots = 16,
-    .xfer_bytes = 64 * 1024,
+    .xfer_slots = ESC_XFER_MAX,
+    .xfer_bytes = 1024 * 1024,
     .release_delay = 20,
     .free_keep = 2 * 1024 * 1024,
     .scavenger = true,

@@ -121,6 +121,35 @@ static void test_phases(void) {
   }
 }
 
+static uint64_t spans_allocated(void) {
+  esc_stats_t st;
+  esc_stats_get(&st);
+  return st.spans_allocated;
+}
+
+// Small objects allocated and all freed, in rounds: whole batches wait in
+// the transfer slots and come back, so after the first round no span is
+// emptied and carved again.
+static void test_transfer_rounds(void) {
+  enum { N = 6000, ROUNDS = 6 };
+  CHECK_BODY("small objects freed and taken back in rounds reuse the transfer slots") {
+    static void *p[N];
+    uint64_t warm = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      if (round == 2) warm = spans_allocated();
+      for (int i = 0; i < N; i++) {
+        p[i] = esc_malloc(64);
+        EXPECT(p[i] != NULL);
+        if (p[i]) ((char *)p[i])[0] = 1;
+      }
+      for (int i = 0; i < N; i++) esc_free(p[i]);
+    }
+    uint64_t carved = spans_allocated() - warm;
+    fprintf(stderr, " (%llu spans carved in the last %d rounds)", (unsigned long long)carved, ROUNDS - 2);
+    EXPECT(carved == 0);
+  }
+}
+
 static void test_slow_start(void) {
   CHECK_BODY("a class used once holds a few objects, not a batch") {
     unsigned cls = esc__class_of(200);
@@ -212,5 +241,6 @@ int main(int argc, char **argv) {
   test_calloc_fresh();
   test_refault();
   test_phases();
+  test_transfer_rounds();
   return test_summary();
 }
