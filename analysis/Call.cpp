@@ -161,14 +161,23 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   return true;
 }
 
+/// Stores in \p F the text of a format argument that is a narrow string
+/// literal; false for anything else.
+static bool formatLiteral(const Expr *E, llvm::StringRef &F) {
+  const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts());
+  if (!SL || SL->getCharByteWidth() != 1)
+    return false;
+  F = SL->getString();
+  return true;
+}
+
 /// Reports whether a printf-style format is a literal that prints no
 /// address (%p) and stores nothing (%n): then the variadic arguments are
 /// only read.
 static bool formatIsSafe(const Expr *E) {
-  const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts());
-  if (!SL || SL->getCharByteWidth() != 1)
+  llvm::StringRef F;
+  if (!formatLiteral(E, F))
     return false;
-  llvm::StringRef F = SL->getString();
   for (size_t I = F.find('%'); I != llvm::StringRef::npos;
        I = F.find('%', I + 1)) {
     size_t J = F.find_first_not_of("-+ #0123456789.*'lhjztLq", I + 1);
@@ -185,10 +194,9 @@ static bool formatIsSafe(const Expr *E) {
 /// conversions allocates: no m modifier (%ms, %m[, %mc) and no GNU %as.
 /// Then the variadic arguments are only written with what was read.
 static bool scanfFormatIsSafe(const Expr *E) {
-  const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts());
-  if (!SL || SL->getCharByteWidth() != 1)
+  llvm::StringRef F;
+  if (!formatLiteral(E, F))
     return false;
-  llvm::StringRef F = SL->getString();
   for (size_t I = F.find('%'); I != llvm::StringRef::npos;
        I = F.find('%', I + 1)) {
     size_t J = I + 1;

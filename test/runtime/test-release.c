@@ -31,11 +31,15 @@ static int threads(void) {
   return n;
 }
 
-static uint64_t committed(void) {
+static esc_stats_t stats(void) {
   esc_stats_t st;
   esc_stats_get(&st);
-  return st.committed_bytes;
+  return st;
 }
+
+static uint64_t committed(void) { return stats().committed_bytes; }
+static uint64_t released(void) { return stats().released_bytes; }
+static uint64_t spans_allocated(void) { return stats().spans_allocated; }
 
 static void test_keep(void) {
   enum { N = 48, SIZE = 200000 };
@@ -59,12 +63,6 @@ static void test_keep(void) {
     EXPECT(after <= before + (1u << 20) + (64u << 10));
   }
   CHECK("a few hundred KiB of free pages start no background thread", threads() == 1);
-}
-
-static uint64_t released(void) {
-  esc_stats_t st;
-  esc_stats_get(&st);
-  return st.released_bytes;
 }
 
 // Large blocks replaced at random in a working set 19 times the keep
@@ -119,12 +117,6 @@ static void test_phases(void) {
             ROUNDS / 2, N * SIZE / 1024);
     EXPECT(late < (uint64_t)N * SIZE / 4);
   }
-}
-
-static uint64_t spans_allocated(void) {
-  esc_stats_t st;
-  esc_stats_get(&st);
-  return st.spans_allocated;
 }
 
 // Small objects allocated and all freed, in rounds: whole batches wait in
