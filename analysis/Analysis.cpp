@@ -487,6 +487,14 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
     if (SF.ConstantAlign && (A == 0 || (A & (A - 1)) || A > 4096))
       SF.ConstantAlign = false;
     break;
+  case AllocKind::PosixMemalign:
+    S.ConstantSize = constInt(Ctx, Arg(2), S.Size);
+    SF.ConstantAlign = constInt(Ctx, Arg(1), A);
+    if (SF.ConstantAlign && A > S.Align)
+      S.Align = A;
+    if (SF.ConstantAlign && (A == 0 || (A & (A - 1)) || A > 4096))
+      SF.ConstantAlign = false;
+    break;
   default:
     break;
   }

@@ -25,8 +25,6 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
   if (SF.Overflows)
     return "size overflows";
   switch (S.Kind) {
-  case AllocKind::PosixMemalign:
-    return "'posix_memalign' results stay on the heap";
   case AllocKind::User:
     return "no known deallocator for '" + S.Callee + "'";
   default:
@@ -43,6 +41,8 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup ||
       S.Kind == AllocKind::Realloc)
     return "size is dynamic";
+  if (S.Kind == AllocKind::PosixMemalign)
+    return "'posix_memalign' returns its block through a pointer";
   if (!SF.ConstantAlign)
     return "alignment is dynamic or above 4096";
   if (!S.ConstantSize)

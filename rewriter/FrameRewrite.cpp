@@ -389,6 +389,7 @@ static StringRef arenaName(AllocKind K) {
   case AllocKind::Strdup:       return "esc_frame_strdup";
   case AllocKind::Strndup:      return "esc_frame_strndup";
   case AllocKind::Realloc:      return "esc_frame_realloc";
+  case AllocKind::PosixMemalign: return "esc_frame_posix_memalign";
   default:                      return "";
   }
 }

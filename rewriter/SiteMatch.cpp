@@ -33,7 +33,7 @@ static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
   case AllocKind::Strdup:       NumArgs = 1; return "strdup";
   case AllocKind::Strndup:      NumArgs = 2; return "strndup";
   case AllocKind::Realloc:      NumArgs = 2; return "realloc";
-  case AllocKind::PosixMemalign:
+  case AllocKind::PosixMemalign: NumArgs = 3; return "posix_memalign";
   case AllocKind::User:
     break;
   }
@@ -95,8 +95,11 @@ static bool checkCallee(const CallBase &CB, const AllocSite &S,
     Why = "'" + Expected.str() + "' is defined in this translation unit";
     return false;
   }
-  if (CB.arg_size() != NumArgs || CB.getFunctionType()->isVarArg() ||
-      !CB.getType()->isPointerTy()) {
+  // posix_memalign returns an int and its block through its first argument.
+  bool Result = S.Kind == AllocKind::PosixMemalign
+                    ? CB.getType()->isIntegerTy() && CB.getArgOperand(0)->getType()->isPointerTy()
+                    : CB.getType()->isPointerTy();
+  if (CB.arg_size() != NumArgs || CB.getFunctionType()->isVarArg() || !Result) {
     Why = "call to '" + Expected.str() + "' has an unexpected signature";
     return false;
   }

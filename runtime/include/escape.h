@@ -137,6 +137,11 @@ ESC_EXPORT void esc_frame_leave(esc_frame_mark_t mark);
 ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_alloc(size_t size);
 ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_calloc(size_t count, size_t size);
 ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_aligned_alloc(size_t alignment, size_t size);
+// esc_frame_posix_memalign is posix_memalign with an arena block: EINVAL
+// (and *out untouched) for an alignment that is not a power of two multiple
+// of sizeof(void *), else 0 and the block in *out (from the C library's
+// posix_memalign when the arena cannot serve it, with its result).
+ESC_EXPORT int esc_frame_posix_memalign(void **out, size_t alignment, size_t size);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strdup(const char *s);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
 // esc_frame_realloc resizes an arena object in place when it is on top,

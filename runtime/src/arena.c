@@ -13,7 +13,8 @@
 //     esc_frame_free(p);                        // was free(p); any pointer
 //     esc_frame_leave(m);                       // before every return
 //
-// plus calloc, aligned_alloc, strdup, strndup and realloc forms.
+// plus calloc, aligned_alloc, posix_memalign, strdup, strndup and realloc
+// forms.
 //
 // Model.  Each thread owns one arena: a stack of chunks taken from the
 // runtime allocator, and inside them a stack of 16-byte headers, each linked
@@ -542,6 +543,17 @@ void *esc_frame_aligned_alloc(size_t alignment, size_t n) {
     return aligned_alloc(alignment, n);
   void *p = esc_frame_take(n, alignment < ESC_FRAME_ALIGN ? ESC_FRAME_ALIGN : alignment);
   return p ? p : aligned_alloc(alignment, n);
+}
+
+int esc_frame_posix_memalign(void **out, size_t alignment, size_t n) {
+  if (alignment < sizeof(void *) || (alignment & (alignment - 1)) || alignment % sizeof(void *))
+    return EINVAL;
+  void *p = alignment > ESC_FRAME_MAX_ALIGN
+                ? NULL
+                : esc_frame_take(n, alignment < ESC_FRAME_ALIGN ? ESC_FRAME_ALIGN : alignment);
+  if (!p) return posix_memalign(out, alignment, n);
+  *out = p;
+  return 0;
 }
 
 char *esc_frame_strdup(const char *s) {
