@@ -369,6 +369,25 @@ static void test_fallbacks(void) {
   esc_frame_leave(m);
 }
 
+static void test_posix_memalign(void) {
+  size_t start = esc_frame_bytes_in_use();
+  esc_frame_mark_t m = esc_frame_enter();
+  void *p = (void *)1;
+  CHECK(esc_frame_posix_memalign(&p, 24, 64) == EINVAL && p == (void *)1);
+  CHECK(esc_frame_posix_memalign(&p, 4, 64) == EINVAL && p == (void *)1);
+  size_t before = esc_frame_bytes_in_use();
+  CHECK(esc_frame_posix_memalign(&p, 256, 1000) == 0 && aligned(p, 256));
+  CHECK(esc_frame_bytes_in_use() > before);  // from the arena
+  memset(p, 1, 1000);
+  void *big = NULL;  // beyond the arena's alignments: the C library's
+  CHECK(esc_frame_posix_memalign(&big, 8192, 100) == 0 && aligned(big, 8192));
+  esc_frame_free(big);
+  esc_frame_free(p);
+  esc_frame_leave(m);
+  CHECK(esc_frame_bytes_in_use() == start);
+  CHECK(esc__arena_is_valid());
+}
+
 static void test_alignment(void) {
   esc_frame_mark_t m = esc_frame_enter();
   size_t start = esc_frame_bytes_in_use();
@@ -509,6 +528,7 @@ int main(void) {
   test_coroutine();
   test_fallbacks();
   test_alignment();
+  test_posix_memalign();
   test_calloc();
   test_strings();
   test_realloc();
