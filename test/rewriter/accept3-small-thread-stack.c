@@ -1,5 +1,4 @@
 // REQUIRES: plugin, runtime
-// XFAIL: *
 // RUN: %clang -O2 -nostdinc -I%S/Inputs %s -lpthread -o %t.plain
 // RUN: %t.plain > %t.plain.out
 // RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc

@@ -29,8 +29,8 @@ struct PragmaMark {
 
 /// The storage policy; every number is a plugin argument.
 struct Policy {
-  uint64_t StackLimit = 4096;      ///< largest object put on the stack
-  uint64_t FrameBudget = 16384;    ///< stack bytes promoted per function
+  uint64_t StackLimit = 1024;      ///< largest object put on the stack
+  uint64_t FrameBudget = 4096;     ///< stack bytes promoted per function
   uint64_t ArenaCap = 1u << 20;    ///< largest constant size for the arena
   bool ArenaEnabled = false;       ///< the frame arena runtime is linked
   bool Transform = true;           ///< false: report what would be done
