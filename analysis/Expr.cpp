@@ -9,6 +9,8 @@
 #include "Builder.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Type.h"
 #include "clang/Lex/Lexer.h"
 
@@ -200,7 +202,8 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     return NoNode;
   case CK_PointerToIntegral: {
     NodeId N = rvalue(Sub);
-    escape(N, E->getExprLoc(), "converted to an integer");
+    if (!onlyComparedLocal(E))
+      escape(N, E->getExprLoc(), "converted to an integer");
     return NoNode;
   }
   case CK_IntegralToPointer:
@@ -264,6 +267,84 @@ static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
     return false;
   const llvm::APSInt &V = R.Val.getInt();
   return !V.isNegative() && V.getActiveBits() <= 16;
+}
+
+/// Reports whether \p E, an operand after its implicit conversions, is
+/// only compared, or masked or reduced by a small constant.
+static bool harmlessUse(ASTContext &Ctx, const Expr *E) {
+  for (;;) {
+    auto Parents = Ctx.getParents(*E);
+    if (Parents.size() != 1)
+      return false;
+    if (const auto *C = Parents[0].get<ImplicitCastExpr>()) {
+      if (C->getCastKind() != CK_LValueToRValue && C->getCastKind() != CK_IntegralCast &&
+          C->getCastKind() != CK_NoOp)
+        return false;
+      E = C;
+      continue;
+    }
+    if (const auto *P = Parents[0].get<ParenExpr>()) {
+      E = P;
+      continue;
+    }
+    const auto *B = Parents[0].get<BinaryOperator>();
+    if (!B)
+      return false;
+    if (B->isComparisonOp())
+      return true;
+    const Expr *Other = B->getLHS() == E ? B->getRHS() : B->getLHS();
+    return (B->getOpcode() == BO_And || B->getOpcode() == BO_Rem) && smallConstant(Ctx, Other);
+  }
+}
+
+namespace {
+/// Collects the references to one variable in a body.
+struct VarUses : RecursiveASTVisitor<VarUses> {
+  const VarDecl *VD;
+  std::vector<const DeclRefExpr *> Uses;
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl() == VD)
+      Uses.push_back(E);
+    return true;
+  }
+};
+} // namespace
+
+/// A pointer converted to an integer that only initializes a local integer
+/// variable, whose every use is a comparison or a small mask
+/// (`uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return x < y;`), lets
+/// nothing escape, as the same comparison written inline does not.
+bool FunctionBuilder::onlyComparedLocal(const CastExpr *E) {
+  const Expr *Top = E;
+  const VarDecl *VD = nullptr;
+  for (;;) {
+    auto Parents = Ctx.getParents(*Top);
+    if (Parents.size() != 1)
+      return false;
+    if (const auto *C = Parents[0].get<ImplicitCastExpr>()) {
+      if (C->getCastKind() != CK_IntegralCast && C->getCastKind() != CK_NoOp)
+        return false;
+      Top = C;
+      continue;
+    }
+    if (const auto *P = Parents[0].get<ParenExpr>()) {
+      Top = P;
+      continue;
+    }
+    VD = Parents[0].get<VarDecl>();
+    break;
+  }
+  if (!VD || VD->getInit() != Top || !VD->hasLocalStorage() ||
+      !VD->getType()->isIntegerType() || VD->getType().isVolatileQualified() ||
+      !FD->getBody())
+    return false;
+  VarUses U;
+  U.VD = VD;
+  U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  for (const DeclRefExpr *R : U.Uses)
+    if (!harmlessUse(Ctx, R))
+      return false;
+  return true;
 }
 
 NodeId FunctionBuilder::binary(const BinaryOperator *E) {

@@ -44,3 +44,31 @@ int hashed(void) {
   free(p);
   return (int)h;
 }
+
+// Through integer locals that are only compared: as the inline comparison.
+int ordered_locals(void) {
+  char *a = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *b = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  uptr x = (uptr)a, y = (uptr)b;
+  int r = x < y ? -1 : x > y;
+  free(a);
+  free(b);
+  return r;
+}
+
+// A local that is also returned, or changed, lets the pointer out.
+uptr local_returned(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  uptr v = (uptr)p;
+  free(p);
+  return v;
+}
+
+int local_changed(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  uptr v = (uptr)p;
+  v += 8;
+  int r = v > 100;
+  free(p);
+  return r;
+}
