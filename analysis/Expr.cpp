@@ -269,9 +269,11 @@ static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
   return !V.isNegative() && V.getActiveBits() <= 16;
 }
 
-/// Reports whether \p E, an operand after its implicit conversions, is
-/// only compared, or masked or reduced by a small constant.
-static bool harmlessUse(ASTContext &Ctx, const Expr *E) {
+/// Reports whether \p E, a use of the integer variable \p VD after its
+/// implicit conversions, lets nothing of its value out: through integer
+/// arithmetic it ends in a comparison, in a mask or remainder by a small
+/// constant, or back in \p VD itself (`h ^= h >> 17; h *= K;`).
+static bool harmlessUse(ASTContext &Ctx, const Expr *E, const VarDecl *VD) {
   for (;;) {
     auto Parents = Ctx.getParents(*E);
     if (Parents.size() != 1)
@@ -287,13 +289,41 @@ static bool harmlessUse(ASTContext &Ctx, const Expr *E) {
       E = P;
       continue;
     }
+    if (const auto *U = Parents[0].get<UnaryOperator>()) {
+      if (U->getOpcode() != UO_Not && U->getOpcode() != UO_Minus)
+        return false;
+      E = U;
+      continue;
+    }
     const auto *B = Parents[0].get<BinaryOperator>();
     if (!B)
       return false;
     if (B->isComparisonOp())
       return true;
+    if (B->isAssignmentOp()) {
+      const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+      return L && L->getDecl() == VD;
+    }
     const Expr *Other = B->getLHS() == E ? B->getRHS() : B->getLHS();
-    return (B->getOpcode() == BO_And || B->getOpcode() == BO_Rem) && smallConstant(Ctx, Other);
+    switch (B->getOpcode()) {
+    case BO_And:
+    case BO_Rem:
+      if (smallConstant(Ctx, Other))
+        return true;
+      [[fallthrough]];
+    case BO_Add:
+    case BO_Sub:
+    case BO_Mul:
+    case BO_Div:
+    case BO_Xor:
+    case BO_Or:
+    case BO_Shl:
+    case BO_Shr:
+      E = B;
+      continue;
+    default:
+      return false;
+    }
   }
 }
 
@@ -311,9 +341,10 @@ struct VarUses : RecursiveASTVisitor<VarUses> {
 } // namespace
 
 /// A pointer converted to an integer that only initializes a local integer
-/// variable, whose every use is a comparison or a small mask
-/// (`uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return x < y;`), lets
-/// nothing escape, as the same comparison written inline does not.
+/// variable, whose every use ends in a comparison, a small mask or the
+/// variable itself (`uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return
+/// x < y;`, or a hash mixed in place and masked to a slot), lets nothing
+/// escape, as the same comparison written inline does not.
 bool FunctionBuilder::onlyComparedLocal(const CastExpr *E) {
   const Expr *Top = E;
   const VarDecl *VD = nullptr;
@@ -342,7 +373,7 @@ bool FunctionBuilder::onlyComparedLocal(const CastExpr *E) {
   U.VD = VD;
   U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
   for (const DeclRefExpr *R : U.Uses)
-    if (!harmlessUse(Ctx, R))
+    if (!harmlessUse(Ctx, R, VD))
       return false;
   return true;
 }

@@ -64,11 +64,33 @@ uptr local_returned(void) {
   return v;
 }
 
-int local_changed(void) {
+int local_changed_then_kept(void) {
   char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
   uptr v = (uptr)p;
   v += 8;
-  int r = v > 100;
+  kept = v;
   free(p);
-  return r;
+  return 0;
+}
+
+// A hash mixed in place and masked to a slot: every use ends in the
+// variable itself or in a small mask.
+unsigned slot_of(void) {
+  char *p = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  uptr h = (uptr)p;
+  h ^= h >> 17;
+  h *= 0x9E3779B97F4A7C15ull;
+  h = h ^ (h >> 29);
+  unsigned slot = (unsigned)(h & 255);
+  free(p);
+  return slot;
+}
+
+// Mixed into another variable, which is then kept: the pointer escapes.
+uptr mixed_elsewhere(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  uptr h = (uptr)p;
+  uptr g = h * 3;
+  free(p);
+  return g;
 }
