@@ -87,7 +87,7 @@ private:
   NodeId castExpr(const clang::CastExpr *E);
   NodeId unary(const clang::UnaryOperator *E);
   NodeId binary(const clang::BinaryOperator *E);
-  bool onlyComparedLocal(const clang::CastExpr *E);
+  bool pointerBitsStay(const clang::CastExpr *E);
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
   LValue lvalue(const clang::Expr *E);

@@ -202,7 +202,7 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     return NoNode;
   case CK_PointerToIntegral: {
     NodeId N = rvalue(Sub);
-    if (!onlyComparedLocal(E))
+    if (!pointerBitsStay(E))
       escape(N, E->getExprLoc(), "converted to an integer");
     return NoNode;
   }
@@ -246,20 +246,6 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
   }
 }
 
-/// If \p E is a pointer converted to an integer (through any integer
-/// conversions after it), returns the pointer expression; else null.
-static const Expr *convertedPointer(const Expr *E) {
-  E = E->IgnoreParens();
-  while (const auto *C = dyn_cast<CastExpr>(E)) {
-    if (C->getCastKind() == CK_PointerToIntegral)
-      return C->getSubExpr();
-    if (C->getCastKind() != CK_IntegralCast && C->getCastKind() != CK_NoOp)
-      return nullptr;
-    E = C->getSubExpr()->IgnoreParens();
-  }
-  return nullptr;
-}
-
 /// Reports whether \p E is an integer constant below 2^16.
 static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
   Expr::EvalResult R;
@@ -269,16 +255,19 @@ static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
   return !V.isNegative() && V.getActiveBits() <= 16;
 }
 
-/// Reports whether \p E, a use of the integer variable \p VD after its
-/// implicit conversions, lets nothing of its value out: through integer
-/// arithmetic it ends in a comparison, in a mask or remainder by a small
-/// constant, or back in \p VD itself (`h ^= h >> 17; h *= K;`).
-static bool harmlessUse(ASTContext &Ctx, const Expr *E, const VarDecl *VD) {
+/// Follows the integer value of \p E up through conversions and integer
+/// arithmetic.  True when it ends where no pointer can be rebuilt from it:
+/// in a comparison, in a mask or remainder by a constant below 2^16 (an
+/// alignment check: `(uintptr_t)p & 63`), or, with \p VD, back in VD
+/// itself (`h ^= h >> 17; h *= K;`).  False anywhere else; when that is the
+/// initializer of a variable, *Init is set to it.
+static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
+                         const VarDecl **Init) {
   for (;;) {
     auto Parents = Ctx.getParents(*E);
     if (Parents.size() != 1)
       return false;
-    if (const auto *C = Parents[0].get<ImplicitCastExpr>()) {
+    if (const auto *C = Parents[0].get<CastExpr>()) {
       if (C->getCastKind() != CK_LValueToRValue && C->getCastKind() != CK_IntegralCast &&
           C->getCastKind() != CK_NoOp)
         return false;
@@ -295,6 +284,11 @@ static bool harmlessUse(ASTContext &Ctx, const Expr *E, const VarDecl *VD) {
       E = U;
       continue;
     }
+    if (const auto *D = Parents[0].get<VarDecl>()) {
+      if (Init && D->getInit() == E)
+        *Init = D;
+      return false;
+    }
     const auto *B = Parents[0].get<BinaryOperator>();
     if (!B)
       return false;
@@ -302,7 +296,7 @@ static bool harmlessUse(ASTContext &Ctx, const Expr *E, const VarDecl *VD) {
       return true;
     if (B->isAssignmentOp()) {
       const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
-      return L && L->getDecl() == VD;
+      return VD && L && L->getDecl() == VD;
     }
     const Expr *Other = B->getLHS() == E ? B->getRHS() : B->getLHS();
     switch (B->getOpcode()) {
@@ -340,60 +334,29 @@ struct VarUses : RecursiveASTVisitor<VarUses> {
 };
 } // namespace
 
-/// A pointer converted to an integer that only initializes a local integer
-/// variable, whose every use ends in a comparison, a small mask or the
-/// variable itself (`uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return
-/// x < y;`, or a hash mixed in place and masked to a slot), lets nothing
-/// escape, as the same comparison written inline does not.
-bool FunctionBuilder::onlyComparedLocal(const CastExpr *E) {
-  const Expr *Top = E;
+/// Reports whether the pointer converted to an integer by \p E lets
+/// nothing escape: its value ends harmlessly (endsHarmless), directly or
+/// through a local integer variable it initializes whose every use does
+/// (`uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return x < y;`, or a
+/// hash mixed in place and masked to a slot).
+bool FunctionBuilder::pointerBitsStay(const CastExpr *E) {
   const VarDecl *VD = nullptr;
-  for (;;) {
-    auto Parents = Ctx.getParents(*Top);
-    if (Parents.size() != 1)
-      return false;
-    if (const auto *C = Parents[0].get<ImplicitCastExpr>()) {
-      if (C->getCastKind() != CK_IntegralCast && C->getCastKind() != CK_NoOp)
-        return false;
-      Top = C;
-      continue;
-    }
-    if (const auto *P = Parents[0].get<ParenExpr>()) {
-      Top = P;
-      continue;
-    }
-    VD = Parents[0].get<VarDecl>();
-    break;
-  }
-  if (!VD || VD->getInit() != Top || !VD->hasLocalStorage() ||
-      !VD->getType()->isIntegerType() || VD->getType().isVolatileQualified() ||
-      !FD->getBody())
+  if (endsHarmless(Ctx, E, nullptr, &VD))
+    return true;
+  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
+      VD->getType().isVolatileQualified() || !FD->getBody())
     return false;
   VarUses U;
   U.VD = VD;
   U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
   for (const DeclRefExpr *R : U.Uses)
-    if (!harmlessUse(Ctx, R, VD))
+    if (!endsHarmless(Ctx, R, VD, nullptr))
       return false;
   return true;
 }
 
 NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   const Expr *L = E->getLHS(), *R = E->getRHS();
-  // A pointer converted to an integer only to be compared, or masked or
-  // reduced by a small constant (an alignment check: `(uintptr_t)p & 63`),
-  // yields a result no pointer can be rebuilt from: the conversion lets
-  // nothing escape.
-  BinaryOperatorKind Op = E->getOpcode();
-  if (E->isComparisonOp() ||
-      ((Op == BO_And || Op == BO_Rem) && (smallConstant(Ctx, L) || smallConstant(Ctx, R)))) {
-    const Expr *PL = convertedPointer(L), *PR = convertedPointer(R);
-    if (PL || PR) {
-      rvalue(PL ? PL : L);
-      rvalue(PR ? PR : R);
-      return NoNode;
-    }
-  }
   if (E->isAssignmentOp())
     modifies(L);
   switch (E->getOpcode()) {
