@@ -48,7 +48,7 @@ args_for() {
     case $1 in
       churn) echo 200000 ;; mixed) echo 50000 ;; prodcons) echo 50000 ;;
       realloc) echo 4 ;; larson) echo "4 20000" ;; threads) echo "100000 4" ;;
-      burst) echo "16 300 4" ;; scratch) echo "4194304 20" ;; bigblocks) echo "2000 16" ;;
+      burst) echo "16 300 4" ;; scratch) echo "4194304 20" ;; bigblocks) echo "2000 16" ;; rounds) echo "10000 5" ;;
     esac
   fi
 }

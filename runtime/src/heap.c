@@ -59,9 +59,9 @@ static size_t esc_heap_keep(void) {
 //    8.3 to 10.8 MiB);
 //  - how far the pages in use swung lately (their recent peak less their
 //    lowest since): a program in phases frees a lot and takes it all back
-//    (build a structure, free it, build the next; one that refaulted 4.5
-//    MiB a round ran 4.4x mimalloc's time).  Keeping that much resident
-//    does not raise the peak.
+//    (build a structure, free it, build the next), which otherwise
+//    releases and refaults most of its pages every round.  Keeping that
+//    much resident does not raise the peak (test-release.c).
 // Each scavenge lowers the boost and the peak again (esc_heap_decay), so a
 // program that stops churning gives the pages back.
 static void esc_heap_refault(size_t bytes) {
@@ -415,8 +415,8 @@ size_t esc__heap_scavenge(bool force) {
 
 // Freed huge mappings the heap keeps for reuse: a program that takes a
 // 4 MiB scratch buffer per iteration would otherwise pay mmap, munmap and a
-// page fault per page every time (25x glibc's time, whose heap keeps the
-// pages).  At most ESC_HUGE_CACHE mappings, each of at most
+// page fault per page every time (the `scratch` workload: 22x glibc's time,
+// whose heap keeps the pages).  At most ESC_HUGE_CACHE mappings, each of at most
 // ESC_HUGE_CACHE_MAX bytes, and in all no more than the page heap's keep
 // limit or the newest one; the scavenger unmaps those cached longer than
 // the release delay.  Under esc__heap_lock.
@@ -434,12 +434,15 @@ static void esc_huge_cache_drop(unsigned k) {
   esc_huge_cache[k] = esc_huge_cache[--esc_huge_ncached];
 }
 
-// esc_huge_unmap gives a huge block's mapping back to the OS.
-static void esc_huge_unmap(esc_segment_t *seg) {
-  size_t len = seg->huge_map_size;
+// esc_huge_unmap_range gives len bytes of a huge mapping back to the OS.
+static void esc_huge_unmap_range(char *p, size_t len) {
   esc__stat_sub(&esc__counters.mapped, len);
   esc__stat_sub(&esc__counters.committed, len);
-  esc__prim_unmap(seg->huge_base, len);
+  esc__prim_unmap(p, len);
+}
+
+static void esc_huge_unmap(esc_segment_t *seg) {
+  esc_huge_unmap_range(seg->huge_base, seg->huge_map_size);
 }
 
 // esc_huge_reuse takes a cached mapping for a block of `usable` bytes at
@@ -478,10 +481,7 @@ static esc_segment_t *esc_huge_reuse(size_t usable) {
   for (unsigned k = 0; k < nsmall; k++) esc_huge_unmap(small[k]);
   if (!seg) return NULL;
   if (seg->huge_map_size - need > need / 4) {
-    size_t cut = seg->huge_map_size - need;
-    esc__prim_unmap(seg->huge_base + need, cut);
-    esc__stat_sub(&esc__counters.mapped, cut);
-    esc__stat_sub(&esc__counters.committed, cut);
+    esc_huge_unmap_range(seg->huge_base + need, seg->huge_map_size - need);
     seg->huge_map_size = need;
   }
   seg->huge_usable = seg->huge_map_size - ESC_HUGE_HDR;
@@ -550,16 +550,12 @@ void esc__huge_free(esc_segment_t *seg) {
     esc_huge_unmap(seg);
     return;
   }
-  esc_segment_t *evicted[ESC_HUGE_CACHE + 1];
+  esc_segment_t *evicted[ESC_HUGE_CACHE];
   unsigned nevicted = 0;
   esc__lock(&esc__heap_lock);
-  if (esc_huge_ncached == ESC_HUGE_CACHE) {
-    evicted[nevicted++] = esc_huge_cache[0].seg; // the oldest
-    esc_huge_cache_drop(0);
-  }
-  // The oldest go first; the one freed now always stays.
+  // The oldest go first, for room or bytes; the one freed now always stays.
   size_t keep = esc_heap_keep();
-  while (esc_huge_ncached && esc_huge_cached_bytes + len > keep) {
+  while (esc_huge_ncached == ESC_HUGE_CACHE || (esc_huge_ncached && esc_huge_cached_bytes + len > keep)) {
     unsigned oldest = 0;
     for (unsigned k = 1; k < esc_huge_ncached; k++)
       if (esc_huge_cache[k].since < esc_huge_cache[oldest].since) oldest = k;

@@ -111,9 +111,7 @@ static void esc_fork_child(void) {
 // allocate; the caller holds none of the allocator's locks.
 void esc__fork_handlers_need(void) {
   static atomic_int done;
-  if (atomic_load_explicit(&done, memory_order_acquire)) return;
-  int expected = 0;
-  if (!atomic_compare_exchange_strong(&done, &expected, 1)) return;
+  if (atomic_exchange(&done, 1)) return;
   esc__prim_atfork(esc_fork_prepare, esc_fork_parent, esc_fork_child);
 }
 
