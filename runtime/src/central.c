@@ -11,6 +11,14 @@
 
 esc_central_t esc__central[ESC_NCLASSES];
 
+// The transfer slots, slot-major: row k holds slot k of every class, so
+// the rows a program never fills are never touched (130 classes by 64
+// slots are 66 KiB, of which a class-major layout touched a page for every
+// seven classes used).  A slot is read and written under its class's lock.
+static void *esc_central_slots[ESC_XFER_MAX][ESC_NCLASSES];
+
+static void **esc_slot(unsigned cls, uint32_t k) { return &esc_central_slots[k][cls]; }
+
 static void esc_partial_push(esc_central_t *c, esc_span_t *s) {
   s->prev = NULL;
   s->next = c->partial;
@@ -73,7 +81,7 @@ uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head) {
   esc__lock(&c->lock);
   c->touched = 1;
   if (c->nchains > 0) {
-    *head = c->chains[--c->nchains];
+    *head = *esc_slot(cls, --c->nchains);
     esc__unlock(&c->lock);
     esc__stat_add(&esc__counters.refills, 1);
     return batch;
@@ -133,7 +141,7 @@ void esc__central_flush(unsigned cls, void *head, uint32_t n) {
   esc__lock(&c->lock);
   c->touched = 1;
   if (n == esc__class_batch[cls] && c->nchains < esc__class_slots[cls]) {
-    c->chains[c->nchains++] = head;
+    *esc_slot(cls, c->nchains++) = head;
     esc__unlock(&c->lock);
   } else {
     esc_central_return_list(c, head);
@@ -170,7 +178,7 @@ void esc__central_drain_idle(bool force) {
     if (atomic_load_explicit(&c->lock.v, memory_order_relaxed) && !force) continue;
     esc__lock(&c->lock);
     if (force || !c->touched)
-      while (c->nchains > 0) esc_central_return_list(c, c->chains[--c->nchains]);
+      while (c->nchains > 0) esc_central_return_list(c, *esc_slot(cls, --c->nchains));
     c->touched = 0;
     esc__unlock(&c->lock);
   }

@@ -164,6 +164,34 @@ static void test_loop_bounded(void) {
   esc_frame_leave(m);
 }
 
+// Once the outermost frame leaves, the arena keeps at most one chunk of the
+// first size: the spare a large object needed, and a bottom chunk sized
+// for one large request, go back to the allocator for other blocks.
+static void test_empty_trims(void) {
+  CHECK(esc_frame_bytes_in_use() == 0);
+  for (int i = 0; i < 100; i++) {
+    esc_frame_mark_t m = esc_frame_enter();
+    char *a = esc_frame_alloc(100000), *b = esc_frame_alloc(100000);
+    a[0] = b[99999] = 1;
+    CHECK(esc_frame_bytes_reserved() >= 200000);
+    esc_frame_leave(m);
+    CHECK(esc_frame_bytes_reserved() <= 64u * 1024);
+  }
+  esc_frame_pair_t p = esc_frame_enter_alloc(200000);
+  CHECK(p.ptr != NULL);
+  memset(p.ptr, 1, 200000);
+  esc_frame_leave(p.mark);
+  CHECK(esc_frame_bytes_reserved() <= 64u * 1024 && esc__arena_is_valid());
+  // Inside a frame that stays, the spare is kept (test_loop_bounded).
+  esc_frame_mark_t outer = esc_frame_enter();
+  esc_frame_mark_t m = esc_frame_enter();
+  CHECK(esc_frame_alloc(100000) != NULL);
+  esc_frame_leave(m);
+  CHECK(esc_frame_bytes_reserved() >= 100000);
+  esc_frame_leave(outer);
+  CHECK(esc_frame_bytes_reserved() <= 64u * 1024 && esc__arena_is_valid());
+}
+
 // Frees that are not LIFO: the previous iteration's object freed after the
 // next one is taken, and a queue freed from its oldest end.  The arena
 // cannot reuse what dies under a live top; once it is mostly dead, requests
@@ -521,6 +549,7 @@ int main(void) {
   test_nested();
   test_chunk_boundaries();
   test_any_order();
+  test_empty_trims();
   test_loop_bounded();
   test_not_lifo_bounded();
   test_longjmp();

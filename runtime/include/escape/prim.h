@@ -79,6 +79,11 @@ int esc__prim_thread_key_set(void *value);
 int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
                      void (*child)(void));
 
+// esc__prim_thread_stack finds the calling thread's stack: [*lo, *lo +
+// *size).  For the main thread it reads the memory map itself rather than
+// asking the C library, whose answer costs a stdio stream and its buffer.
+int esc__prim_thread_stack(uintptr_t *lo, size_t *size);
+
 // esc__prim_backtrace stores up to cap return addresses of the calling
 // thread's stack, innermost (the caller's own) first, and their number in
 // *n.  The unwinder is loaded on first use, which may allocate, so callers

@@ -149,17 +149,17 @@ typedef struct esc_tcache_s {
 // hand to a thread, and spans with free objects.
 // At most this many batches per class wait in transfer slots (the default,
 // ESCAPE_RT_TRANSFER_BATCHES, is all of them, within
-// ESCAPE_RT_TRANSFER_BYTES).  Each central list is a cache line multiple of
-// its own, so threads on different classes do not share one; 130 of them
-// are 74 KiB of the runtime's data, of which a class touches its first line
-// and the slots it fills (the fields every operation uses come first).
+// ESCAPE_RT_TRANSFER_BYTES).  Each central list is a cache line of its
+// own, so threads on different classes do not share one.  The slots live
+// apart (central.c), slot k of every class side by side, so a program
+// whose classes use a few slots touches a page or two of them, not a
+// page per handful of classes.
 #define ESC_XFER_MAX 64
 typedef struct {
   esc_lock_t lock;
-  uint32_t nchains;
+  uint32_t nchains;                // slots in use, each exactly `batch` objects
   uint32_t touched;                // set by every operation, cleared by the scavenger
   esc_span_t *partial;             // spans with free objects or bump room
-  void *chains[ESC_XFER_MAX];      // each holds exactly `batch` objects
 } __attribute__((aligned(64))) esc_central_t;
 
 // The options, read once from the environment (options.c).

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -230,6 +232,83 @@ int esc__prim_thread_key_set(void *value) {
 int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
                      void (*child)(void)) {
   return pthread_atfork(prepare, parent, child);
+}
+
+#if defined(__GLIBC__)
+extern void *__libc_stack_end; // set by the dynamic loader, on the main stack
+
+// esc_main_stack finds the main thread's stack as the C library does: the
+// mapping that holds the process's first stack frame (sp) ends it, and it reaches down by the
+// stack limit, but never below the end of the mapping under it.  The map is
+// read a block at a time by a small parser, with no stdio stream (whose
+// buffer and code would stay resident in a small program), and the system
+// calls go through syscall(2) and prlimit, which lie next to mmap in the C
+// library: open, read and getrlimit would fault in pages of their own.
+static int esc_main_stack(uintptr_t sp, uintptr_t *lo, size_t *size) {
+  int fd = (int)syscall(SYS_openat, AT_FDCWD, "/proc/self/maps", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  char buf[1024];
+  uintptr_t from = 0, to = 0, prev_to = 0;
+  int field = 0; // 0: reading from, 1: reading to, 2: skipping to the newline
+  int found = 0;
+  for (;;) {
+    ssize_t n = (ssize_t)syscall(SYS_read, fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    for (ssize_t i = 0; i < n && !found; i++) {
+      char c = buf[i];
+      if (c == '\n') {
+        field = 0;
+        from = to = 0;
+        continue;
+      }
+      if (field == 2) continue;
+      unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+                 : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10) : 16u;
+      if (d < 16) {
+        if (field == 0) from = from << 4 | d;
+        else to = to << 4 | d;
+      } else if (field == 0 && c == '-') {
+        field = 1;
+      } else {
+        field = 2;
+        if (from <= sp && sp < to) found = 1;
+        else prev_to = to;
+      }
+    }
+    if (found) break;
+  }
+  syscall(SYS_close, fd);
+  if (!found) return ENOENT;
+  struct rlimit rl;
+  uintptr_t bottom = prev_to;
+  if (prlimit(0, RLIMIT_STACK, NULL, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+      rl.rlim_cur < to && to - rl.rlim_cur > bottom)
+    bottom = to - rl.rlim_cur;
+  *lo = bottom;
+  *size = to - bottom;
+  return 0;
+}
+
+#endif
+
+int esc__prim_thread_stack(uintptr_t *lo, size_t *size) {
+#if defined(__GLIBC__)
+  // Not the caller's stack pointer: the caller may be running on another
+  // stack (a coroutine), which must not be taken for the thread's own.
+  if (syscall(SYS_getpid) == gettid()) return esc_main_stack((uintptr_t)__libc_stack_end, lo, size);
+#endif
+  pthread_attr_t attr;
+  void *addr = NULL;
+  size_t n = 0;
+  int err = pthread_getattr_np(pthread_self(), &attr);
+  if (err) return err;
+  err = pthread_attr_getstack(&attr, &addr, &n);
+  pthread_attr_destroy(&attr);
+  if (err) return err;
+  *lo = (uintptr_t)addr;
+  *size = n;
+  return 0;
 }
 
 int esc__prim_backtrace(void **pcs, int cap, int *n) {
