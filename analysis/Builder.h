@@ -19,9 +19,15 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace escape::analysis {
+
+class FreePaths; // MustFree.cpp
+struct FreePathsDeleter {
+  void operator()(FreePaths *P) const;
+};
 
 /// An allocation call found in the function.
 struct SiteInfo {
@@ -111,6 +117,11 @@ private:
                      std::vector<NodeId> &Args);
   bool callbackIsHarmless(const clang::Expr *E);
 
+  // MustFree.cpp
+  /// Reports whether \p Arg names a local variable whose block this
+  /// function frees on every path after \p At, with no assignment between.
+  bool freedOnEveryPath(const clang::CallExpr *At, const clang::Expr *Arg);
+
   // Helpers
   NodeId varNode(const clang::VarDecl *VD);
   ObjId varObject(const clang::VarDecl *VD);
@@ -131,6 +142,8 @@ private:
   llvm::DenseMap<const clang::LabelDecl *, bool> LabelsSeen;
   /// The right-hand side being assigned, and the name of its target: an
   /// allocation call that is exactly PendingExpr is named PendingName.
+  std::unique_ptr<FreePaths, FreePathsDeleter> Paths; ///< built on first use
+  NodeId Retained = NoNode; ///< strtok's saved string, when freed here
   const clang::Expr *PendingExpr = nullptr;
   std::string PendingName;
 };

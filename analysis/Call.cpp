@@ -251,6 +251,18 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     case 'e':
       escape(A, Loc, "retained by '" + Fn + "'");
       break;
+    case 't':
+      if (!freedOnEveryPath(E, E->getArg(I))) {
+        escape(A, Loc, "retained by '" + Fn + "'");
+        break;
+      }
+      // Freed before the function returns: later uses of the saved string
+      // read freed memory in the plain program too.  What later calls
+      // return still points into it.
+      if (Retained == NoNode)
+        Retained = G.addNode("<saved string>", ~0u);
+      G.copy(A, Retained, Loc, G.save("saved by '" + Fn + "'"));
+      break;
     case 'd':
       Dst = A;
       break;
@@ -293,6 +305,13 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     break;
   case LibcResult::Arg0:
     Result = Args.empty() ? NoNode : Args[0];
+    if (Spec.starts_with("t") && Retained != NoNode) {
+      NodeId T = temp("call");
+      if (Result != NoNode)
+        G.copy(Result, T, Loc, G.save("returned by '" + Fn + "'"));
+      G.copy(Retained, T, Loc, G.save("returned by '" + Fn + "'"));
+      Result = T;
+    }
     break;
   case LibcResult::Arg1:
     Result = Args.size() < 2 ? NoNode : Args[1];

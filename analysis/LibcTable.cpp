@@ -11,7 +11,10 @@
 //   m  a scanf-style format: unless it is a literal without the m
 //      modifier (%ms, %m[, GNU %as), the callee may store a block it
 //      allocated through each variadic argument (as w does)
-//   e  retained: escapes (strtok's string, setvbuf's buffer)
+//   e  retained: escapes (setvbuf's buffer)
+//   t  retained until the next call with a new string (strtok): escapes
+//      unless it is a local the function frees on every path after the
+//      call (MustFree.cpp); the result may point into it
 //   d  s  memcpy-like: the pointers stored in *s are copied into *d
 //   w  the callee stores a pointer of its own into *p (asprintf)
 //   r  *p is reallocated by the callee and replaced (getline)
@@ -68,7 +71,7 @@ static const LibcEntry Table[] = {
     {"strpbrk", LibcResult::Arg0, "nn"},
     {"strspn", LibcResult::None, "nn"},
     {"strcspn", LibcResult::None, "nn"},
-    {"strtok", LibcResult::Arg0, "en"},
+    {"strtok", LibcResult::Arg0, "tn"},
     {"strtok_r", LibcResult::Arg0OrLoadArg2, "nno"},
     {"strsep", LibcResult::LoadArg0, "nn"},
     {"strerror", LibcResult::Heap, "n"},
