@@ -224,6 +224,8 @@ private:
   Summary initial(const FunctionDecl *FD);
   void record(const FunctionDecl *FD, FunctionBuilder &B, bool Recursive);
   void recordLeaks(const FunctionDecl *FD, const Summary &S);
+  void markWrapper(const FunctionDecl *FD, const FunctionBuilder &B);
+  std::vector<InnerCall> innerCalls(const SourceManager &SM, const CallExpr *Call);
   FunctionFacts factsOf(const FunctionDecl *FD, const FunctionBuilder &B,
                         bool Recursive);
   SiteFacts siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
@@ -373,6 +375,8 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
       break;
     }
   }
+  if (!Recursive && !Quiet.count(SCC[0]))
+    markWrapper(SCC[0], *Last[SCC[0]]);
   for (const FunctionDecl *F : SCC) {
     if (Quiet.count(F)) {
       // Its free() calls are not rewritten: what it frees stays on the heap.
@@ -382,6 +386,79 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     record(F, *Last[F], Recursive);
     recordLeaks(F, Summaries[F]);
   }
+}
+
+/// Decides whether \p FD is an allocation wrapper (Summary::Wrapper): it
+/// returns only blocks that its own allocator calls, or the wrappers it
+/// calls, make; it neither frees them nor lets them escape another way;
+/// and nothing stops a caller from taking its body in (setjmp, alloca,
+/// variadic arguments, noinline, a weak definition, exclusion).
+void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
+  Summary &S = Summaries[FD];
+  if (!S.ReturnsFresh || S.ReturnsUnknown || FD->isVariadic() || FD->isWeak() ||
+      FD->isMain() || FD->hasAttr<NoInlineAttr>() || B.HasSetjmp ||
+      B.HasDynamicStack || B.HasBackwardGoto || factsOf(FD, B, false).Excluded)
+    return;
+  const Graph &G = B.G;
+  const ObjSet &Released = G.Nodes[G.FreeNode].Pts;
+  std::vector<WrapperAlloc> Allocs;
+  for (ObjId O : G.Nodes[G.ReturnNode].Pts) {
+    const Object &Obj = G.Objects[O];
+    if (Obj.Kind != ObjKind::Alloc || Released.test(O) ||
+        G.Nodes[G.ReallocIn].Pts.test(O))
+      return;
+    const SiteInfo &SI = B.Sites[Obj.Index];
+    switch (SI.Kind) {
+    case AllocKind::Malloc:
+    case AllocKind::Calloc:
+    case AllocKind::AlignedAlloc:
+    case AllocKind::Strdup:
+    case AllocKind::Strndup:
+      Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee});
+      break;
+    case AllocKind::Wrapper: {
+      const FunctionDecl *Inner = SI.Call->getDirectCallee();
+      Inner = Inner ? Inner->getDefinition() : nullptr;
+      auto It = Inner ? Summaries.find(Inner) : Summaries.end();
+      if (It == Summaries.end() || !It->second.Wrapper)
+        return;
+      for (const WrapperAlloc &A : It->second.Allocs) {
+        WrapperAlloc W = A;
+        W.Chain.insert(W.Chain.begin(), SI.Call);
+        if (W.Chain.size() > 4)
+          return;
+        Allocs.push_back(std::move(W));
+      }
+      break;
+    }
+    default:
+      return;
+    }
+  }
+  if (Allocs.empty() || Allocs.size() > 4)
+    return;
+  S.Wrapper = true;
+  S.Allocs = std::move(Allocs);
+}
+
+/// The allocations a call to a wrapper returns, as source positions.
+std::vector<InnerCall> TUAnalysis::innerCalls(const SourceManager &SM,
+                                              const CallExpr *Call) {
+  std::vector<InnerCall> Out;
+  const FunctionDecl *W = Call->getDirectCallee();
+  W = W ? W->getDefinition() : nullptr;
+  auto It = W ? Summaries.find(W) : Summaries.end();
+  if (It == Summaries.end())
+    return Out;
+  for (const WrapperAlloc &A : It->second.Allocs) {
+    InnerCall I;
+    I.Kind = A.Kind;
+    I.Callee = A.Callee;
+    for (const CallExpr *C : A.Chain)
+      I.Chain.push_back(positionOf(SM, C->getBeginLoc()));
+    Out.push_back(std::move(I));
+  }
+  return Out;
 }
 
 static bool excludedByAttr(const FunctionDecl *FD) {
@@ -611,7 +688,10 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     S.Name = SI.Name;
     S.LoopDepth = SI.LoopDepth;
     SiteFacts SF = siteFacts(B, SI, S, MinDepth);
-    sizeOf(Ctx, SI.Call, S, SF, B.Modified);
+    if (SI.Kind == AllocKind::Wrapper)
+      S.Inner = innerCalls(SM, SI.Call);
+    else
+      sizeOf(Ctx, SI.Call, S, SF, B.Modified);
     Facts.push_back(std::move(SF));
     Result.Sites.push_back(std::move(S));
   }

@@ -111,6 +111,8 @@ private:
                     llvm::StringRef Callee, std::vector<NodeId> &Args);
   bool libcCall(const clang::CallExpr *E, llvm::StringRef Name,
                 std::vector<NodeId> &Args, NodeId &Result);
+  NodeId wrapperCall(const clang::CallExpr *E, const clang::FunctionDecl *W,
+                     const Summary &S, std::vector<NodeId> &Args);
   NodeId applySummary(const clang::FunctionDecl *FD, const Summary &S,
                       std::vector<NodeId> &Args, clang::SourceLocation Loc);
   NodeId unknownCall(const clang::CallExpr *E, const clang::FunctionDecl *FD,

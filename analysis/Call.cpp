@@ -88,9 +88,31 @@ NodeId FunctionBuilder::call(const CallExpr *E) {
   if ((!Defined || SystemDef) && libcCall(E, Name, Args, R))
     return R;
   if (Defined)
-    if (const Summary *S = Lookup(Def))
+    if (const Summary *S = Lookup(Def)) {
+      if (S->Wrapper && mayHoldPointer(E->getType()))
+        return wrapperCall(E, Def, *S, Args);
       return applySummary(Def, *S, Args, Loc);
+    }
   return unknownCall(E, Callee, Args);
+}
+
+/// A call to an allocation wrapper is an allocation site of this function:
+/// what the wrapper does with the arguments comes from its summary, the
+/// block it returns is a new object here.
+NodeId FunctionBuilder::wrapperCall(const CallExpr *E, const FunctionDecl *W,
+                                    const Summary &S, std::vector<NodeId> &Args) {
+  Summary Plain = S;
+  Plain.ReturnsFresh = false;
+  NodeId R = applySummary(W, Plain, Args, E->getExprLoc());
+  std::string Name = E == PendingExpr ? PendingName : std::string();
+  llvm::StringRef Fn = nameOf(W);
+  ObjId O = G.addObject(ObjKind::Alloc, G.save(Fn + "()"), Depth,
+                        int(Sites.size()));
+  G.addr(G.Objects[O].Contents, G.HeapObj); // the wrapper fills it
+  Sites.push_back(SiteInfo{E, AllocKind::Wrapper, O, Depth, Fn.str(), Name});
+  NodeId T = G.pointerTo(O, G.save(Fn), Depth);
+  G.copy(T, R, E->getExprLoc(), G.save("returned by '" + Fn + "'"));
+  return R;
 }
 
 NodeId FunctionBuilder::indirectCall(const CallExpr *E,

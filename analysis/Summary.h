@@ -9,9 +9,24 @@
 #ifndef ESCAPE_ANALYSIS_SUMMARY_H
 #define ESCAPE_ANALYSIS_SUMMARY_H
 
+#include "escape/analysis/Result.h"
+
+#include <string>
 #include <vector>
 
+namespace clang {
+class CallExpr;
+}
+
 namespace escape::analysis {
+
+/// An allocation whose block a wrapper returns: the calls from the
+/// wrapper's body inward (nested wrappers, then the allocator).
+struct WrapperAlloc {
+  std::vector<const clang::CallExpr *> Chain;
+  AllocKind Kind = AllocKind::Malloc;
+  std::string Callee;
+};
 
 /// What the function does with one pointer parameter's value.
 struct ParamSummary {
@@ -57,6 +72,13 @@ struct Summary {
   /// Its free() calls are not rewritten (a system header's function), so
   /// what it frees must stay heap memory.
   bool FreesStayHeap = false;
+  /// An allocation wrapper (xmalloc, xstrdup, a constructor): everything it
+  /// returns is a block one of Allocs makes, which it neither frees nor
+  /// lets escape otherwise.  Callers treat each call as an allocation site
+  /// of their own.  Set once the function's summary is final (never for a
+  /// recursive one), so it takes no part in the fixed point.
+  bool Wrapper = false;
+  std::vector<WrapperAlloc> Allocs;
 
   bool operator==(const Summary &O) const {
     return Params == O.Params && ReturnsFresh == O.ReturnsFresh &&

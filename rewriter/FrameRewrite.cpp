@@ -36,6 +36,7 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 #include <map>
 
 using namespace llvm;
@@ -54,6 +55,9 @@ struct SitePlan {
   uint64_t Align = 16;
   AllocaInst *Slot = nullptr; ///< the stack storage, once made
   bool Done = false;
+  /// A wrapper site: the allocator calls its inlined body brought in, whose
+  /// blocks the call returned (Call is the first of them).
+  SmallVector<std::pair<CallBase *, AllocKind>, 2> Inner;
 };
 
 /// A free() call that releases at least one planned site.
@@ -86,6 +90,8 @@ private:
   void applyFunction(Function &F, FunctionPlan &FP);
   void makeStack(const AllocSite &S, SitePlan &P);
   void makeArena(const AllocSite &S, SitePlan &P);
+  CallBase *arenaCall(AllocKind K, CallBase *Call);
+  bool inlineWrapper(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
   void rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena);
   void addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls);
   FunctionCallee runtimeFn(StringRef Name, Type *Ret, ArrayRef<Type *> Params,
@@ -136,6 +142,8 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
                          std::string &Why) {
   if (!functionAllowsRewrite(F, Why))
     return false;
+  if (S.Kind == AllocKind::Wrapper)
+    return S.Place == Storage::Arena && inlineWrapper(S, F, P, Why);
   P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
   if (!P.Call)
     return false;
@@ -154,6 +162,90 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     return false;
   }
   FP.StackBytes += Bytes;
+  return true;
+}
+
+/// inlineCall inlines \p CB and returns the calls its body brought in.
+static bool inlineCall(CallBase *CB, SmallVectorImpl<CallBase *> &Out,
+                       std::string &Why) {
+  Function *Callee = CB->getCalledFunction();
+  if (!Callee || Callee->isDeclaration() || Callee->isVarArg()) {
+    Why = "the wrapper's body is not in the IR";
+    return false;
+  }
+  InlineFunctionInfo IFI;
+  InlineResult Res = InlineFunction(*CB, IFI);
+  if (!Res.isSuccess()) {
+    Why = std::string("the wrapper could not be inlined: ") + Res.getFailureReason();
+    return false;
+  }
+  Out.assign(IFI.InlinedCallSites.begin(), IFI.InlinedCallSites.end());
+  return true;
+}
+
+/// callNamed finds the one call in \p Calls at \p Pos (its own line and
+/// column, wherever it was inlined into) to a function named \p Callee, or
+/// to any function with a body when \p Callee is empty.
+static CallBase *callNamed(ArrayRef<CallBase *> Calls,
+                           const analysis::SourcePos &Pos, StringRef Callee,
+                           std::string &Why) {
+  CallBase *Found = nullptr;
+  unsigned Count = 0;
+  for (CallBase *CB : Calls) {
+    const DILocation *DL = CB->getDebugLoc().get();
+    const Function *T = CB->getCalledFunction();
+    if (!DL || DL->getLine() != Pos.Line || DL->getColumn() != Pos.Column || !T)
+      continue;
+    if (Callee.empty() ? T->isDeclaration() : T->getName() != canonicalCallee(Callee))
+      continue;
+    Found = CB;
+    ++Count;
+  }
+  if (Count != 1)
+    Why = Count ? "several calls at one place of the inlined wrapper"
+                : "the inlined wrapper has no call at line " + std::to_string(Pos.Line);
+  return Count == 1 ? Found : nullptr;
+}
+
+/// inlineWrapper inlines the call to an allocation wrapper (and the nested
+/// wrappers its returned blocks come from) and finds the allocator calls
+/// that make those blocks, now in \p F.  Inlining keeps the program as it
+/// was, so a failure half way only leaves the site on the heap.
+bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
+                             std::string &Why) {
+  if (S.Inner.empty()) {
+    Why = "the wrapper's allocations are unknown";
+    return false;
+  }
+  CallBase *Outer = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
+  if (!Outer)
+    return false;
+  // The calls each inlining brought in, by the inlined call (0: the outer).
+  std::map<const CallBase *, SmallVector<CallBase *, 8>> Brought;
+  if (!inlineCall(Outer, Brought[nullptr], Why))
+    return false;
+  for (const analysis::InnerCall &IC : S.Inner) {
+    const CallBase *Level = nullptr;
+    for (unsigned I = 0; I != IC.Chain.size(); ++I) {
+      bool Last = I + 1 == IC.Chain.size();
+      CallBase *C = callNamed(Brought[Level], IC.Chain[I], Last ? StringRef(IC.Callee) : "", Why);
+      if (!C)
+        return false;
+      if (Last) {
+        AllocSite T = S;
+        T.Kind = IC.Kind;
+        T.Callee = IC.Callee;
+        if (!checkArenaShape(*C, T, Why))
+          return false;
+        P.Inner.push_back({C, IC.Kind});
+        break;
+      }
+      if (!Brought.count(C) && !inlineCall(C, Brought[C], Why))
+        return false;
+      Level = C;
+    }
+  }
+  P.Call = P.Inner.front().first;
   return true;
 }
 
@@ -183,6 +275,8 @@ void Rewriter::planSite(unsigned Id) {
       decline(It->second, "another site names the same call");
     return decline(Id, "another site names the same call");
   }
+  for (auto &[C, K] : P.Inner)
+    Claimed.try_emplace(C, Id);
   Plans[Id] = P;
   Functions[F].Sites.push_back(Id);
 }
@@ -311,8 +405,10 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
       makeArena(S, It->second);
     HasStack |= S.Place == Storage::Stack;
     HasArena |= S.Place == Storage::Arena;
-    if (S.Place == Storage::Arena)
+    if (S.Place == Storage::Arena && It->second.Inner.empty())
       ArenaCalls.push_back(It->second.Call);
+    for (auto &[C, K] : It->second.Inner)
+      ArenaCalls.push_back(C);
   }
   for (FreePlan &P : FP.Frees) {
     const FreeSite &FS = R.Frees[P.Idx];
@@ -429,22 +525,31 @@ static void markFree(Function *Fn) {
   Fn->addParamAttr(0, Attribute::AllocatedPointer);
 }
 
-void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
-  CallBase *Call = P.Call;
+CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call) {
   SmallVector<Type *, 2> Params;
   SmallVector<Value *, 2> Args(Call->args());
   for (Value *A : Args)
     Params.push_back(A->getType());
-  bool Existed = M.getFunction(arenaName(S.Kind)) != nullptr;
-  FunctionCallee FC = runtimeFn(arenaName(S.Kind), Call->getType(), Params, true);
+  bool Existed = M.getFunction(arenaName(K)) != nullptr;
+  FunctionCallee FC = runtimeFn(arenaName(K), Call->getType(), Params, true);
   if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed)
-    markAllocator(Fn, S.Kind);
+    markAllocator(Fn, K);
   IRBuilder<> B(Call);
   CallInst *New = B.CreateCall(FC, Args);
   New->takeName(Call);
   Call->replaceAllUsesWith(New);
   Call->eraseFromParent();
-  P.Call = New;
+  return New;
+}
+
+void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
+  if (P.Inner.empty()) {
+    P.Call = arenaCall(S.Kind, P.Call);
+  } else {
+    for (auto &[C, K] : P.Inner)
+      C = arenaCall(K, C);
+    P.Call = P.Inner.front().first;
+  }
   P.Done = true;
   Log.Sites[P.Id] = SiteAction::Arena;
   traceSite(S, "arena");

@@ -35,6 +35,7 @@ static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
   case AllocKind::Realloc:      NumArgs = 2; return "realloc";
   case AllocKind::PosixMemalign: NumArgs = 3; return "posix_memalign";
   case AllocKind::User:
+  case AllocKind::Wrapper:
     break;
   }
   NumArgs = 0;

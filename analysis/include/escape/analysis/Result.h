@@ -47,7 +47,19 @@ enum class AllocKind : uint8_t {
   PosixMemalign,///< (&ptr, align, size)
   Strdup,       ///< (str)
   Strndup,      ///< (str, max)
-  User          ///< a function with __attribute__((malloc)) or alloc_size
+  User,         ///< a function with __attribute__((malloc)) or alloc_size
+  Wrapper       ///< a function of this unit returning a block it allocated
+};
+
+/// An allocation call inside a wrapper (AllocKind::Wrapper) whose block
+/// the wrapper returns: Chain holds the calls from the wrapper's body
+/// inward, each but the last a call to a nested wrapper, the last the
+/// allocator call (xstrdup -> xmalloc -> malloc: the call to xmalloc in
+/// xstrdup, then the malloc in xmalloc).
+struct InnerCall {
+  AllocKind Kind = AllocKind::Malloc;
+  std::string Callee;
+  std::vector<SourcePos> Chain;
 };
 
 struct AllocSite {
@@ -70,6 +82,9 @@ struct AllocSite {
   bool CalleeFreed = false; ///< a callee frees it (FreeSite::FreesParam)
   unsigned LoopDepth = 0; ///< loop nesting of the call
   std::vector<FlowStep> Flow;
+  /// Wrapper sites: the allocations whose blocks the call returns.  The
+  /// rewriter inlines the call and moves those allocations.
+  std::vector<InnerCall> Inner;
 };
 
 /// A call to free() whose argument may point to a promoted allocation.

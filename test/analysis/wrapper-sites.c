@@ -1,0 +1,103 @@
+// RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -fplugin-arg-escape-arena=1 -I %inputs %s
+// A function of this unit that returns blocks it allocates, and does nothing
+// else with them, is an allocation wrapper: each call is a site of the
+// caller, decided there and moved to the frame arena (the rewriter inlines
+// the call).  Anything else a function does with the block makes it a
+// plain function whose result escapes as before.
+#include "alloc.h"
+
+void exit(int);
+void perror(const char *);
+char *global;
+
+static void *xmalloc(size_t n) {
+  void *p = malloc(n); // expected-remark {{'p' escapes to heap: returned from 'xmalloc'}}
+  if (!p) {
+    perror("malloc");
+    exit(1);
+  }
+  return p;
+}
+
+static char *xstrdup(const char *s) { // expected-remark {{leaking param content: 's'}}
+  size_t n = strlen(s) + 1;
+  char *p = xmalloc(n); // expected-remark {{'p' escapes to heap: returned from 'xstrdup'}}
+  memcpy(p, s, n);
+  return p;
+}
+
+static char *pick(int big) {
+  return big ? malloc(100) : calloc(1, 10); // expected-remark 2 {{escapes to heap: returned from 'pick'}}
+}
+
+int direct(void) {
+  char *p = xmalloc(32); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  p[0] = 1;
+  int r = p[0];
+  free(p);
+  return r;
+}
+
+int nested(const char *s) { // expected-remark {{leaking param content: 's'}}
+  char *c = xstrdup(s); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  int r = c[0];
+  free(c);
+  return r;
+}
+
+int two_sites(int big) {
+  char *p = pick(big); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  int r = p[0];
+  free(p);
+  return r;
+}
+
+char *returned(void) {
+  return xmalloc(8); // expected-remark {{allocation escapes to heap: returned from 'returned'}}
+}
+
+void stored(void) {
+  global = xstrdup("x"); // expected-remark {{'global' escapes to heap: assigned to global 'global'}}
+}
+
+// Not wrappers: each call's block is of unknown origin to the caller.
+static char *frees_on_error(size_t n, int bad) {
+  char *p = malloc(n); // expected-remark {{'p' escapes to heap: returned from 'frees_on_error'}}
+  if (bad) {
+    free(p);
+    return 0;
+  }
+  return p;
+}
+
+static char *keeps_a_copy(size_t n) {
+  char *p = malloc(n); // expected-remark {{'p' escapes to heap: assigned to global 'global'}}
+  global = p;
+  return p;
+}
+
+static char *or_param(char *q, size_t n) { // expected-remark {{leaking param: 'q' to result}}
+  return q ? q : malloc(n); // expected-remark {{allocation escapes to heap: returned from 'or_param'}}
+}
+
+__attribute__((noinline)) static char *not_inlined(size_t n) {
+  return malloc(n); // expected-remark {{allocation escapes to heap: returned from 'not_inlined'}}
+}
+
+static char *grows(char *p, size_t n) { // expected-remark {{leaking param content: 'p'}}
+  return realloc(p, n); // expected-remark {{allocation escapes to heap: returned from 'grows'}}
+}
+
+int callers(int bad) {
+  char *a = frees_on_error(8, bad);
+  char *b = keeps_a_copy(8);
+  char *c = or_param(0, 8);
+  char *d = not_inlined(8);
+  char *e = grows(0, 8);
+  int r = (a != 0) + b[0] + c[0] + d[0] + e[0];
+  free(a);
+  free(c);
+  free(d);
+  free(e);
+  return r;
+}
