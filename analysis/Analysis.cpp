@@ -401,6 +401,22 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
     return;
   const Graph &G = B.G;
   const ObjSet &Released = G.Nodes[G.FreeNode].Pts;
+  // A caller sees the block's contents as unknown memory: a returned block
+  // that holds a pointer to a returned block (a list head linked to
+  // itself), directly or through other blocks, would hide a pointer to the
+  // caller's site there.
+  const ObjSet &Ret = G.Nodes[G.ReturnNode].Pts;
+  ObjSet Seen, Work;
+  for (ObjId O : Ret)
+    Work |= G.Nodes[G.Objects[O].Contents].Pts;
+  while (!Work.empty()) {
+    ObjId X = Work.find_first();
+    Work.reset(X);
+    if (Ret.test(X))
+      return;
+    if (Seen.test_and_set(X))
+      Work |= G.Nodes[G.Objects[X].Contents].Pts;
+  }
   std::vector<WrapperAlloc> Allocs;
   for (ObjId O : G.Nodes[G.ReturnNode].Pts) {
     const Object &Obj = G.Objects[O];

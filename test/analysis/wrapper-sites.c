@@ -101,3 +101,31 @@ int callers(int bad) {
   free(e);
   return r;
 }
+
+// A block that points to itself is not a wrapper's: the caller would see
+// its contents as unknown memory and miss the pointer to it there.
+struct ring { struct ring *next, *prev; };
+static struct ring *ring_new(void) {
+  struct ring *r = malloc(sizeof *r); // expected-remark {{'r' escapes to heap: returned from 'ring_new'}}
+  r->next = r->prev = r;
+  return r;
+}
+struct ring *ring_leak(void) {
+  struct ring *r = ring_new();
+  struct ring *n = r->next;
+  return n;
+}
+
+// Nor is one of two returned blocks that holds the other.
+struct pair { struct pair *other; };
+static struct pair *pair_new(int which) {
+  struct pair *a = malloc(sizeof *a); // expected-remark {{'a' escapes to heap: returned from 'pair_new'}}
+  struct pair *b = malloc(sizeof *b); // expected-remark {{'b' escapes to heap: returned from 'pair_new'}}
+  a->other = b;
+  b->other = 0;
+  return which ? a : b;
+}
+struct pair *pair_leak(void) {
+  struct pair *p = pair_new(1);
+  return p->other;
+}

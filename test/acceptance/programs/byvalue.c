@@ -77,7 +77,7 @@ static size_t swap_local(int k) {
 
 // Returned by value through a chain of helpers.
 static struct buf twice(const char *s) {
-  struct buf b = buf_make(s);
+  struct buf b = buf_make(s);  // keep: returned by value
   struct buf out = b;
   return out;
 }

@@ -39,7 +39,7 @@ static void remember(int v) {
 }
 
 static void cache_push(int id) {
-  struct item *it = make_item(id);
+  struct item *it = make_item(id);  // keep: linked into a global list
   it->next = g_cache;
   g_cache = it;
 }

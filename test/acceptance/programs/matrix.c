@@ -20,7 +20,7 @@ static void mat_free(struct mat *m) {
 
 static struct mat *mat_mul(const struct mat *x, const struct mat *y) {
   int n = x->n;
-  struct mat *r = mat_new(n);
+  struct mat *r = mat_new(n);  // keep: returned
   double *col = malloc(sizeof(double) * (size_t)n);
   for (int j = 0; j < n; j++) {
     for (int k = 0; k < n; k++) col[k] = y->a[k * n + j];

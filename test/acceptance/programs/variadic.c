@@ -41,7 +41,7 @@ static char *vformat(const char *fmt, va_list ap) {
 static char *format(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char *s = vformat(fmt, ap);
+  char *s = vformat(fmt, ap);  // keep: returned
   va_end(ap);
   return s;
 }
