@@ -396,6 +396,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
 void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
   Summary &S = Summaries[FD];
   if (!S.ReturnsFresh || S.ReturnsUnknown || FD->isVariadic() || FD->isWeak() ||
+      !FD->hasWrittenPrototype() ||
       FD->isMain() || FD->hasAttr<NoInlineAttr>() || B.HasSetjmp ||
       B.HasDynamicStack || B.HasBackwardGoto || factsOf(FD, B, false).Excluded)
     return;

@@ -173,6 +173,11 @@ static bool inlineCall(CallBase *CB, SmallVectorImpl<CallBase *> &Out,
     Why = "the wrapper's body is not in the IR";
     return false;
   }
+  if (CB->getFunctionType() != Callee->getFunctionType() ||
+      CB->getCallingConv() != Callee->getCallingConv()) {
+    Why = "the call does not match the wrapper's type";
+    return false;
+  }
   InlineFunctionInfo IFI;
   InlineResult Res = InlineFunction(*CB, IFI);
   if (!Res.isSuccess()) {
