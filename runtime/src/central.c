@@ -10,14 +10,20 @@
 #include "escape/internal.h"
 
 esc_central_t esc__central[ESC_NCLASSES];
+_Static_assert(sizeof(esc_central_t) == 64, "a central list is one cache line");
 
-// The transfer slots, slot-major: row k holds slot k of every class, so
-// the rows a program never fills are never touched (130 classes by 64
-// slots are 66 KiB, of which a class-major layout touched a page for every
-// seven classes used).  A slot is read and written under its class's lock.
-static void *esc_central_slots[ESC_XFER_MAX][ESC_NCLASSES];
+// The transfer slots past the first few, which each central list holds in
+// its own cache line: a class that hands many batches over touches its own
+// row here, and a program whose classes use a few slots touches none of
+// it (130 classes' full rows in one array, 74 KiB with the lists, were a
+// page for every seven classes used; slot-major rows were a page for every
+// slot one busy class filled).  Read and written under the class's lock.
+static void *esc_central_far[ESC_NCLASSES][ESC_XFER_MAX - ESC_XFER_NEAR];
 
-static void **esc_slot(unsigned cls, uint32_t k) { return &esc_central_slots[k][cls]; }
+static void **esc_slot(unsigned cls, uint32_t k) {
+  return k < ESC_XFER_NEAR ? &esc__central[cls].near[k]
+                           : &esc_central_far[cls][k - ESC_XFER_NEAR];
+}
 
 static void esc_partial_push(esc_central_t *c, esc_span_t *s) {
   s->prev = NULL;

@@ -150,16 +150,17 @@ typedef struct esc_tcache_s {
 // At most this many batches per class wait in transfer slots (the default,
 // ESCAPE_RT_TRANSFER_BATCHES, is all of them, within
 // ESCAPE_RT_TRANSFER_BYTES).  Each central list is a cache line of its
-// own, so threads on different classes do not share one.  The slots live
-// apart (central.c), slot k of every class side by side, so a program
-// whose classes use a few slots touches a page or two of them, not a
-// page per handful of classes.
+// own, so threads on different classes do not share one, and holds its
+// first ESC_XFER_NEAR slots; the rest live apart (central.c), each class's
+// together, touched only by a class that fills them.
 #define ESC_XFER_MAX 64
+#define ESC_XFER_NEAR 5
 typedef struct {
   esc_lock_t lock;
   uint32_t nchains;                // slots in use, each exactly `batch` objects
   uint32_t touched;                // set by every operation, cleared by the scavenger
   esc_span_t *partial;             // spans with free objects or bump room
+  void *near[ESC_XFER_NEAR];       // the first slots
 } __attribute__((aligned(64))) esc_central_t;
 
 // The options, read once from the environment (options.c).
