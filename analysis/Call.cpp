@@ -39,6 +39,11 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
       }
     }
   }
+  // A wrapper of this unit marked as an allocator (GNU style: xmalloc
+  // with __attribute__((malloc))) is a wrapper: its body says what it does.
+  if (Def && Def->hasBody() && !Def->isWeak())
+    if (const Summary *S = Lookup(Def); S && S->Wrapper)
+      return false;
   // __attribute__((malloc)) is RestrictAttr in Clang's AST.
   if (Callee->hasAttr<RestrictAttr>() || Callee->hasAttr<AllocSizeAttr>()) {
     K = AllocKind::User;

@@ -129,3 +129,18 @@ struct pair *pair_leak(void) {
   struct pair *p = pair_new(1);
   return p->other;
 }
+
+// An allocator attribute on a wrapper of this unit does not hide its body.
+__attribute__((malloc, alloc_size(1))) static void *gnu_xmalloc(size_t n) {
+  void *p = malloc(n); // expected-remark {{'p' escapes to heap: returned from 'gnu_xmalloc'}}
+  if (!p)
+    exit(1);
+  return p;
+}
+int gnu_style(void) {
+  char *p = gnu_xmalloc(16); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  p[0] = 2;
+  int r = p[0];
+  free(p);
+  return r;
+}
