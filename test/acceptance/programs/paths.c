@@ -56,7 +56,7 @@ static char *path_join(const char *a, const char *b) {
   memcpy(tmp, a, la);
   tmp[la] = '/';
   memcpy(tmp + la + 1, b, lb + 1);
-  char *r = normalize(tmp);  // keep: returned
+  char *r = normalize(tmp);
   free(tmp);
   return r;
 }

@@ -84,7 +84,7 @@ static int sort_with_context(int n) {
 }
 
 static int sort_with_qsort_r(int n) {
-  int *w = malloc(sizeof(int) * (size_t)n);  // keep: passed to qsort_r's comparator as a context
+  int *w = malloc(sizeof(int) * (size_t)n);
   int *idx = malloc(sizeof(int) * (size_t)n);
   for (int i = 0; i < n; i++) { w[i] = (i * 13) % 7; idx[i] = n - 1 - i; }
   qsort_r(idx, (size_t)n, sizeof *idx, by_weight_r, w);
