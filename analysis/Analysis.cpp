@@ -418,15 +418,23 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
     if (Seen.test_and_set(X))
       Work |= G.Nodes[G.Objects[X].Contents].Pts;
   }
-  // Its own blocks that do not escape would go back to the heap in the
-  // copies callers take in (only the wrapper's body is rewritten for
-  // them): a helper with such temporaries is better left a call.
+  // Its own blocks that do not escape (temporaries) move in the copies
+  // callers take in too, with the frees of the wrapper that release them
+  // (FrameRewrite.cpp): only allocator calls the pass rewrites, freed by
+  // the wrapper itself, never reallocated.
   const ObjSet &Heap = G.Nodes[G.HeapNode].Pts, &Ext = G.Nodes[G.ExtNode].Pts,
                &Needs = G.Nodes[G.NeedsHeap].Pts;
-  for (const SiteInfo &SI : B.Sites)
-    if (!Ret.test(SI.Obj) && !Heap.test(SI.Obj) && !Ext.test(SI.Obj) &&
-        !Needs.test(SI.Obj))
+  for (const SiteInfo &SI : B.Sites) {
+    if (Ret.test(SI.Obj) || Heap.test(SI.Obj) || Ext.test(SI.Obj) ||
+        Needs.test(SI.Obj))
+      continue;
+    bool Plain = SI.Kind == AllocKind::Malloc || SI.Kind == AllocKind::Calloc ||
+                 SI.Kind == AllocKind::AlignedAlloc ||
+                 SI.Kind == AllocKind::Strdup || SI.Kind == AllocKind::Strndup;
+    if (!Plain || G.Nodes[G.CalleeFree].Pts.test(SI.Obj) ||
+        G.Nodes[G.ReallocIn].Pts.test(SI.Obj))
       return;
+  }
   std::vector<WrapperAlloc> Allocs;
   for (ObjId O : G.Nodes[G.ReturnNode].Pts) {
     const Object &Obj = G.Objects[O];

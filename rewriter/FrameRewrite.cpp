@@ -38,6 +38,7 @@
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include <map>
+#include <set>
 
 using namespace llvm;
 using escape::analysis::AllocKind;
@@ -58,6 +59,9 @@ struct SitePlan {
   /// A wrapper site: the allocator calls its inlined body brought in, whose
   /// blocks the call returned (Call is the first of them).
   SmallVector<std::pair<CallBase *, AllocKind>, 2> Inner;
+  /// The frees of the inlined body that may release its temporaries
+  /// (moved to the arena with it): they become esc_frame_free.
+  SmallVector<CallBase *, 2> InnerFrees;
 };
 
 /// A free() call that releases at least one planned site.
@@ -92,6 +96,8 @@ private:
   void makeArena(const AllocSite &S, SitePlan &P);
   CallBase *arenaCall(AllocKind K, CallBase *Call);
   bool inlineWrapper(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
+  void takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls, SitePlan &P);
+  void redirectFree(CallBase *Call);
   void rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena);
   void addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls);
   FunctionCallee runtimeFn(StringRef Name, Type *Ret, ArrayRef<Type *> Params,
@@ -225,8 +231,11 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
   CallBase *Outer = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
   if (!Outer)
     return false;
-  // The calls each inlining brought in, by the inlined call (0: the outer).
+  // The calls each inlining brought in, by the inlined call (0: the outer),
+  // and the function each inlined.
   std::map<const CallBase *, SmallVector<CallBase *, 8>> Brought;
+  std::map<const CallBase *, std::string> Inlined;
+  Inlined[nullptr] = Outer->getCalledFunction() ? Outer->getCalledFunction()->getName().str() : "";
   if (!inlineCall(Outer, Brought[nullptr], Why))
     return false;
   for (const analysis::InnerCall &IC : S.Inner) {
@@ -245,13 +254,57 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
         P.Inner.push_back({C, IC.Kind});
         break;
       }
-      if (!Brought.count(C) && !inlineCall(C, Brought[C], Why))
-        return false;
+      if (!Brought.count(C)) {
+        Inlined[C] = C->getCalledFunction()->getName().str();
+        if (!inlineCall(C, Brought[C], Why))
+          return false;
+      }
       Level = C;
     }
   }
+  for (auto &[Level, Calls] : Brought)
+    takeTemporaries(Inlined[Level], Calls, P);
   P.Call = P.Inner.front().first;
   return true;
+}
+
+/// takeTemporaries moves, with a wrapper site, the copies an inlining of
+/// \p Fn brought in of Fn's own promoted blocks (temporaries it frees
+/// itself), so that taking the wrapper in puts none of them back on the
+/// heap; every free of Fn that may release one becomes esc_frame_free,
+/// which hands other pointers to free().  When one of those frees is not
+/// found, the temporaries stay as they were.
+void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
+                               SitePlan &P) {
+  std::string Ignore;
+  SmallVector<std::pair<CallBase *, AllocKind>, 4> Temps;
+  SmallVector<CallBase *, 4> Frees;
+  std::set<unsigned> Ids;
+  for (unsigned T = 0; T < R.Sites.size(); ++T) {
+    const AllocSite &TS = R.Sites[T];
+    if (TS.Function != Fn || TS.Place == Storage::Heap)
+      continue;
+    if (TS.Kind != AllocKind::Malloc && TS.Kind != AllocKind::Calloc &&
+        TS.Kind != AllocKind::AlignedAlloc && TS.Kind != AllocKind::Strdup &&
+        TS.Kind != AllocKind::Strndup)
+      continue;
+    CallBase *C = callNamed(Calls, TS.Pos, TS.Callee, Ignore);
+    if (!C || !checkArenaShape(*C, TS, Ignore))
+      return;
+    Temps.push_back({C, TS.Kind});
+    Ids.insert(T);
+  }
+  for (const FreeSite &FS : R.Frees) {
+    if (FS.Function != Fn || FS.Callee != "free" ||
+        llvm::none_of(FS.Sites, [&](unsigned Id) { return Ids.count(Id); }))
+      continue;
+    CallBase *C = callNamed(Calls, FS.Pos, "free", Ignore);
+    if (!C || !checkFreeShape(*C, Ignore))
+      return;
+    Frees.push_back(C);
+  }
+  P.Inner.append(Temps.begin(), Temps.end());
+  P.InnerFrees.append(Frees.begin(), Frees.end());
 }
 
 void Rewriter::planSite(unsigned Id) {
@@ -375,8 +428,14 @@ bool Rewriter::run() {
   Log.Ran = true;
   if (!Opts.Enabled || M.getNamedMetadata("escape.rewritten"))
     return false;
+  // Wrapper sites last: inlining one takes in the wrapper's body as it
+  // is, and the copies of its own promoted blocks follow their sites.
   for (unsigned Id = 0; Id < R.Sites.size(); ++Id)
-    planSite(Id);
+    if (R.Sites[Id].Kind != AllocKind::Wrapper)
+      planSite(Id);
+  for (unsigned Id = 0; Id < R.Sites.size(); ++Id)
+    if (R.Sites[Id].Kind == AllocKind::Wrapper)
+      planSite(Id);
   for (unsigned Idx = 0; Idx < R.Frees.size(); ++Idx)
     planFree(Idx);
   for (auto &[Idx, Call, Id] : ReallocSites)
@@ -414,6 +473,8 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
       ArenaCalls.push_back(It->second.Call);
     for (auto &[C, K] : It->second.Inner)
       ArenaCalls.push_back(C);
+    for (CallBase *C : It->second.InnerFrees)
+      redirectFree(C);
   }
   for (FreePlan &P : FP.Frees) {
     const FreeSite &FS = R.Frees[P.Idx];
@@ -621,6 +682,18 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
   Call->eraseFromParent();
   Log.Frees[Idx] = FreeAction::Redirected;
   Say(Slots.empty() ? Target.str() : (Target + " unless stack").str());
+}
+
+/// redirectFree turns a free() call into esc_frame_free.
+void Rewriter::redirectFree(CallBase *Call) {
+  IRBuilder<> B(Call);
+  Value *Ptr = Call->getArgOperand(0);
+  bool Existed = M.getFunction("esc_frame_free") != nullptr;
+  FunctionCallee FC = runtimeFn("esc_frame_free", B.getVoidTy(), {Ptr->getType()}, false);
+  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed)
+    markFree(Fn);
+  B.CreateCall(FC, {Ptr});
+  Call->eraseFromParent();
 }
 
 /// frameLoc returns a location for calls the pass adds to \p F: \p Near's,

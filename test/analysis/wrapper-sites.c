@@ -145,9 +145,8 @@ int gnu_style(void) {
   return r;
 }
 
-// Nor is a helper with a temporary of its own that does not escape: that
-// block, moved in the helper's body, would be a heap block in the copies
-// its callers took in.
+// A helper may have temporaries of its own that do not escape: the copies
+// its callers take in move with the call, their frees with them.
 static char *with_temp(const char *s) { // expected-remark {{leaking param content: 's'}}
   size_t n = strlen(s) + 1;
   char *tmp = malloc(n); // expected-remark {{allocation does not escape; would move to the frame arena}}
@@ -158,8 +157,35 @@ static char *with_temp(const char *s) { // expected-remark {{leaking param conte
   return out;
 }
 int temp_caller(void) {
-  char *p = with_temp("x");
+  char *p = with_temp("x"); // expected-remark {{allocation does not escape; would move to the frame arena}}
   int r = p[0];
   free(p);
+  return r;
+}
+
+// But not one it reallocates, or one a callee frees: those calls are not
+// the wrapper's own frees, which the copies redirect.
+static void drop(char *p) { free(p); }
+static char *grows_temp(size_t n) {
+  char *tmp = malloc(n); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  tmp = realloc(tmp, 2 * n); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *out = malloc(n); // expected-remark {{'out' escapes to heap: returned from 'grows_temp'}}
+  out[0] = tmp[0];
+  free(tmp);
+  return out;
+}
+static char *drops_temp(size_t n) {
+  char *tmp = malloc(n); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *out = malloc(n); // expected-remark {{'out' escapes to heap: returned from 'drops_temp'}}
+  out[0] = tmp[0];
+  drop(tmp);
+  return out;
+}
+int temp_callers(void) {
+  char *a = grows_temp(4);
+  char *b = drops_temp(4);
+  int r = a[0] + b[0];
+  free(a);
+  free(b);
   return r;
 }

@@ -31,8 +31,8 @@ static char *xstrdup(const char *s) {
   return p;
 }
 
-// Not a wrapper: its temporary, moved to the arena in its own body, would
-// be a heap block again in every copy a caller took in.
+// A wrapper with a temporary of its own: the copy a caller takes in moves
+// the temporary too, and its free() becomes esc_frame_free.
 // CHECK-DAG: wrapper-inline.c:[[@LINE+4]]:{{.*}}moved to the frame arena
 // CHECK-DAG: wrapper-inline.c:[[@LINE+6]]:{{.*}}escapes to heap: returned from 'upper'
 static char *upper(const char *s) {
@@ -97,6 +97,7 @@ int main(void) {
   int s = 0;
   for (int i = 0; i < 1000; i++)
     s += work("abc", i);
+  // CHECK-DAG: wrapper-inline.c:[[@LINE+1]]:{{.*}}moved to the frame arena
   char *u = upper("shout");
   printf("%d %d %s %s\n", s, loop(100000), keep, u);
   free(u);

@@ -56,7 +56,7 @@ static char *path_join(const char *a, const char *b) {
   memcpy(tmp, a, la);
   tmp[la] = '/';
   memcpy(tmp + la + 1, b, lb + 1);
-  char *r = normalize(tmp);
+  char *r = normalize(tmp);  // keep: returned
   free(tmp);
   return r;
 }
