@@ -295,9 +295,11 @@ void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
     Ids.insert(T);
   }
   for (const FreeSite &FS : R.Frees) {
-    if (FS.Function != Fn || FS.Callee != "free" ||
+    if (FS.Function != Fn ||
         llvm::none_of(FS.Sites, [&](unsigned Id) { return Ids.count(Id); }))
       continue;
+    if (FS.Callee != "free")
+      return; // cfree, or realloc (which the analysis rules out)
     CallBase *C = callNamed(Calls, FS.Pos, "free", Ignore);
     if (!C || !checkFreeShape(*C, Ignore))
       return;
