@@ -428,10 +428,7 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
     if (Ret.test(SI.Obj) || Heap.test(SI.Obj) || Ext.test(SI.Obj) ||
         Needs.test(SI.Obj))
       continue;
-    bool Plain = SI.Kind == AllocKind::Malloc || SI.Kind == AllocKind::Calloc ||
-                 SI.Kind == AllocKind::AlignedAlloc ||
-                 SI.Kind == AllocKind::Strdup || SI.Kind == AllocKind::Strndup;
-    if (!Plain || G.Nodes[G.CalleeFree].Pts.test(SI.Obj) ||
+    if (!isPlainAllocator(SI.Kind) || G.Nodes[G.CalleeFree].Pts.test(SI.Obj) ||
         G.Nodes[G.ReallocIn].Pts.test(SI.Obj))
       return;
   }
@@ -442,31 +439,23 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
         G.Nodes[G.ReallocIn].Pts.test(O))
       return;
     const SiteInfo &SI = B.Sites[Obj.Index];
-    switch (SI.Kind) {
-    case AllocKind::Malloc:
-    case AllocKind::Calloc:
-    case AllocKind::AlignedAlloc:
-    case AllocKind::Strdup:
-    case AllocKind::Strndup:
+    if (isPlainAllocator(SI.Kind)) {
       Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee});
-      break;
-    case AllocKind::Wrapper: {
-      const FunctionDecl *Inner = SI.Call->getDirectCallee();
-      Inner = Inner ? Inner->getDefinition() : nullptr;
-      auto It = Inner ? Summaries.find(Inner) : Summaries.end();
-      if (It == Summaries.end() || !It->second.Wrapper)
-        return;
-      for (const WrapperAlloc &A : It->second.Allocs) {
-        WrapperAlloc W = A;
-        W.Chain.insert(W.Chain.begin(), SI.Call);
-        if (W.Chain.size() > 4)
-          return;
-        Allocs.push_back(std::move(W));
-      }
-      break;
+      continue;
     }
-    default:
+    if (SI.Kind != AllocKind::Wrapper)
       return;
+    const FunctionDecl *Inner = SI.Call->getDirectCallee();
+    Inner = Inner ? Inner->getDefinition() : nullptr;
+    auto It = Inner ? Summaries.find(Inner) : Summaries.end();
+    if (It == Summaries.end() || !It->second.Wrapper)
+      return;
+    for (const WrapperAlloc &A : It->second.Allocs) {
+      WrapperAlloc W = A;
+      W.Chain.insert(W.Chain.begin(), SI.Call);
+      if (W.Chain.size() > 4)
+        return;
+      Allocs.push_back(std::move(W));
     }
   }
   if (Allocs.empty() || Allocs.size() > 4)

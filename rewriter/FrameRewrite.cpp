@@ -284,9 +284,7 @@ void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
     const AllocSite &TS = R.Sites[T];
     if (TS.Function != Fn || TS.Place == Storage::Heap)
       continue;
-    if (TS.Kind != AllocKind::Malloc && TS.Kind != AllocKind::Calloc &&
-        TS.Kind != AllocKind::AlignedAlloc && TS.Kind != AllocKind::Strdup &&
-        TS.Kind != AllocKind::Strndup)
+    if (!analysis::isPlainAllocator(TS.Kind))
       continue;
     CallBase *C = callNamed(Calls, TS.Pos, TS.Callee, Ignore);
     if (!C || !checkArenaShape(*C, TS, Ignore))

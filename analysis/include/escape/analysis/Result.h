@@ -51,6 +51,15 @@ enum class AllocKind : uint8_t {
   Wrapper       ///< a function of this unit returning a block it allocated
 };
 
+/// Reports whether \p K is a C library allocator call whose block the pass
+/// can move whatever function it ends up in: what a wrapper may return or
+/// keep as a temporary.
+inline bool isPlainAllocator(AllocKind K) {
+  return K == AllocKind::Malloc || K == AllocKind::Calloc ||
+         K == AllocKind::AlignedAlloc || K == AllocKind::Strdup ||
+         K == AllocKind::Strndup;
+}
+
 /// An allocation call inside a wrapper (AllocKind::Wrapper) whose block
 /// the wrapper returns: Chain holds the calls from the wrapper's body
 /// inward, each but the last a call to a nested wrapper, the last the
