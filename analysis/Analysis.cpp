@@ -226,6 +226,7 @@ private:
   void recordLeaks(const FunctionDecl *FD, const Summary &S);
   void markWrapper(const FunctionDecl *FD, const FunctionBuilder &B);
   std::vector<InnerCall> innerCalls(const SourceManager &SM, const CallExpr *Call);
+  void wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF);
   FunctionFacts factsOf(const FunctionDecl *FD, const FunctionBuilder &B,
                         bool Recursive);
   SiteFacts siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
@@ -625,6 +626,32 @@ static std::vector<unsigned> minDepths(const Graph &G) {
   return M;
 }
 
+/// Gives a wrapper site the size of the one block the wrapper returns when
+/// that size is a constant in the wrapper's own call (`malloc(sizeof *n)`
+/// in a constructor), so the policy may put it on the stack.  A size read
+/// through the wrapper's locals or parameters stays unknown: the IR the
+/// pass sees does not fold it.
+void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF) {
+  const FunctionDecl *W = Call->getDirectCallee();
+  W = W ? W->getDefinition() : nullptr;
+  auto It = W ? Summaries.find(W) : Summaries.end();
+  if (It == Summaries.end() || It->second.Allocs.size() != 1)
+    return;
+  const WrapperAlloc &A = It->second.Allocs.front();
+  AllocSite T;
+  T.Kind = A.Kind;
+  SiteFacts TF;
+  static const llvm::DenseSet<const VarDecl *> None;
+  sizeOf(Ctx, A.Chain.back(), T, TF, None);
+  if (!T.ConstantSize || T.SizeThroughLocals)
+    return;
+  S.ConstantSize = true;
+  S.Size = T.Size;
+  S.Align = T.Align;
+  S.Zeroed = T.Zeroed;
+  SF.ConstantAlign = TF.ConstantAlign;
+}
+
 SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
                                 AllocSite &S,
                                 const std::vector<unsigned> &MinDepth) {
@@ -711,10 +738,12 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     S.Name = SI.Name;
     S.LoopDepth = SI.LoopDepth;
     SiteFacts SF = siteFacts(B, SI, S, MinDepth);
-    if (SI.Kind == AllocKind::Wrapper)
+    if (SI.Kind == AllocKind::Wrapper) {
       S.Inner = innerCalls(SM, SI.Call);
-    else
+      wrapperSize(SI.Call, S, SF);
+    } else {
       sizeOf(Ctx, SI.Call, S, SF, B.Modified);
+    }
     Facts.push_back(std::move(SF));
     Result.Sites.push_back(std::move(S));
   }

@@ -41,7 +41,7 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup ||
       S.Kind == AllocKind::Realloc)
     return "size is dynamic";
-  if (S.Kind == AllocKind::Wrapper)
+  if (S.Kind == AllocKind::Wrapper && !S.ConstantSize)
     return "allocated inside '" + S.Callee + "'";
   if (S.Kind == AllocKind::PosixMemalign)
     return "'posix_memalign' returns its block through a pointer";

@@ -148,14 +148,25 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
                          std::string &Why) {
   if (!functionAllowsRewrite(F, Why))
     return false;
-  if (S.Kind == AllocKind::Wrapper)
-    return S.Place == Storage::Arena && inlineWrapper(S, F, P, Why);
-  P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
-  if (!P.Call)
-    return false;
-  if (S.Place == Storage::Arena)
-    return checkArenaShape(*P.Call, S, Why);
-  if (!checkStackShape(*P.Call, S, P.Align, Why))
+  // A wrapper's block on the stack is checked as the allocator call it
+  // comes from, now in F.
+  AllocSite Block = S;
+  if (S.Kind == AllocKind::Wrapper) {
+    if (!inlineWrapper(S, F, P, Why))
+      return false;
+    if (S.Place == Storage::Arena)
+      return true;
+    Block.Kind = P.Inner.front().second;
+    Block.Callee = S.Inner.front().Callee;
+    Block.SizeThroughLocals = false;
+  } else {
+    P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
+    if (!P.Call)
+      return false;
+    if (S.Place == Storage::Arena)
+      return checkArenaShape(*P.Call, S, Why);
+  }
+  if (!checkStackShape(*P.Call, Block, P.Align, Why))
     return false;
   uint64_t Bytes = std::max<uint64_t>(S.Size, 1);
   if (Bytes > Opts.MaxStackObject) {
@@ -463,10 +474,20 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
     if (It == Plans.end())
       continue; // declined while planning the frees
     const AllocSite &S = R.Sites[Id];
-    if (S.Place == Storage::Stack)
-      makeStack(S, It->second);
-    else
-      makeArena(S, It->second);
+    SitePlan &P = It->second;
+    if (S.Place == Storage::Stack) {
+      makeStack(S, P);
+      if (!P.Inner.empty()) {
+        // A wrapper's block went to the stack; its temporaries go to the
+        // arena as they would with the block there.
+        P.Inner.erase(P.Inner.begin());
+        for (auto &[C, K] : P.Inner)
+          C = arenaCall(K, C);
+        HasArena |= !P.Inner.empty();
+      }
+    } else {
+      makeArena(S, P);
+    }
     HasStack |= S.Place == Storage::Stack;
     HasArena |= S.Place == Storage::Arena;
     if (S.Place == Storage::Arena && It->second.Inner.empty())

@@ -189,3 +189,30 @@ int temp_callers(void) {
   free(b);
   return r;
 }
+
+// A wrapper whose block has a constant size in its own call (a constructor
+// of a struct) gives the call that size: small ones take the stack.
+struct point { long x, y; };
+static struct point *point_new(long x, long y) {
+  struct point *p = malloc(sizeof *p); // expected-remark {{'p' escapes to heap: returned from 'point_new'}}
+  p->x = x;
+  p->y = y;
+  return p;
+}
+static struct point *point_zero(void) {
+  return calloc(1, sizeof(struct point)); // expected-remark {{allocation escapes to heap: returned from 'point_zero'}}
+}
+static char *sized_by_local(void) {
+  size_t n = 16;
+  return malloc(n); // expected-remark {{allocation escapes to heap: returned from 'sized_by_local'}}
+}
+long points(void) {
+  struct point *a = point_new(1, 2); // expected-remark {{allocation does not escape; would move to the stack}}
+  struct point *z = point_zero(); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *s = sized_by_local(); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  long r = a->x + a->y + z->x + s[0];
+  free(a);
+  free(z);
+  free(s);
+  return r;
+}
