@@ -242,18 +242,26 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
   CallBase *Outer = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
   if (!Outer)
     return false;
-  // The calls each inlining brought in, by the inlined call (0: the outer),
-  // and the function each inlined.
-  std::map<const CallBase *, SmallVector<CallBase *, 8>> Brought;
-  std::map<const CallBase *, std::string> Inlined;
-  Inlined[nullptr] = Outer->getCalledFunction() ? Outer->getCalledFunction()->getName().str() : "";
-  if (!inlineCall(Outer, Brought[nullptr], Why))
+  // The calls each inlining brought in, and the function it inlined, by
+  // the positions of the calls inlined to get there ("" for the outer
+  // call).  Keys are positions, not the calls: an inlined call is erased,
+  // and a call made later may reuse its address.
+  std::map<std::string, SmallVector<CallBase *, 8>> Brought;
+  std::map<std::string, std::string> Inlined;
+  Inlined[""] = Outer->getCalledFunction() ? Outer->getCalledFunction()->getName().str() : "";
+  if (!inlineCall(Outer, Brought[""], Why))
     return false;
   for (const analysis::InnerCall &IC : S.Inner) {
-    const CallBase *Level = nullptr;
+    std::string Level;
     for (unsigned I = 0; I != IC.Chain.size(); ++I) {
       bool Last = I + 1 == IC.Chain.size();
-      CallBase *C = callNamed(Brought[Level], IC.Chain[I], Last ? StringRef(IC.Callee) : "", Why);
+      const analysis::SourcePos &At = IC.Chain[I];
+      std::string Next = Level + "/" + std::to_string(At.Line) + ":" + std::to_string(At.Column);
+      if (!Last && Brought.count(Next)) {
+        Level = Next;
+        continue;
+      }
+      CallBase *C = callNamed(Brought[Level], At, Last ? StringRef(IC.Callee) : "", Why);
       if (!C)
         return false;
       if (Last) {
@@ -262,15 +270,17 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
         T.Callee = IC.Callee;
         if (!checkArenaShape(*C, T, Why))
           return false;
+        if (llvm::any_of(P.Inner, [&](const auto &E) { return E.first == C; })) {
+          Why = "two of the wrapper's blocks name one call";
+          return false;
+        }
         P.Inner.push_back({C, IC.Kind});
         break;
       }
-      if (!Brought.count(C)) {
-        Inlined[C] = C->getCalledFunction()->getName().str();
-        if (!inlineCall(C, Brought[C], Why))
-          return false;
-      }
-      Level = C;
+      Inlined[Next] = C->getCalledFunction()->getName().str();
+      if (!inlineCall(C, Brought[Next], Why))
+        return false;
+      Level = Next;
     }
   }
   for (auto &[Level, Calls] : Brought)
@@ -298,7 +308,8 @@ void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
     if (!analysis::isPlainAllocator(TS.Kind))
       continue;
     CallBase *C = callNamed(Calls, TS.Pos, TS.Callee, Ignore);
-    if (!C || !checkArenaShape(*C, TS, Ignore))
+    if (!C || !checkArenaShape(*C, TS, Ignore) ||
+        llvm::any_of(P.Inner, [&](const auto &E) { return E.first == C; }))
       return;
     Temps.push_back({C, TS.Kind});
     Ids.insert(T);

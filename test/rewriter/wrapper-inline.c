@@ -60,6 +60,21 @@ static void vec_free(vec_t *x) {
 
 static char *keep;
 
+// Two blocks, each three wrappers deep through a different call of the
+// same nested wrapper: the pass inlines both chains apart.
+static void *xm1(size_t n) { return xmalloc(n); }
+static void *xm2(size_t n) { return xm1(n); }
+static char *either(int k, size_t n) { return k ? xm2(n) : xm2(n + 1); }
+
+// CHECK-DAG: wrapper-inline.c:[[@LINE+2]]:{{.*}}moved to the frame arena
+int deep(int k) {
+  char *p = either(k, 24);
+  memcpy(p, "deep", 5);
+  int r = (int)strlen(p) + k;
+  free(p);
+  return r;
+}
+
 // CHECK-DAG: wrapper-inline.c:[[@LINE+3]]:{{.*}}moved to the frame arena
 // CHECK-DAG: wrapper-inline.c:[[@LINE+3]]:{{.*}}moved to the frame arena
 int work(const char *s, int i) {
@@ -97,6 +112,7 @@ int main(void) {
   int s = 0;
   for (int i = 0; i < 1000; i++)
     s += work("abc", i);
+  s += deep(0) + deep(1);
   // CHECK-DAG: wrapper-inline.c:[[@LINE+1]]:{{.*}}moved to the frame arena
   char *u = upper("shout");
   printf("%d %d %s %s\n", s, loop(100000), keep, u);
