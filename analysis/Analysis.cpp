@@ -434,7 +434,7 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
       return;
   }
   std::vector<WrapperAlloc> Allocs;
-  for (ObjId O : G.Nodes[G.ReturnNode].Pts) {
+  for (ObjId O : Ret) {
     const Object &Obj = G.Objects[O];
     if (Obj.Kind != ObjKind::Alloc || Released.test(O) ||
         G.Nodes[G.ReallocIn].Pts.test(O))
@@ -569,6 +569,15 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
     return S.SizeThroughLocals;
   };
   uint64_t A = 0, B = 0;
+  // aligned_alloc(align, size), posix_memalign(&p, align, size).
+  auto aligned = [&](unsigned AlignArg, unsigned SizeArg) {
+    S.ConstantSize = constInt(Ctx, Arg(SizeArg), S.Size);
+    SF.ConstantAlign = constInt(Ctx, Arg(AlignArg), A);
+    if (SF.ConstantAlign && A > S.Align)
+      S.Align = A;
+    if (SF.ConstantAlign && (A == 0 || (A & (A - 1)) || A > 4096))
+      SF.ConstantAlign = false;
+  };
   switch (S.Kind) {
   case AllocKind::Malloc:
     S.ConstantSize = constInt(Ctx, Arg(0), S.Size);
@@ -581,20 +590,10 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
     }
     break;
   case AllocKind::AlignedAlloc:
-    S.ConstantSize = constInt(Ctx, Arg(1), S.Size);
-    SF.ConstantAlign = constInt(Ctx, Arg(0), A);
-    if (SF.ConstantAlign && A > S.Align)
-      S.Align = A;
-    if (SF.ConstantAlign && (A == 0 || (A & (A - 1)) || A > 4096))
-      SF.ConstantAlign = false;
+    aligned(0, 1);
     break;
   case AllocKind::PosixMemalign:
-    S.ConstantSize = constInt(Ctx, Arg(2), S.Size);
-    SF.ConstantAlign = constInt(Ctx, Arg(1), A);
-    if (SF.ConstantAlign && A > S.Align)
-      S.Align = A;
-    if (SF.ConstantAlign && (A == 0 || (A & (A - 1)) || A > 4096))
-      SF.ConstantAlign = false;
+    aligned(1, 2);
     break;
   default:
     break;

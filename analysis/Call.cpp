@@ -67,16 +67,14 @@ NodeId FunctionBuilder::call(const CallExpr *E) {
     return allocation(E, K, nameOf(Callee), Args);
   const FunctionDecl *Def = Callee->getDefinition();
   bool Defined = Def && Def->hasBody();
-  if (!Defined && (Name == "free" || Name == "cfree")) {
+  if (!Defined && isFreeName(Name)) {
     if (!Args.empty() && Args[0] != NoNode) {
       G.copy(Args[0], G.FreeNode, Loc, "passed to 'free'");
       Frees.push_back(FreeInfo{E, Args[0]});
     }
     return NoNode;
   }
-  if (Callee->hasAttr<ReturnsTwiceAttr>() || Name == "setjmp" ||
-      Name == "_setjmp" || Name == "sigsetjmp" || Name == "__sigsetjmp" ||
-      Name == "getcontext" || Name == "vfork")
+  if (Callee->hasAttr<ReturnsTwiceAttr>() || isSetjmpName(Name))
     HasSetjmp = true;
   if (!Defined && (Name == "alloca" || Name.starts_with("alloca_with_align"))) {
     HasDynamicStack = true;

@@ -251,3 +251,12 @@ llvm::StringRef escape::analysis::canonicalCallee(llvm::StringRef Name) {
   Name.consume_front("__isoc23_");
   return Name;
 }
+
+bool escape::analysis::isFreeName(llvm::StringRef Name) {
+  return Name == "free" || Name == "cfree";
+}
+
+bool escape::analysis::isSetjmpName(llvm::StringRef Name) {
+  return Name == "setjmp" || Name == "_setjmp" || Name == "sigsetjmp" ||
+         Name == "__sigsetjmp" || Name == "getcontext" || Name == "vfork";
+}

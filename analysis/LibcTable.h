@@ -31,6 +31,13 @@ struct LibcEntry {
 /// Normalizes a callee name: drops `__builtin_` and fortify `_chk` forms.
 llvm::StringRef canonicalCallee(llvm::StringRef Name);
 
+/// Reports whether \p Name (canonical) is the C library's free().
+bool isFreeName(llvm::StringRef Name);
+
+/// Reports whether \p Name (canonical) returns twice as setjmp does
+/// (getcontext and vfork too), besides functions marked returns_twice.
+bool isSetjmpName(llvm::StringRef Name);
+
 /// Returns the entry for \p Name (already canonical), or null.
 const LibcEntry *lookupLibc(llvm::StringRef Name);
 

@@ -62,9 +62,8 @@ static bool isFreeOf(const Stmt *S, const VarDecl *V) {
   const auto *E = dyn_cast<CallExpr>(S);
   if (!E || E->getNumArgs() != 1)
     return false;
-  llvm::StringRef N = calleeName(E);
   const FunctionDecl *Def = E->getDirectCallee() ? E->getDirectCallee()->getDefinition() : nullptr;
-  if ((N != "free" && N != "cfree") || (Def && Def->hasBody()))
+  if (!isFreeName(calleeName(E)) || (Def && Def->hasBody()))
     return false;
   return refTo(E->getArg(0)) == V;
 }
@@ -85,11 +84,8 @@ static bool isSetjmp(const Stmt *S) {
   const auto *E = dyn_cast<CallExpr>(S);
   if (!E || !E->getDirectCallee())
     return false;
-  if (E->getDirectCallee()->hasAttr<ReturnsTwiceAttr>())
-    return true;
-  llvm::StringRef N = calleeName(E);
-  return N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" ||
-         N == "__sigsetjmp" || N == "getcontext" || N == "vfork";
+  return E->getDirectCallee()->hasAttr<ReturnsTwiceAttr>() ||
+         isSetjmpName(calleeName(E));
 }
 
 FreePaths::FreePaths(ASTContext &Ctx, const FunctionDecl *FD) {

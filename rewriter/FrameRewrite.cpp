@@ -97,7 +97,7 @@ private:
   CallBase *arenaCall(AllocKind K, CallBase *Call);
   bool inlineWrapper(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
   void takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls, SitePlan &P);
-  void redirectFree(CallBase *Call);
+  void replaceFree(CallBase *Call, Value *Ptr, bool Arena);
   void rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena);
   void addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls);
   FunctionCallee runtimeFn(StringRef Name, Type *Ret, ArrayRef<Type *> Params,
@@ -248,7 +248,7 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
   // and a call made later may reuse its address.
   std::map<std::string, SmallVector<CallBase *, 8>> Brought;
   std::map<std::string, std::string> Inlined;
-  Inlined[""] = Outer->getCalledFunction() ? Outer->getCalledFunction()->getName().str() : "";
+  Inlined[""] = Outer->getCalledFunction()->getName().str(); // findCallAt checked it
   if (!inlineCall(Outer, Brought[""], Why))
     return false;
   for (const analysis::InnerCall &IC : S.Inner) {
@@ -506,7 +506,7 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
     for (auto &[C, K] : It->second.Inner)
       ArenaCalls.push_back(C);
     for (CallBase *C : It->second.InnerFrees)
-      redirectFree(C);
+      replaceFree(C, C->getArgOperand(0), true);
   }
   for (FreePlan &P : FP.Frees) {
     const FreeSite &FS = R.Frees[P.Idx];
@@ -704,25 +704,21 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
                          "escape.heap");
   }
   StringRef Target = HasArena ? "esc_frame_free" : "free";
-  bool Existed = M.getFunction(Target) != nullptr;
-  FunctionCallee FC =
-      HasArena ? runtimeFn(Target, B.getVoidTy(), {Ptr->getType()}, false)
-               : FunctionCallee(Call->getFunctionType(), Call->getCalledOperand());
-  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); HasArena && Fn && !Existed)
-    markFree(Fn);
-  B.CreateCall(FC, {Ptr});
-  Call->eraseFromParent();
+  replaceFree(Call, Ptr, HasArena);
   Log.Frees[Idx] = FreeAction::Redirected;
   Say(Slots.empty() ? Target.str() : (Target + " unless stack").str());
 }
 
-/// redirectFree turns a free() call into esc_frame_free.
-void Rewriter::redirectFree(CallBase *Call) {
+/// replaceFree replaces the free() call \p Call by a call that releases
+/// \p Ptr: esc_frame_free when \p Arena (it hands non-arena pointers to
+/// free), else the same free().
+void Rewriter::replaceFree(CallBase *Call, Value *Ptr, bool Arena) {
   IRBuilder<> B(Call);
-  Value *Ptr = Call->getArgOperand(0);
   bool Existed = M.getFunction("esc_frame_free") != nullptr;
-  FunctionCallee FC = runtimeFn("esc_frame_free", B.getVoidTy(), {Ptr->getType()}, false);
-  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed)
+  FunctionCallee FC =
+      Arena ? runtimeFn("esc_frame_free", B.getVoidTy(), {Ptr->getType()}, false)
+            : FunctionCallee(Call->getFunctionType(), Call->getCalledOperand());
+  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Arena && Fn && !Existed)
     markFree(Fn);
   B.CreateCall(FC, {Ptr});
   Call->eraseFromParent();

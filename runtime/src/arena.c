@@ -286,9 +286,8 @@ static int esc_frame_grow(esc_frame_arena_t *a, size_t need) {
 // back to the allocator; a larger chunk goes back itself.  A spare holds
 // pages the heap cannot use: a program whose long-lived arena objects sit
 // under a 256 KiB chunk of per-call buffers kept those pages resident
-// while its later heap blocks took new ones (graph, 0.15 MiB more at the
-// peak).  Taking a large chunk from the page heap again costs a few
-// hundred nanoseconds next to filling it.
+// while its later heap blocks took new ones (test/bench/graph.c).  Taking
+// a large chunk back is one allocator call, small next to filling it.
 static void esc_frame_drop(esc_frame_arena_t *a) {
   esc_frame_chunk_t *c = a->cur;
   a->cur = c->prev;
