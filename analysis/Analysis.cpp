@@ -226,7 +226,8 @@ private:
   void recordLeaks(const FunctionDecl *FD, const Summary &S);
   void markWrapper(const FunctionDecl *FD, const FunctionBuilder &B);
   std::vector<InnerCall> innerCalls(const SourceManager &SM, const CallExpr *Call);
-  void wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF);
+  void wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF,
+                   const llvm::DenseSet<const VarDecl *> &CallerModified);
   FunctionFacts factsOf(const FunctionDecl *FD, const FunctionBuilder &B,
                         bool Recursive);
   SiteFacts siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
@@ -441,7 +442,8 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
       return;
     const SiteInfo &SI = B.Sites[Obj.Index];
     if (isPlainAllocator(SI.Kind)) {
-      Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee});
+      Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee, {}});
+      Allocs.back().Modified.assign(B.Modified.begin(), B.Modified.end());
       continue;
     }
     if (SI.Kind != AllocKind::Wrapper)
@@ -453,7 +455,7 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
       return;
     for (const WrapperAlloc &A : It->second.Allocs) {
       WrapperAlloc W = A;
-      W.Chain.insert(W.Chain.begin(), SI.Call);
+      W.Chain.insert(W.Chain.begin(), SI.Call); // Modified: the innermost's
       if (W.Chain.size() > 4)
         return;
       Allocs.push_back(std::move(W));
@@ -513,9 +515,13 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
 
 /// Evaluates \p E as a constant, reading through local variables that are
 /// never modified after their constant initializer (`size_t n = 64;`).
+/// With \p Params, a parameter it maps (never modified: not in \p Modified)
+/// reads as its value.
+using ParamValues = llvm::DenseMap<const ParmVarDecl *, uint64_t>;
 static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V,
                      const llvm::DenseSet<const VarDecl *> &Modified,
-                     bool Locals, unsigned Depth = 0) {
+                     bool Locals, unsigned Depth = 0,
+                     const ParamValues *Params = nullptr) {
   if (!E || E->isValueDependent() || Depth > 8)
     return false;
   Expr::EvalResult R;
@@ -531,16 +537,22 @@ static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V,
     return false;
   if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
-    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
-        Modified.count(VD) || VD->getType().isVolatileQualified() ||
-        !VD->getType()->isIntegerType())
+    if (!VD || !VD->hasLocalStorage() || Modified.count(VD) ||
+        VD->getType().isVolatileQualified() || !VD->getType()->isIntegerType())
       return false;
-    return constInt(Ctx, VD->getInit(), V, Modified, true, Depth + 1);
+    if (const auto *PV = dyn_cast<ParmVarDecl>(VD)) {
+      auto It = Params ? Params->find(PV) : ParamValues::const_iterator();
+      if (!Params || It == Params->end())
+        return false;
+      V = It->second;
+      return true;
+    }
+    return constInt(Ctx, VD->getInit(), V, Modified, true, Depth + 1, Params);
   }
   const auto *B = dyn_cast<BinaryOperator>(E);
   uint64_t L, Rv;
-  if (!B || !constInt(Ctx, B->getLHS(), L, Modified, true, Depth + 1) ||
-      !constInt(Ctx, B->getRHS(), Rv, Modified, true, Depth + 1))
+  if (!B || !constInt(Ctx, B->getLHS(), L, Modified, true, Depth + 1, Params) ||
+      !constInt(Ctx, B->getRHS(), Rv, Modified, true, Depth + 1, Params))
     return false;
   switch (B->getOpcode()) {
   case BO_Add:
@@ -555,9 +567,12 @@ static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V,
 }
 
 /// Fills in size, alignment and zeroing from the call's arguments.
+/// With \p Params, the call is in a wrapper's body and reads its
+/// parameters as the values a caller passes.
 static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
                    SiteFacts &SF,
-                   const llvm::DenseSet<const VarDecl *> &Modified) {
+                   const llvm::DenseSet<const VarDecl *> &Modified,
+                   const ParamValues *Params = nullptr) {
   auto Arg = [&](unsigned I) -> const Expr * {
     return I < E->getNumArgs() ? E->getArg(I) : nullptr;
   };
@@ -565,7 +580,8 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
     static const llvm::DenseSet<const VarDecl *> None;
     if (::constInt(Ctx, E, V, None, /*Locals=*/false))
       return true;
-    S.SizeThroughLocals |= ::constInt(Ctx, E, V, Modified, /*Locals=*/true);
+    S.SizeThroughLocals |=
+        ::constInt(Ctx, E, V, Modified, /*Locals=*/true, 0, Params);
     return S.SizeThroughLocals;
   };
   uint64_t A = 0, B = 0;
@@ -627,10 +643,14 @@ static std::vector<unsigned> minDepths(const Graph &G) {
 
 /// Gives a wrapper site the size of the one block the wrapper returns when
 /// that size is a constant in the wrapper's own call (`malloc(sizeof *n)`
-/// in a constructor), so the policy may put it on the stack.  A size read
-/// through the wrapper's locals or parameters stays unknown: the IR the
-/// pass sees does not fold it.
-void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF) {
+/// in a constructor), or one this call's arguments make constant
+/// (`xmalloc(32)`: the allocator call in the wrapper's body reads
+/// parameters the wrapper never assigns, and the arguments are constants or
+/// unmodified locals of the caller, \p CallerModified), so the policy may
+/// put it on the stack.  The pass takes the size from the site then, as the
+/// IR it sees loads the inlined parameters.
+void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF,
+                             const llvm::DenseSet<const VarDecl *> &CallerModified) {
   const FunctionDecl *W = Call->getDirectCallee();
   W = W ? W->getDefinition() : nullptr;
   auto It = W ? Summaries.find(W) : Summaries.end();
@@ -640,10 +660,22 @@ void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF) 
   AllocSite T;
   T.Kind = A.Kind;
   SiteFacts TF;
-  static const llvm::DenseSet<const VarDecl *> None;
-  sizeOf(Ctx, A.Chain.back(), T, TF, None);
-  if (!T.ConstantSize || T.SizeThroughLocals)
+  llvm::DenseSet<const VarDecl *> Modified(A.Modified.begin(), A.Modified.end());
+  ParamValues Params;
+  if (A.Chain.size() == 1 && Call->getNumArgs() == W->getNumParams())
+    for (unsigned I = 0; I != W->getNumParams(); ++I) {
+      const ParmVarDecl *P = W->getParamDecl(I);
+      uint64_t V = 0;
+      if (P->getType()->isIntegerType() && !Modified.count(P) &&
+          constInt(Ctx, Call->getArg(I), V, CallerModified, /*Locals=*/true))
+        Params[P] = V;
+    }
+  sizeOf(Ctx, A.Chain.back(), T, TF, Modified, &Params);
+  if (!T.ConstantSize)
     return;
+  // Through the wrapper's locals: only its parameters are read as values
+  // (ParamValues), so a size that needed more is not constant.
+  S.SizeThroughLocals = T.SizeThroughLocals;
   S.ConstantSize = true;
   S.Size = T.Size;
   S.Align = T.Align;
@@ -739,7 +771,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     SiteFacts SF = siteFacts(B, SI, S, MinDepth);
     if (SI.Kind == AllocKind::Wrapper) {
       S.Inner = innerCalls(SM, SI.Call);
-      wrapperSize(SI.Call, S, SF);
+      wrapperSize(SI.Call, S, SF, B.Modified);
     } else {
       sizeOf(Ctx, SI.Call, S, SF, B.Modified);
     }

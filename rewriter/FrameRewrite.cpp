@@ -156,9 +156,11 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
       return false;
     if (S.Place == Storage::Arena)
       return true;
+    // A size the caller's arguments give (xmalloc(32)) is loaded from the
+    // inlined parameters: the analysis read it through them
+    // (SizeThroughLocals), as it reads a caller's unmodified locals.
     Block.Kind = P.Inner.front().second;
     Block.Callee = S.Inner.front().Callee;
-    Block.SizeThroughLocals = false;
   } else {
     P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
     if (!P.Call)

@@ -31,7 +31,7 @@ static char *pick(int big) {
 }
 
 int direct(void) {
-  char *p = xmalloc(32); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *p = xmalloc(32); // expected-remark {{allocation does not escape; would move to the stack}}
   p[0] = 1;
   int r = p[0];
   free(p);
@@ -138,7 +138,7 @@ __attribute__((malloc, alloc_size(1))) static void *gnu_xmalloc(size_t n) {
   return p;
 }
 int gnu_style(void) {
-  char *p = gnu_xmalloc(16); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *p = gnu_xmalloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
   p[0] = 2;
   int r = p[0];
   free(p);
@@ -209,10 +209,80 @@ static char *sized_by_local(void) {
 long points(void) {
   struct point *a = point_new(1, 2); // expected-remark {{allocation does not escape; would move to the stack}}
   struct point *z = point_zero(); // expected-remark {{allocation does not escape; would move to the stack}}
-  char *s = sized_by_local(); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *s = sized_by_local(); // expected-remark {{allocation does not escape; would move to the stack}}
   long r = a->x + a->y + z->x + s[0];
   free(a);
   free(z);
   free(s);
+  return r;
+}
+
+// Sizes a call's arguments give: the allocator call in the wrapper reads
+// parameters the wrapper never assigns, and the arguments are constants or
+// unmodified locals of the caller.  Anything else stays dynamic.
+static void *xcalloc(size_t n, size_t k) {
+  void *p = calloc(n, k); // expected-remark {{'p' escapes to heap: returned from 'xcalloc'}}
+  if (!p)
+    exit(1);
+  return p;
+}
+static void *at_least_one(size_t n) {
+  if (n == 0)
+    n = 1;
+  return malloc(n); // expected-remark {{allocation escapes to heap: returned from 'at_least_one'}}
+}
+static int *int_array(size_t n) {
+  size_t bytes = n * sizeof(int);
+  return malloc(bytes); // expected-remark {{allocation escapes to heap: returned from 'int_array'}}
+}
+static void note_size(size_t *n) { (void)n; }
+static void *address_taken(size_t n) {
+  note_size(&n);
+  return malloc(n); // expected-remark {{allocation escapes to heap: returned from 'address_taken'}}
+}
+static void *twice(size_t n) {
+  return xmalloc(2 * n); // expected-remark {{allocation escapes to heap: returned from 'twice'}}
+}
+// The size local of the function that calls malloc is assigned after its
+// initializer: through a nested wrapper too, the size is not constant.
+static long *assigned_size(long k) {
+  size_t n = 0;
+  n = 11;
+  long *p = malloc(n * sizeof *p); // expected-remark {{'p' escapes to heap: returned from 'assigned_size'}}
+  p[0] = k;
+  return p;
+}
+static long *outer_assigned(long k) {
+  return assigned_size(k + 1); // expected-remark {{allocation escapes to heap: returned from 'outer_assigned'}}
+}
+long assigned(long k) {
+  long *p = assigned_size(k); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  long *q = outer_assigned(k); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  long r = p[0] + q[0];
+  free(p);
+  free(q);
+  return r;
+}
+long by_arguments(size_t dyn, int k) {
+  const size_t ten = 10;
+  size_t grows = 4;
+  grows += (size_t)k;
+  char *a = xcalloc(4, sizeof(long)); // expected-remark {{allocation does not escape; would move to the stack}}
+  int *b = int_array(ten); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *c = at_least_one(8); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *d = address_taken(8); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *e = xmalloc(dyn); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *f = xmalloc(grows); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *g = twice(8); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *h = xmalloc(1 << 20); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  long r = a[0] + b[1] + c[0] + d[0] + e[0] + f[0] + g[0] + h[0];
+  free(a);
+  free(b);
+  free(c);
+  free(d);
+  free(e);
+  free(f);
+  free(g);
+  free(h);
   return r;
 }

@@ -79,7 +79,7 @@ int deep(int k) {
 // CHECK-DAG: wrapper-inline.c:[[@LINE+3]]:{{.*}}moved to the frame arena
 int work(const char *s, int i) {
   char *c = xstrdup(s);
-  int *t = xmalloc(64 * sizeof(int));
+  int *t = xmalloc((size_t)(64 + (i & 1)) * sizeof(int));
   for (int k = 0; k < 64; k++)
     t[k] = c[k % 3] + i;
   int r = t[5];
