@@ -359,6 +359,10 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     for (const FunctionDecl *F : SCC) {
       auto B = runOne(F);
       Summary S = summarize(*B);
+      // Summaries in a cycle must only grow: the variadic arguments start
+      // and stay untracked there.
+      if (Recursive)
+        S.VarArgs = ParamSummary();
       auto It = Summaries.find(F);
       if (It == Summaries.end() || It->second != S) {
         Summaries[F] = std::move(S);

@@ -70,6 +70,10 @@ public:
   std::vector<FreeInfo> Frees;
   std::vector<ObjId> ParamObj;  ///< per parameter, or -1
   std::vector<ObjId> ParamDeep; ///< per parameter, or -1
+  /// A variadic function whose va_lists stay local: the value va_arg
+  /// returns (VarArgsNode) and the memory it points to, as for a parameter.
+  NodeId VarArgsNode = NoNode;
+  ObjId VarArgsObj = -1, VarArgsDeep = -1;
   /// Local variables assigned after their declaration, or whose address
   /// is taken: the others keep their initializer's value.
   llvm::DenseSet<const clang::VarDecl *> Modified;
@@ -79,6 +83,10 @@ public:
 
   /// Reports whether values of type \p T may hold a pointer.
   static bool mayHoldPointer(clang::QualType T);
+  /// Reports whether every va_list of \p Body is a local used only by
+  /// va_start, va_arg, va_copy and va_end (Stmt.cpp).
+  static bool vaListsStayLocal(const clang::ASTContext &Ctx,
+                               const clang::Stmt *Body);
 
 private:
   // Stmt.cpp

@@ -383,6 +383,14 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
     NodeId A = Args[I];
     if (A == NoNode)
       continue;
+    if (I >= F->getNumParams() && S.VarArgs.Tracked) {
+      // A variadic argument the callee only reads or writes through.
+      if (S.VarArgs.WritesUnknown)
+        G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+      if (S.VarArgs.DeepWrite)
+        G.store(G.HeapPtr, reachOf(I), Loc, G.save("overwritten by '" + Fn + "'"));
+      continue;
+    }
     if (I >= S.Params.size() || !S.Params[I].Tracked) {
       escape(A, Loc, "passed to '" + Fn + "'");
       continue;

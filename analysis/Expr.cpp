@@ -155,8 +155,12 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
   case Stmt::ConstantExprClass:
     return rvalue(cast<ConstantExpr>(E)->getSubExpr());
   case Stmt::VAArgExprClass:
+    // A variadic argument: the callers' values when the va_lists stay in
+    // this function (VarArgsNode), else memory of unknown origin.
     rvalue(cast<VAArgExpr>(E)->getSubExpr());
-    return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
+    if (!mayHoldPointer(E->getType()))
+      return NoNode;
+    return VarArgsNode != NoNode ? VarArgsNode : G.HeapPtr;
   case Stmt::AtomicExprClass: {
     const auto *A = cast<AtomicExpr>(E);
     for (unsigned I = 0; I != A->getNumSubExprs(); ++I)

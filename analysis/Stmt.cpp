@@ -9,6 +9,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
 using namespace escape::analysis;
@@ -36,6 +38,66 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
     ParamObj.push_back(Pointee);
     ParamDeep.push_back(Deep);
   }
+  if (FD->isVariadic() && FD->getBody() && vaListsStayLocal(Ctx, FD->getBody())) {
+    VarArgsNode = temp("...");
+    VarArgsObj = G.addObject(ObjKind::ParamPointee, "...", 0, FD->getNumParams());
+    VarArgsDeep = G.addObject(ObjKind::ParamDeep, "......", 0, FD->getNumParams());
+    G.addr(VarArgsNode, VarArgsObj);
+    G.addr(G.Objects[VarArgsObj].Contents, VarArgsDeep);
+    G.addr(G.Objects[VarArgsDeep].Contents, VarArgsDeep);
+    G.copy(G.Objects[VarArgsObj].Contents, G.ExtNode, {}, "");
+    G.copy(G.Objects[VarArgsDeep].Contents, G.ExtNode, {}, "");
+  }
+}
+
+/// Collects the uses of va_list variables that keep the variadic
+/// arguments in the function: a va_list local to it named by va_start,
+/// va_end, va_copy or va_arg.  Any other use (passed to vprintf or a
+/// helper, stored, a va_list parameter or global) clears \p OK.
+static void vaListUses(const ASTContext &Ctx, const Stmt *S,
+                       llvm::SmallPtrSetImpl<const DeclRefExpr *> &Allowed,
+                       llvm::SmallVectorImpl<const DeclRefExpr *> &Uses, bool &OK) {
+  if (!S)
+    return;
+  auto localList = [&](const Expr *E) -> const DeclRefExpr * {
+    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+        !Ctx.hasSameType(VD->getType(), Ctx.getBuiltinVaListType()))
+      return nullptr;
+    return DR;
+  };
+  if (const auto *VA = dyn_cast<VAArgExpr>(S)) {
+    if (const DeclRefExpr *DR = localList(VA->getSubExpr()))
+      Allowed.insert(DR);
+    else
+      OK = false;
+  } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *F = CE->getDirectCallee();
+    llvm::StringRef N = F && F->getIdentifier() ? F->getName() : "";
+    if (N == "__builtin_va_start" || N == "__builtin_c23_va_start" ||
+        N == "__builtin_va_end" || N == "__builtin_va_copy") {
+      for (const Expr *A : CE->arguments())
+        if (const DeclRefExpr *DR = localList(A))
+          Allowed.insert(DR);
+    }
+  } else if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+      if (Ctx.hasSameType(VD->getType(), Ctx.getBuiltinVaListType()))
+        Uses.push_back(DR);
+  }
+  for (const Stmt *C : S->children())
+    vaListUses(Ctx, C, Allowed, Uses, OK);
+}
+
+bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const Stmt *Body) {
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Allowed;
+  llvm::SmallVector<const DeclRefExpr *, 8> Uses;
+  bool OK = true;
+  vaListUses(Ctx, Body, Allowed, Uses, OK);
+  for (const DeclRefExpr *DR : Uses)
+    OK &= Allowed.count(DR) != 0;
+  return OK;
 }
 
 void FunctionBuilder::build() {

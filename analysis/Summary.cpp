@@ -39,7 +39,41 @@ static bool isFresh(const FunctionBuilder &B, ObjId O) {
         G.Nodes[G.Objects[B.ParamDeep[I]].Contents].Pts.test(O))
       return false;
   }
+  if (B.VarArgsObj >= 0 &&
+      (G.Nodes[G.Objects[B.VarArgsObj].Contents].Pts.test(O) ||
+       G.Nodes[G.Objects[B.VarArgsDeep].Contents].Pts.test(O)))
+    return false;
   return true;
+}
+
+/// The variadic arguments' summary: tracked when what va_arg returns, and
+/// what it reaches, is only read or written through (anything else:
+/// untracked, so callers let their variadic arguments escape).
+static ParamSummary varArgs(const FunctionBuilder &B) {
+  const Graph &G = B.G;
+  ParamSummary P;
+  if (B.VarArgsObj < 0)
+    return P;
+  ObjId PO = B.VarArgsObj, PD = B.VarArgsDeep;
+  // What the arguments point to holds the callers' memory, which outlives
+  // the frame (ExtNode holds it by construction, as for parameters); the
+  // pointees themselves must not get there.
+  if (G.Nodes[G.ExtNode].Pts.test(PO))
+    return P;
+  for (NodeId Sink : {G.HeapNode, G.ReturnNode, G.NeedsHeap, G.FreeNode,
+                      G.CalleeFree, G.ReallocIn})
+    if (G.Nodes[Sink].Pts.test(PO) || G.Nodes[Sink].Pts.test(PD))
+      return P;
+  P.Tracked = true;
+  auto unknown = [&](ObjId O) {
+    ObjKind K = G.Objects[O].Kind;
+    return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
+  };
+  for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
+    P.WritesUnknown |= unknown(O);
+  for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
+    P.DeepWrite |= unknown(O);
+  return P;
 }
 
 Summary escape::analysis::summarize(const FunctionBuilder &B) {
@@ -64,6 +98,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     }
   }
 
+  S.VarArgs = varArgs(B);
   unsigned N = B.ParamObj.size();
   S.Params.resize(N);
   for (unsigned J = 0; J != N; ++J) {

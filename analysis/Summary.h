@@ -73,6 +73,12 @@ struct ParamSummary {
 
 struct Summary {
   std::vector<ParamSummary> Params;
+  /// The arguments a variadic function reads with va_arg, as one parameter.
+  /// Tracked only when the function's va_lists never leave it (va_start,
+  /// va_arg, va_copy and va_end on its own locals) and what va_arg returns
+  /// is only read or written through: not kept, returned, freed or stored.
+  /// Otherwise callers see their variadic arguments escape, as before.
+  ParamSummary VarArgs;
   bool ReturnsFresh = false;   ///< returns memory it allocated
   bool ReturnsUnknown = false; ///< returns memory of unknown origin
   /// Its free() calls are not rewritten (a system header's function), so
@@ -87,7 +93,7 @@ struct Summary {
   std::vector<WrapperAlloc> Allocs;
 
   bool operator==(const Summary &O) const {
-    return Params == O.Params && ReturnsFresh == O.ReturnsFresh &&
+    return Params == O.Params && VarArgs == O.VarArgs && ReturnsFresh == O.ReturnsFresh &&
            ReturnsUnknown == O.ReturnsUnknown && FreesStayHeap == O.FreesStayHeap;
   }
   bool operator!=(const Summary &O) const { return !(*this == O); }
