@@ -447,7 +447,7 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
     const SiteInfo &SI = B.Sites[Obj.Index];
     if (isPlainAllocator(SI.Kind)) {
       Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee, {}});
-      Allocs.back().Modified.assign(B.Modified.begin(), B.Modified.end());
+      Allocs.back().Modified.emplace_back(B.Modified.begin(), B.Modified.end());
       continue;
     }
     if (SI.Kind != AllocKind::Wrapper)
@@ -459,7 +459,8 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
       return;
     for (const WrapperAlloc &A : It->second.Allocs) {
       WrapperAlloc W = A;
-      W.Chain.insert(W.Chain.begin(), SI.Call); // Modified: the innermost's
+      W.Chain.insert(W.Chain.begin(), SI.Call);
+      W.Modified.emplace(W.Modified.begin(), B.Modified.begin(), B.Modified.end());
       if (W.Chain.size() > 4)
         return;
       Allocs.push_back(std::move(W));
@@ -648,11 +649,13 @@ static std::vector<unsigned> minDepths(const Graph &G) {
 /// Gives a wrapper site the size of the one block the wrapper returns when
 /// that size is a constant in the wrapper's own call (`malloc(sizeof *n)`
 /// in a constructor), or one this call's arguments make constant
-/// (`xmalloc(32)`: the allocator call in the wrapper's body reads
-/// parameters the wrapper never assigns, and the arguments are constants or
-/// unmodified locals of the caller, \p CallerModified), so the policy may
-/// put it on the stack.  The pass takes the size from the site then, as the
-/// IR it sees loads the inlined parameters.
+/// (`xmalloc(32)`: the allocator call reads parameters the wrapper never
+/// assigns, and the arguments are constants or unmodified locals of the
+/// caller, \p CallerModified), so the policy may put it on the stack.
+/// Through nested wrappers (`twice(8)` calling `xmalloc(2 * n)`) each
+/// call's arguments are read the same way in the function that makes it.
+/// The pass takes the size from the site then, as the IR it sees loads the
+/// inlined parameters.
 void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF,
                              const llvm::DenseSet<const VarDecl *> &CallerModified) {
   const FunctionDecl *W = Call->getDirectCallee();
@@ -664,16 +667,32 @@ void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF,
   AllocSite T;
   T.Kind = A.Kind;
   SiteFacts TF;
-  llvm::DenseSet<const VarDecl *> Modified(A.Modified.begin(), A.Modified.end());
-  ParamValues Params;
-  if (A.Chain.size() == 1 && Call->getNumArgs() == W->getNumParams())
-    for (unsigned I = 0; I != W->getNumParams(); ++I) {
-      const ParmVarDecl *P = W->getParamDecl(I);
-      uint64_t V = 0;
-      if (P->getType()->isIntegerType() && !Modified.count(P) &&
-          constInt(Ctx, Call->getArg(I), V, CallerModified, /*Locals=*/true))
-        Params[P] = V;
-    }
+  if (A.Modified.size() != A.Chain.size())
+    return;
+  // Fn: the function whose body holds Chain[K]; In: the call of Fn, in a
+  // body whose modified variables are OuterMod and parameters Outer.
+  const FunctionDecl *Fn = W;
+  const CallExpr *In = Call;
+  llvm::DenseSet<const VarDecl *> OuterMod = CallerModified, Modified;
+  ParamValues Outer, Params;
+  for (unsigned K = 0; K != A.Chain.size(); ++K) {
+    Modified = llvm::DenseSet<const VarDecl *>(A.Modified[K].begin(), A.Modified[K].end());
+    Params.clear();
+    if (Fn && In->getNumArgs() == Fn->getNumParams())
+      for (unsigned I = 0; I != Fn->getNumParams(); ++I) {
+        const ParmVarDecl *P = Fn->getParamDecl(I);
+        uint64_t V = 0;
+        if (P->getType()->isIntegerType() && !Modified.count(P) &&
+            constInt(Ctx, In->getArg(I), V, OuterMod, /*Locals=*/true, 0,
+                     K ? &Outer : nullptr))
+          Params[P] = V;
+      }
+    In = A.Chain[K];
+    Fn = In->getDirectCallee();
+    Fn = Fn ? Fn->getDefinition() : nullptr;
+    OuterMod = Modified;
+    Outer = Params;
+  }
   sizeOf(Ctx, A.Chain.back(), T, TF, Modified, &Params);
   if (!T.ConstantSize)
     return;

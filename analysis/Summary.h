@@ -27,11 +27,11 @@ struct WrapperAlloc {
   std::vector<const clang::CallExpr *> Chain;
   AllocKind Kind = AllocKind::Malloc;
   std::string Callee;
-  /// The variables the function whose body holds the allocator call (the
-  /// last of the chain) assigns or takes the address of.  Its other locals
-  /// keep their initial values; when that function is the wrapper itself,
-  /// its other parameters hold the caller's arguments.
-  std::vector<const clang::VarDecl *> Modified;
+  /// Per call of Chain, the variables of the function whose body holds it
+  /// that the function assigns or takes the address of.  Its other locals
+  /// keep their initial values, and its other parameters the arguments of
+  /// the call one level out.
+  std::vector<std::vector<const clang::VarDecl *>> Modified;
 };
 
 /// What the function does with one pointer parameter's value.

@@ -243,6 +243,14 @@ static void *address_taken(size_t n) {
 static void *twice(size_t n) {
   return xmalloc(2 * n); // expected-remark {{allocation escapes to heap: returned from 'twice'}}
 }
+static void *twice_grown(size_t n) {
+  n += 1;
+  return xmalloc(2 * n); // expected-remark {{allocation escapes to heap: returned from 'twice_grown'}}
+}
+static void *scaled(size_t n) {
+  size_t k = 3;
+  return twice(n * k); // expected-remark {{allocation escapes to heap: returned from 'scaled'}}
+}
 // The size local of the function that calls malloc is assigned after its
 // initializer: through a nested wrapper too, the size is not constant.
 static long *assigned_size(long k) {
@@ -273,9 +281,15 @@ long by_arguments(size_t dyn, int k) {
   char *d = address_taken(8); // expected-remark {{allocation does not escape; would move to the frame arena}}
   char *e = xmalloc(dyn); // expected-remark {{allocation does not escape; would move to the frame arena}}
   char *f = xmalloc(grows); // expected-remark {{allocation does not escape; would move to the frame arena}}
-  char *g = twice(8); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *g = twice(8); // expected-remark {{allocation does not escape; would move to the stack}}
   char *h = xmalloc(1 << 20); // expected-remark {{allocation does not escape; would move to the frame arena}}
-  long r = a[0] + b[1] + c[0] + d[0] + e[0] + f[0] + g[0] + h[0];
+  char *i = twice_grown(8); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *j = scaled(4); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *l = twice(dyn); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  long r = a[0] + b[1] + c[0] + d[0] + e[0] + f[0] + g[0] + h[0] + i[0] + j[0] + l[0];
+  free(i);
+  free(j);
+  free(l);
   free(a);
   free(b);
   free(c);

@@ -10,7 +10,8 @@
 // RUN: diff %t.plain.out %t.esc0.out
 // RUN: %escape -O0 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -S -emit-llvm %s -o - | FileCheck --check-prefix=IR %s
 // Wrappers sized by their caller's arguments (xmalloc(32), a calloc
-// wrapper, a size computed from a parameter): the call is inlined and the
+// wrapper, a size computed from a parameter, twice(12) calling
+// xmalloc(2 * n)): the calls are inlined and the
 // block takes an entry-block stack slot of the size the arguments give,
 // zeroed for calloc.  At -O0 the inlined allocator call reads the
 // parameters back from memory; the slot's size comes from the analysis.
@@ -39,6 +40,8 @@ static long *longs(size_t n) {
   return malloc(bytes);
 }
 
+static char *twice(size_t n) { return xmalloc(2 * n); }
+
 static char *at_least(size_t n) {
   if (n < 40)
     n = 40;
@@ -61,13 +64,17 @@ long sizes(int i) {
   long *z = xcalloc(6, sizeof(long));
   // CHECK-DAG: wrapper-stack-args.c:[[@LINE+1]]:{{.*}}moved to the stack
   long *l = longs(five);
+  // CHECK-DAG: wrapper-stack-args.c:[[@LINE+1]]:{{.*}}moved to the stack
+  char *t = twice(12);
   // CHECK-DAG: wrapper-stack-args.c:[[@LINE+1]]:{{.*}}moved to the frame arena
   char *m = at_least(8);
   memcpy(a, "thirty-one bytes of text here..", 32);
   for (int k = 0; k < 5; k++)
     l[k] = (long)k * i;
   memcpy(m, "forty bytes are what at_least gives us.", 40);
-  long r = a[i % 31] + z[5] + l[4] + m[i % 39];
+  memcpy(t, "twenty-three bytes here", 24);
+  long r = a[i % 31] + z[5] + l[4] + m[i % 39] + t[i % 23];
+  free(t);
   z[5] = r;
   free(a);
   free(z);
