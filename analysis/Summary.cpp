@@ -46,6 +46,20 @@ static bool isFresh(const FunctionBuilder &B, ObjId O) {
   return true;
 }
 
+/// Pointers of unknown origin the function stores into the caller's memory
+/// that \p PO (a parameter's pointee) and \p PD (what it reaches) stand
+/// for; parameters' memory stored there is described by the other fields.
+static void writesUnknown(const Graph &G, ObjId PO, ObjId PD, ParamSummary &P) {
+  auto unknown = [&](ObjId O) {
+    ObjKind K = G.Objects[O].Kind;
+    return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
+  };
+  for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
+    P.WritesUnknown |= unknown(O);
+  for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
+    P.DeepWrite |= unknown(O);
+}
+
 /// The variadic arguments' summary: tracked when what va_arg returns, and
 /// what it reaches, is only read or written through (anything else:
 /// untracked, so callers let their variadic arguments escape).
@@ -65,14 +79,7 @@ static ParamSummary varArgs(const FunctionBuilder &B) {
     if (G.Nodes[Sink].Pts.test(PO) || G.Nodes[Sink].Pts.test(PD))
       return P;
   P.Tracked = true;
-  auto unknown = [&](ObjId O) {
-    ObjKind K = G.Objects[O].Kind;
-    return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
-  };
-  for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
-    P.WritesUnknown |= unknown(O);
-  for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
-    P.DeepWrite |= unknown(O);
+  writesUnknown(G, PO, PD, P);
   return P;
 }
 
@@ -152,16 +159,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
       P.ContentIntoDeepOf.clear();
     }
 
-    // Pointers of unknown origin the function stores into the caller's
-    // memory; parameters' memory stored there is described above.
-    auto unknown = [&](ObjId O) {
-      ObjKind K = G.Objects[O].Kind;
-      return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
-    };
-    for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
-      P.WritesUnknown |= unknown(O);
-    for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
-      P.DeepWrite |= unknown(O);
+    writesUnknown(G, PO, PD, P);
   }
   return S;
 }

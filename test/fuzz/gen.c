@@ -2,8 +2,8 @@
 //
 // `escape-gen SEED` writes one C11 program to stdout.  The program allocates
 // with malloc, calloc, realloc and strdup, passes pointers through locals,
-// struct fields, arrays of pointers, helpers, out-parameters, return values
-// and globals, frees on some paths only, recurses with a depth bound, and
+// struct fields, arrays of pointers, helpers, variadic helpers,
+// out-parameters, return values and globals, frees on some paths only, recurses with a depth bound, and
 // prints checksums of the data it computed (never addresses).
 //
 // The rule that keeps every program free of undefined behaviour, so that a
@@ -255,9 +255,12 @@ static void gen_realloc(gen_ctx_t *c, int v) {
 /// Hands pN over: to a global (escape), to a consumer, or maybe to a global.
 static void gen_hand_off(gen_ctx_t *c, int v) {
   char e[EXPR_LEN];
-  switch (gen_rand(3)) {
+  switch (gen_rand(4)) {
   case 0:
     gen_line(c->ind, "keep(p%d);", v);
+    break;
+  case 3:
+    gen_line(c->ind, "vkeep(1, p%d);", v);
     break;
   case 1:
     gen_line(c->ind, "consume(p%d);", v);
@@ -335,6 +338,15 @@ static void gen_ptr_array(gen_ctx_t *c, int v, int w) {
   gen_line(c->ind, "mix((uint64_t)sum_arr(pick(p%d, p%d, k), n%d < n%d ? n%d : n%d));",
            v, w, v, w, v, w);
   gen_line(--c->ind, "}");
+}
+
+/// Live blocks passed in the `...` of variadic helpers that read them and
+/// write through them.
+static void gen_variadic(gen_ctx_t *c, int v, int w) {
+  char e[EXPR_LEN];
+  gen_expr(c, e);
+  gen_line(c->ind, "mix((uint64_t)vsum(2, p%d, n%d, p%d, n%d));", v, v, w, w);
+  gen_line(c->ind, "vbump(%s, 2, p%d, p%d);", e, v, w);
 }
 
 static void gen_memcpy(gen_ctx_t *c, int v, int w) {
@@ -557,8 +569,12 @@ static void gen_stmt(gen_ctx_t *c) {
     gen_hand_off(c, owned);
   else if (r < 11 && alive >= 0 && alive2 >= 0)
     gen_struct(c, owned >= 0 && gen_chance(50) ? owned : alive, alive2);
-  else if (r < 12 && alive >= 0 && alive2 >= 0)
-    gen_ptr_array(c, alive, alive2);
+  else if (r < 12 && alive >= 0 && alive2 >= 0) {
+    if (gen_chance(50))
+      gen_ptr_array(c, alive, alive2);
+    else
+      gen_variadic(c, alive, alive2);
+  }
   else if (r < 13 && alive >= 0 && alive2 >= 0 && alive != alive2)
     gen_memcpy(c, alive, alive2);
   else if (r < 14 && c->loop_depth == 0 && c->nvars > 2)
@@ -683,6 +699,7 @@ static void gen_function(int f) {
 
 static const char gen_prelude[] =
     "#define _POSIX_C_SOURCE 200809L\n"
+    "#include <stdarg.h>\n"
     "#include <stdint.h>\n"
     "#include <stdio.h>\n"
     "#include <stdlib.h>\n"
@@ -728,6 +745,32 @@ static const char gen_prelude[] =
     "  g_kept[g_nkept++] = p;\n"
     "}\n"
     "static void consume(long *p) { mix((uint64_t)p[0]); free(p); }\n"
+    "static long vsum(int n, ...) {\n"
+    "  va_list ap;\n"
+    "  long s = 0;\n"
+    "  va_start(ap, n);\n"
+    "  for (int i = 0; i < n; i++) {\n"
+    "    const long *p = va_arg(ap, const long *);\n"
+    "    size_t m = va_arg(ap, size_t);\n"
+    "    s = h(s, sum_arr(p, m));\n"
+    "  }\n"
+    "  va_end(ap);\n"
+    "  return s;\n"
+    "}\n"
+    "static void vbump(long k, int n, ...) {\n"
+    "  va_list ap, cp;\n"
+    "  va_start(ap, n);\n"
+    "  va_copy(cp, ap);\n"
+    "  for (int i = 0; i < n; i++) { long *p = va_arg(cp, long *); p[0] = h(p[0], k); }\n"
+    "  va_end(cp);\n"
+    "  va_end(ap);\n"
+    "}\n"
+    "static void vkeep(int n, ...) {\n"
+    "  va_list ap;\n"
+    "  va_start(ap, n);\n"
+    "  for (int i = 0; i < n; i++) keep(va_arg(ap, long *));\n"
+    "  va_end(ap);\n"
+    "}\n"
     "static long *maybe_keep(long *p, long k) {\n"
     "  if (k % 3 == 0) { keep(p); return NULL; }\n"
     "  return p;\n"
