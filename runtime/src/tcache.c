@@ -41,16 +41,23 @@ static void esc_tc_unregister(esc_tcache_t *tc) {
   esc__unlock(&esc_tc_reg_lock);
 }
 
+static size_t esc_alt_bytes(void) {
+  size_t page = esc__prim_page_size();
+  return (sizeof(esc_bin_t) * ESC_NCLASSES + page - 1) & ~(page - 1);
+}
+
 static void esc_tc_thread_exit(void *arg) {
   esc_tcache_t *tc = arg;
   esc_tc_unregister(tc);
   esc__pool_thread_exit();
   esc__tc_flush(tc, false);
   tc->state = ESC_TC_DEAD;
-  // Frees by later destructors must not land in a cache nobody empties.
-  for (unsigned c = 0; c < ESC_NCLASSES; c++) {
-    esc_room_set(&tc->bins[c], 0);
-    esc_room_set(&tc->alt[c], 0);
+  // Frees by later destructors must not land in a cache nobody empties;
+  // a dead cache serves nothing, so `alt` goes.
+  for (unsigned c = 0; c < ESC_NCLASSES; c++) esc_room_set(&tc->bins[c], 0);
+  if (tc->alt) {
+    esc__prim_unmap(tc->alt, esc_alt_bytes());
+    tc->alt = NULL;
   }
 }
 
@@ -58,8 +65,11 @@ void esc__tcache_init_process(void) {
   esc__prim_thread_key_create(esc_tc_thread_exit);
 }
 
+// esc_tc_bins: the serving set.  With the profile on and `alt` not mapped
+// (the OS refused a page) the fast path serves, and that thread's fast-path
+// allocations go unsampled.
 static esc_bin_t *esc_tc_bins(esc_tcache_t *tc) {
-  return esc__options.profile ? tc->alt : tc->bins;
+  return tc->alt ? tc->alt : tc->bins;
 }
 
 // A bin's first limit: small, so a class used once holds a few objects.
@@ -98,6 +108,8 @@ static void *esc_bin_take_local(esc_bin_t *bin) {
 
 static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
+  void *alt = NULL;
+  if (esc__options.profile && esc__prim_map(esc_alt_bytes(), &alt) == 0) tc->alt = alt;
   esc_bin_t *bins = esc_tc_bins(tc);
   for (unsigned c = 1; c < ESC_NCLASSES; c++) esc_bin_reset(&bins[c], c, true);
   if (esc__options.profile) esc__profile_init(tc);
@@ -268,6 +280,7 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
   esc_bin_t *serving = esc_tc_bins(tc);
   for (int k = 0; k < 2; k++) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
+    if (!bins) continue;
     for (unsigned c = 1; c < ESC_NCLASSES; c++) {
       if (to_spans && bins[c].head) esc__central_return_all(c, bins[c].head);
       if (to_spans && bins[c].local) esc__central_return_all(c, bins[c].local);

@@ -5,13 +5,17 @@
 // frees half, and exits.  The parent checks the written profile: the legacy
 // header with heap_v2/RATE, a record whose stack passes through that
 // function, in-use below allocated counts, the MAPPED_LIBRARIES section, and
-// that google-pprof reads it and names the function.
+// that google-pprof reads it and names the function.  A second thread
+// allocates and exits while profiling (its cache's profiling bins are
+// mapped at its first allocation and returned at its exit), and the main
+// thread allocates after it.
 //
 //===----------------------------------------------------------------------===//
 #define _GNU_SOURCE
 #include "escape.h"
 #include "testhelper.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +33,23 @@ __attribute__((noinline)) void profile_hot_site(int n) {
   __asm__ volatile("" ::: "memory");
 }
 
+static void *thread_allocs(void *arg) {
+  long sum = 0;
+  for (int i = 0; i < 2000; i++) {
+    char *p = malloc((size_t)(16 + i % 200));
+    p[0] = (char)i;
+    sum += p[0];
+    free(p);
+  }
+  *(long *)arg = sum;
+  return NULL;
+}
+
 static int child(void) {
+  long sum = 0;
+  pthread_t t;
+  if (pthread_create(&t, NULL, thread_allocs, &sum) != 0 || pthread_join(t, NULL) != 0)
+    return 1;
   // The parent needs this process's address of the function (PIE, ASLR).
   printf("%p\n", (void *)&profile_hot_site);
   fflush(stdout);
