@@ -53,7 +53,9 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
 /// Collects the uses of va_list variables that keep the variadic
 /// arguments in the function: a va_list local to it named by va_start,
 /// va_end, va_copy or va_arg.  Any other use (passed to vprintf or a
-/// helper, stored, a va_list parameter or global) clears \p OK.
+/// helper, stored, a va_list parameter or global), and any va_list those
+/// four name that is not such a variable (a struct member, an array
+/// element), clears \p OK.
 static void vaListUses(const ASTContext &Ctx, const Stmt *S,
                        llvm::SmallPtrSetImpl<const DeclRefExpr *> &Allowed,
                        llvm::SmallVectorImpl<const DeclRefExpr *> &Uses, bool &OK) {
@@ -75,11 +77,17 @@ static void vaListUses(const ASTContext &Ctx, const Stmt *S,
   } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *F = CE->getDirectCallee();
     llvm::StringRef N = F && F->getIdentifier() ? F->getName() : "";
-    if (N == "__builtin_va_start" || N == "__builtin_c23_va_start" ||
-        N == "__builtin_va_end" || N == "__builtin_va_copy") {
-      for (const Expr *A : CE->arguments())
-        if (const DeclRefExpr *DR = localList(A))
-          Allowed.insert(DR);
+    unsigned Lists = N == "__builtin_va_copy" ? 2
+                     : N == "__builtin_va_start" || N == "__builtin_c23_va_start" ||
+                             N == "__builtin_va_end"
+                         ? 1
+                         : 0;
+    for (unsigned I = 0; I != Lists; ++I) {
+      const DeclRefExpr *DR = I < CE->getNumArgs() ? localList(CE->getArg(I)) : nullptr;
+      if (DR)
+        Allowed.insert(DR);
+      else
+        OK = false;
     }
   } else if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))

@@ -122,6 +122,17 @@ static void global_list(int n, ...) {
   va_end(g_list);
 }
 
+// The va_list is a struct member: va_start names no local va_list, so
+// nothing is known of what reads the arguments.
+struct listbox { va_list ap; };
+void keep_list(struct listbox *b);
+static void boxed(int n, ...) {
+  struct listbox b;
+  va_start(b.ap, n);
+  keep_list(&b);
+  va_end(b.ap);
+}
+
 static int countdown(int n, ...) {
   va_list ap;
   va_start(ap, n);
@@ -140,6 +151,9 @@ long leaves(void) {
   char *s = malloc(8); // expected-remark {{'s' escapes to heap: passed to 'store_into'}}
   char *g = malloc(8); // expected-remark {{'g' escapes to heap: passed to 'global_list'}}
   char *c = malloc(8); // expected-remark {{'c' escapes to heap: passed to 'countdown'}}
+  char *x = malloc(8); // expected-remark {{'x' escapes to heap: passed to 'boxed'}}
+  boxed(1, x);
+  free(x);
   format(buf, sizeof buf, "%s", f);
   keep_first(1, k);
   free_all(1, d);
