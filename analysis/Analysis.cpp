@@ -246,6 +246,10 @@ private:
   /// Functions that may recurse through such a call (markHiddenRecursion).
   llvm::DenseSet<const FunctionDecl *> HiddenRecursion;
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
+  /// Per allocation wrapper, the variables it assigns or takes the address
+  /// of (FunctionBuilder::Modified): wrapperSize reads the others as their
+  /// initial values and, for parameters, as the arguments of a call.
+  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const VarDecl *>> WrapperModified;
   llvm::DenseSet<const FunctionDecl *> Quiet;
   bool AnyCalleeFreed = false; ///< an arena site is freed by a callee
 };
@@ -446,8 +450,7 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
       return;
     const SiteInfo &SI = B.Sites[Obj.Index];
     if (isPlainAllocator(SI.Kind)) {
-      Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee, {}});
-      Allocs.back().Modified.emplace_back(B.Modified.begin(), B.Modified.end());
+      Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee});
       continue;
     }
     if (SI.Kind != AllocKind::Wrapper)
@@ -460,7 +463,6 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
     for (const WrapperAlloc &A : It->second.Allocs) {
       WrapperAlloc W = A;
       W.Chain.insert(W.Chain.begin(), SI.Call);
-      W.Modified.emplace(W.Modified.begin(), B.Modified.begin(), B.Modified.end());
       if (W.Chain.size() > 4)
         return;
       Allocs.push_back(std::move(W));
@@ -470,6 +472,7 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
     return;
   S.Wrapper = true;
   S.Allocs = std::move(Allocs);
+  WrapperModified[FD] = B.Modified;
 }
 
 /// The allocations a call to a wrapper returns, as source positions.
@@ -664,36 +667,36 @@ void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF,
   if (It == Summaries.end() || It->second.Allocs.size() != 1)
     return;
   const WrapperAlloc &A = It->second.Allocs.front();
-  AllocSite T;
-  T.Kind = A.Kind;
-  SiteFacts TF;
-  if (A.Modified.size() != A.Chain.size())
-    return;
-  // Fn: the function whose body holds Chain[K]; In: the call of Fn, in a
+  // Fn: the wrapper whose body holds Chain[K]; In: the call of Fn, in a
   // body whose modified variables are OuterMod and parameters Outer.
   const FunctionDecl *Fn = W;
   const CallExpr *In = Call;
-  llvm::DenseSet<const VarDecl *> OuterMod = CallerModified, Modified;
+  const llvm::DenseSet<const VarDecl *> *OuterMod = &CallerModified, *Modified = nullptr;
   ParamValues Outer, Params;
   for (unsigned K = 0; K != A.Chain.size(); ++K) {
-    Modified = llvm::DenseSet<const VarDecl *>(A.Modified[K].begin(), A.Modified[K].end());
+    auto MI = Fn ? WrapperModified.find(Fn) : WrapperModified.end();
+    if (MI == WrapperModified.end() || In->getNumArgs() != Fn->getNumParams())
+      return;
+    Modified = &MI->second;
     Params.clear();
-    if (Fn && In->getNumArgs() == Fn->getNumParams())
-      for (unsigned I = 0; I != Fn->getNumParams(); ++I) {
-        const ParmVarDecl *P = Fn->getParamDecl(I);
-        uint64_t V = 0;
-        if (P->getType()->isIntegerType() && !Modified.count(P) &&
-            constInt(Ctx, In->getArg(I), V, OuterMod, /*Locals=*/true, 0,
-                     K ? &Outer : nullptr))
-          Params[P] = V;
-      }
+    for (unsigned I = 0; I != Fn->getNumParams(); ++I) {
+      const ParmVarDecl *P = Fn->getParamDecl(I);
+      uint64_t V = 0;
+      if (P->getType()->isIntegerType() && !Modified->count(P) &&
+          constInt(Ctx, In->getArg(I), V, *OuterMod, /*Locals=*/true, 0,
+                   K ? &Outer : nullptr))
+        Params[P] = V;
+    }
     In = A.Chain[K];
     Fn = In->getDirectCallee();
     Fn = Fn ? Fn->getDefinition() : nullptr;
     OuterMod = Modified;
-    Outer = Params;
+    Outer = std::move(Params);
   }
-  sizeOf(Ctx, A.Chain.back(), T, TF, Modified, &Params);
+  AllocSite T;
+  T.Kind = A.Kind;
+  SiteFacts TF;
+  sizeOf(Ctx, A.Chain.back(), T, TF, *Modified, &Outer);
   if (!T.ConstantSize)
     return;
   // Through the wrapper's locals: only its parameters are read as values

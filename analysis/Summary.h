@@ -16,7 +16,6 @@
 
 namespace clang {
 class CallExpr;
-class VarDecl;
 }
 
 namespace escape::analysis {
@@ -27,11 +26,6 @@ struct WrapperAlloc {
   std::vector<const clang::CallExpr *> Chain;
   AllocKind Kind = AllocKind::Malloc;
   std::string Callee;
-  /// Per call of Chain, the variables of the function whose body holds it
-  /// that the function assigns or takes the address of.  Its other locals
-  /// keep their initial values, and its other parameters the arguments of
-  /// the call one level out.
-  std::vector<std::vector<const clang::VarDecl *>> Modified;
 };
 
 /// What the function does with one pointer parameter's value.

@@ -132,9 +132,10 @@ enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
 // so every allocation passes the sampler.  `alt` is mapped at the thread's
 // first slow path when the profile is on (NULL otherwise): the C library
 // zeroes a thread's whole static TLS block at its start, so 4 KiB of bins
-// only profiling uses would be resident in every thread.  Live caches are linked in a
-// registry the scavenger walks: `slow` counts slow-path calls, and a cache
-// whose count stood still for a while is asked (`trim`) to flush itself.
+// only profiling uses would be resident in every thread.  Live caches are
+// linked in a registry the scavenger walks: `slow` counts slow-path calls,
+// and a cache whose count stood still for a while is asked (`trim`) to
+// flush itself.
 typedef struct esc_tcache_s {
   // First: the fast paths address a bin as the cache plus class * 32, and
   // an offset before the bins made gcc spend five more instructions on
