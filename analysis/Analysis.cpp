@@ -807,7 +807,10 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   std::vector<AllocSite *> Ptrs;
   for (unsigned I = First; I != Result.Sites.size(); ++I)
     Ptrs.push_back(&Result.Sites[I]);
-  placeSites(Ptrs, Facts, factsOf(FD, B, Recursive), P);
+  FunctionFacts FF = factsOf(FD, B, Recursive);
+  placeSites(Ptrs, Facts, FF, P);
+  if (FF.Setjmp && FF.Excluded)
+    Result.ExcludedSetjmp.push_back(FD->getNameAsString());
   for (unsigned I = 0; I != Facts.size(); ++I) {
     AllocSite &S = Result.Sites[First + I];
     S.CalleeFreed = Facts[I].CalleeFreed && S.Place == Storage::Arena;

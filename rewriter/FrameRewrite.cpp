@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "escape/rewriter/FrameRewrite.h"
 #include "FrameTidy.h"
+#include "JmpRestore.h"
 #include "SiteMatch.h"
 #include "escape/analysis/Result.h"
 #include "llvm/ADT/DenseMap.h"
@@ -474,6 +475,8 @@ bool Rewriter::run() {
     applyFunction(*F, FP);
     Changed = true;
   }
+  // Callees' frames a longjmp skips are released where it lands.
+  Changed |= bracketSetjmps(M, R.ExcludedSetjmp);
   if (Changed)
     M.getOrInsertNamedMetadata("escape.rewritten");
   return Changed;

@@ -46,7 +46,7 @@ static bool allocatesInArena(Function &F) {
   for (Instruction &I : instructions(F)) {
     StringRef N = calleeName(&I);
     if (N.starts_with("esc_frame_") && N != "esc_frame_enter" &&
-        N != "esc_frame_leave")
+        N != "esc_frame_leave" && !N.starts_with("esc_frame_jmp_"))
       return true;
   }
   return false;

@@ -166,6 +166,12 @@ typedef struct esc_frame_pair_s {
 } esc_frame_pair_t;
 ESC_EXPORT esc_frame_pair_t esc_frame_enter_alloc(size_t size);
 ESC_EXPORT void esc_frame_free_leave(void *p, esc_frame_mark_t mark);
+// esc_frame_jmp_save and esc_frame_jmp_restore bracket a setjmp call in
+// a function with no frame of its own: t = esc_frame_jmp_save() before it,
+// esc_frame_jmp_restore(t) after each of its returns, which releases the
+// objects of the frames a longjmp back skipped.  The compiler emits them.
+ESC_EXPORT esc_frame_mark_t esc_frame_jmp_save(void);
+ESC_EXPORT void esc_frame_jmp_restore(esc_frame_mark_t saved);
 // esc_frame_bytes_in_use reports the bytes this thread's arena holds now
 // (objects, headers and frame records); esc_frame_bytes_reserved the bytes
 // of its chunks, the kept spare included.

@@ -273,6 +273,54 @@ static void test_longjmp(void) {
   CHECK(esc_frame_bytes_in_use() == base);
 }
 
+// A setjmp loop in a function with no frame of its own, bracketed as the
+// compiler brackets it: each jump back releases what the skipped frames
+// held, and the objects under the saved top (the caller's) stay.
+static void test_jmp_restore(void) {
+  size_t base = esc_frame_bytes_in_use();
+  esc_frame_mark_t outer = esc_frame_enter();
+  char *mine = esc_frame_alloc(48);
+  memset(mine, 'o', 48);
+  size_t held = esc_frame_bytes_in_use();
+  for (volatile int round = 0; round < 1000; round++) {
+    esc_frame_mark_t t = esc_frame_jmp_save();
+    int r = setjmp(jump);
+    esc_frame_jmp_restore(t);
+    CHECK(esc_frame_bytes_in_use() == held);
+    if (r == 0) dive(round % 7);
+  }
+  bool intact = true;
+  for (int i = 0; i < 48; i++) intact &= mine[i] == 'o';
+  CHECK(intact);
+  CHECK(esc__arena_is_valid());
+  // Restoring to an empty arena pops everything the skipped frames pushed,
+  // across chunks.
+  esc_frame_leave(outer);
+  CHECK(esc_frame_bytes_in_use() == base);
+  if (base == 0) {
+    esc_frame_mark_t t = esc_frame_jmp_save();
+    if (setjmp(jump) == 0) dive(300);
+    esc_frame_jmp_restore(t);
+    CHECK(esc_frame_bytes_in_use() == 0);
+    CHECK(esc__arena_is_valid());
+  }
+  // A saved top that is gone releases nothing.
+  esc_frame_mark_t m = esc_frame_enter();
+  char *gone = esc_frame_alloc(32);
+  esc_frame_mark_t t = esc_frame_jmp_save();
+  esc_frame_free(gone);
+  char *other = esc_frame_alloc(64);
+  char *above = esc_frame_alloc(64);
+  size_t now = esc_frame_bytes_in_use();
+  esc_frame_jmp_restore(t);  // `other` took gone's place: only `above` goes
+  CHECK(esc_frame_bytes_in_use() == now - 80);
+  CHECK(esc__arena_is_valid());
+  memset(other, 1, 64);
+  (void)above;
+  esc_frame_leave(m);
+  CHECK(esc_frame_bytes_in_use() == base);
+}
+
 static void *thread_main(void *arg) {
   long id = (long)(intptr_t)arg;
   CHECK(esc_frame_bytes_in_use() == 0);  // a fresh thread has its own arena
@@ -554,6 +602,7 @@ int main(void) {
   test_loop_bounded();
   test_not_lifo_bounded();
   test_longjmp();
+  test_jmp_restore();
   test_threads();
   test_coroutine();
   test_fallbacks();

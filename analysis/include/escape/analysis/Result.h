@@ -125,6 +125,9 @@ struct TUResult {
   std::vector<AllocSite> Sites;
   std::vector<FreeSite> Frees;
   std::vector<LeakingParam> Leaks;
+  /// Functions that call setjmp and that the attribute or pragma excludes:
+  /// the rewrite leaves their setjmp calls as they are.
+  std::vector<std::string> ExcludedSetjmp;
 };
 
 } // namespace escape::analysis
