@@ -30,6 +30,7 @@ static size_t esc_heap_free_committed; // bytes of free, committed spans
 // See esc_heap_refault.
 static size_t esc_heap_recent, esc_heap_boost, esc_heap_peak_use, esc_heap_low_use;
 static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force);
+static void esc_heap_offset_locked(size_t bytes);
 
 static size_t esc_heap_in_use(void) {
   size_t committed = atomic_load_explicit(&esc__counters.committed, memory_order_relaxed);
@@ -206,6 +207,7 @@ esc_span_t *esc__heap_alloc_span(uint32_t npages) {
   s->npages = npages;
   s->zero = !committed; // fresh or released pages read as zero
   for (uint32_t k = i; k < i + npages; k++) seg->page_head[k] = (uint16_t)i;
+  if (!committed) esc_heap_offset_locked((size_t)npages * ESC_PAGE_SIZE);
   esc__unlock(&esc__heap_lock);
   esc__stat_add(&esc__counters.spans, 1);
   return s;
@@ -335,6 +337,7 @@ int esc__heap_grow_span(esc_span_t *s, uint32_t npages) {
   }
   for (uint32_t k = next; k < next + take; k++) seg->page_head[k] = (uint16_t)i;
   s->npages = npages;
+  if (!committed) esc_heap_offset_locked((size_t)take * ESC_PAGE_SIZE);
   esc__unlock(&esc__heap_lock);
   return 0;
 }
@@ -349,12 +352,7 @@ int esc__heap_grow_span(esc_span_t *s, uint32_t npages) {
 // because a span freed a moment ago is the likeliest to be taken again (and
 // then refaulted, had it been released).  A released span joins its
 // released neighbours.
-static void esc_heap_trim_locked(void) {
-  // Down to half the limit, so that trims come in batches; to 7/8 of it
-  // when the boost sets the limit: the boost measures what the program
-  // takes back, and releasing half of it would be refaulted at once.
-  size_t target = esc_heap_boost > esc_heap_keep_base() ? esc_heap_boost - esc_heap_boost / 8
-                                                        : esc_heap_keep() / 2;
+static void esc_heap_trim_to(size_t target) {
   while (esc_heap_free_committed > target) {
     // Each round releases the spans free since the older half of the time
     // the free spans span, so a heap with many free spans costs a few passes.
@@ -381,6 +379,15 @@ static void esc_heap_trim_locked(void) {
       }
   }
 }
+
+static void esc_heap_trim_locked(void) {
+  // Down to half the limit, so that trims come in batches; to 7/8 of it
+  // when the boost sets the limit: the boost measures what the program
+  // takes back, and releasing half of it would be refaulted at once.
+  esc_heap_trim_to(esc_heap_boost > esc_heap_keep_base() ? esc_heap_boost - esc_heap_boost / 8
+                                                         : esc_heap_keep() / 2);
+}
+
 
 void esc__heap_free_span(esc_span_t *s) {
   esc_segment_t *seg = esc_span_segment(s);
@@ -443,6 +450,38 @@ static void esc_huge_unmap_range(char *p, size_t len) {
 
 static void esc_huge_unmap(esc_segment_t *seg) {
   esc_huge_unmap_range(seg->huge_base, seg->huge_map_size);
+}
+
+// esc_heap_offset_locked is called as the heap makes `bytes` of fresh pages
+// resident (released or never touched pages for a span, a new huge
+// mapping).  Idle resident memory, free spans and cached huge mappings,
+// beyond the boost or an eighth of ESCAPE_RT_FREE_KEEP is released first,
+// as much as the growth: so the resident set grows only by what the
+// program holds more, not by the pages it freed but can no longer use.
+// Without it the keep limit (2 MiB) held pages freed in one size while the
+// program took new ones in another: an array of 2 MiB freed, then two of
+// 800 KB taken, peaked at 9.0 MiB where glibc, which unmaps the 2 MiB
+// block at once, peaks at 7.3 (test/acceptance/programs/graphbfs.c).  Free
+// spans go first, those free the longest first, then cached mappings,
+// the oldest first.  Pages released here count as the keep limit's, so a
+// program that takes them back raises the boost (esc_heap_refault), and
+// with it what growth leaves resident.
+static void esc_heap_offset_locked(size_t bytes) {
+  size_t floor = esc__options.free_keep / 8;
+  if (esc_heap_boost > floor) floor = esc_heap_boost;
+  size_t idle = esc_heap_free_committed + esc_huge_cached_bytes;
+  if (idle <= floor) return;
+  size_t give = idle - floor < bytes ? idle - floor : bytes;
+  size_t spans = esc_heap_free_committed < give ? esc_heap_free_committed : give;
+  if (spans) esc_heap_trim_to(esc_heap_free_committed - spans);
+  while (esc_huge_ncached && esc_heap_free_committed + esc_huge_cached_bytes > idle - give) {
+    unsigned oldest = 0;
+    for (unsigned k = 1; k < esc_huge_ncached; k++)
+      if (esc_huge_cache[k].since < esc_huge_cache[oldest].since) oldest = k;
+    esc_segment_t *seg = esc_huge_cache[oldest].seg;
+    esc_huge_cache_drop(oldest);
+    esc_huge_unmap(seg);
+  }
 }
 
 // esc_huge_reuse takes a cached mapping for a block of `usable` bytes at
@@ -538,6 +577,9 @@ void *esc__huge_alloc(size_t size, size_t align) {
   esc__stat_add(&esc__counters.huge_bytes, usable);
   esc__stat_add(&esc__counters.mapped, seg->huge_map_size);
   esc__committed_add(seg->huge_map_size);
+  esc__lock(&esc__heap_lock);
+  esc_heap_offset_locked(seg->huge_map_size);
+  esc__unlock(&esc__heap_lock);
   return (void *)block;
 }
 
@@ -593,6 +635,11 @@ int esc__huge_resize(esc_segment_t *seg, size_t size) {
   int err = esc__prim_remap(seg->huge_base, seg->huge_map_size, hdr + usable);
   if (err) return err;
   esc_huge_account(seg->huge_usable, usable);
+  if (usable > seg->huge_usable) {
+    esc__lock(&esc__heap_lock);
+    esc_heap_offset_locked(usable - seg->huge_usable);
+    esc__unlock(&esc__heap_lock);
+  }
   seg->huge_usable = usable;
   seg->huge_map_size = hdr + usable;
   return 0;
