@@ -56,6 +56,26 @@ static void test_lifo(void) {
   CHECK(d == c);  // the popped space is reused
   esc_frame_leave(m);
   CHECK(esc_frame_bytes_in_use() == base);
+  // With no frame record under them, the bottom chunk (kept when the arena
+  // emptied, so its headers carry no FIRST flag) goes too.
+  if (base == 0) {
+    enum { M = 20000 };
+    static char *fifo[M];
+    for (int i = 0; i < M; i++) {
+      fifo[i] = esc_frame_alloc(200);
+      memset(fifo[i], (char)i, 200);
+    }
+    size_t full = esc_frame_bytes_in_use();
+    for (int i = 0; i < M / 2; i++) esc_frame_free(fifo[i]);
+    CHECK(esc_frame_bytes_in_use() < full);
+    CHECK(esc__arena_is_valid());
+    bool intact = true;
+    for (int i = M / 2; i < M; i++) intact &= fifo[i][199] == (char)i;
+    CHECK(intact);
+    for (int i = M / 2; i < M; i++) esc_frame_free(fifo[i]);
+    CHECK(esc_frame_bytes_in_use() == 0);
+    CHECK(esc__arena_is_valid());
+  }
 }
 
 static void test_nested(void) {
@@ -236,6 +256,48 @@ static void test_not_lifo_bounded(void) {
   for (int i = 100000; i-- > 0;) esc_frame_free(keep[i]);
   esc_frame_free(keep);
   esc_frame_leave(m);
+}
+
+// A breadth-first search over an implicit binary tree keeps its queue in
+// the arena: nodes are freed from the oldest end while the queue grows, so
+// whole chunks under the live tail die.  They go back at once: the arena
+// holds the live nodes and at most two chunks more, where before it kept
+// as many dead bytes as live ones (about 2x the live queue).
+static void test_fifo_reclaims_chunks(void) {
+  struct qnode { long v; struct qnode *next; long pad[2]; };
+  enum { N = 1000000 };
+  size_t base = esc_frame_bytes_in_use();
+  esc_frame_mark_t m = esc_frame_enter();
+  size_t start = esc_frame_bytes_in_use();
+  struct qnode *head = esc_frame_alloc(sizeof *head), *tail = head;
+  head->v = 0;
+  head->next = NULL;
+  long live = 1, visited = 0, next_id = 1, wrong = 0;
+  size_t excess = 0;
+  while (head) {
+    struct qnode *q = head;
+    for (int k = 0; k < 2 && next_id < N; k++) {
+      struct qnode *x = esc_frame_alloc(sizeof *x);
+      x->v = next_id++;
+      x->next = NULL;
+      tail->next = x;
+      tail = x;
+      live++;
+    }
+    wrong += q->v != visited++;
+    head = q->next;
+    esc_frame_free(q);
+    live--;
+    size_t held = (size_t)live * (sizeof *q + 16);  // with their headers
+    size_t used = esc_frame_bytes_in_use() - start;
+    if (used > held && used - held > excess) excess = used - held;
+  }
+  fprintf(stderr, "  (breadth-first queue: at most %zu KiB beyond the live nodes)\n", excess >> 10);
+  CHECK(wrong == 0 && visited == N);
+  CHECK(excess <= 9u * 1024 * 1024);  // the live queue peaks at 24 MB
+  CHECK(esc__arena_is_valid());
+  esc_frame_leave(m);
+  CHECK(esc_frame_bytes_in_use() == base);
 }
 
 static jmp_buf jump;
@@ -601,6 +663,7 @@ int main(void) {
   test_empty_trims();
   test_loop_bounded();
   test_not_lifo_bounded();
+  test_fifo_reclaims_chunks();
   test_longjmp();
   test_jmp_restore();
   test_threads();
