@@ -106,6 +106,18 @@ static void *esc_bin_take_local(esc_bin_t *bin) {
   return p;
 }
 
+void *esc__tcache_take(unsigned cls) {
+  esc_tcache_t *tc = &esc__tc;
+  if (tc->state != ESC_TC_ACTIVE) return NULL;
+  esc_bin_t *bin = &esc_tc_bins(tc)[cls];
+  void *p = bin->head;
+  if (!p) return esc_bin_take_local(bin);
+  bin->head = *(void **)p;
+  bin->pops++;
+  bin->took = 1;
+  return p;
+}
+
 static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
   void *alt = NULL;

@@ -93,6 +93,9 @@ void esc__free_slow(void *p);
 // esc__tc_flush empties this thread's cache; to_spans bypasses the
 // transfer slots (nobody is waiting for the batches of an idle thread).
 void esc__tc_flush(esc_tcache_t *tc, bool to_spans);
+// esc__tcache_take pops an object of class cls from this thread's bin
+// without refilling it: NULL when the bin is empty.
+void *esc__tcache_take(unsigned cls);
 void esc__tcache_init_process(void);
 // esc__tcache_trim_idle asks every thread whose cache saw no slow path for
 // idle_ms to flush it at its next free (called by the scavenger).
