@@ -27,9 +27,10 @@
 //
 // Invariants.
 //   1. LIFO: only the top header moves; a chunk below the newest one is
-//      frozen.  The top header always lies in the newest chunk (a chunk that
-//      becomes empty is dropped), so the arena's size is a function of the
-//      live headers alone.
+//      frozen (and goes whole once every object in it has died:
+//      esc_frame_reclaim).  The top header always lies in the newest chunk
+//      (a chunk that becomes empty is dropped), so the arena's size is a
+//      function of the live headers alone.
 //   2. Nothing dead is on top: after every free and leave, dead objects on
 //      top are popped, down to the first live object or frame record.  So a
 //      malloc/free pair per loop iteration, freed in any order, returns the
