@@ -65,8 +65,10 @@ bool bracketSetjmps(Module &M, ArrayRef<std::string> Excluded) {
       Fn->addFnAttr(Attribute::NoUnwind);
   for (CallInst *CI : Calls) {
     IRBuilder<> B(CI);
+    B.SetCurrentDebugLocation(CI->getDebugLoc());
     CallInst *T = B.CreateCall(Save, {}, "escape.jmp");
     B.SetInsertPoint(CI->getNextNode());
+    B.SetCurrentDebugLocation(CI->getDebugLoc());
     B.CreateCall(Restore, {T});
   }
   return true;

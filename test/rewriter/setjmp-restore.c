@@ -8,6 +8,9 @@
 // RUN: %escape -O0 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc0
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc0 > %t.esc0.out
 // RUN: diff %t.plain.out %t.esc0.out
+// RUN: %escape -O1 -g -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.escg
+// RUN: env ESCAPE_RT_ARENA_POISON=1 %t.escg > %t.escg.out
+// RUN: diff %t.plain.out %t.escg.out
 // A loop around setjmp in a function with no frame of its own (an error
 // recovery loop), and a callee whose arena block is live when it jumps
 // back: the jump skips the callee's leave.  Before, nothing released those
