@@ -154,6 +154,7 @@ protected:
       }
     }
     Opts.Rewrite.Enabled = Opts.Policy.Transform;
+    Opts.Rewrite.Arena = Opts.Policy.ArenaEnabled;
     Opts.Rewrite.MaxStackObject = Opts.Policy.StackLimit;
     Opts.Rewrite.MaxStackFrame = Opts.Policy.FrameBudget;
     return Ok;

@@ -476,7 +476,8 @@ bool Rewriter::run() {
     Changed = true;
   }
   // Callees' frames a longjmp skips are released where it lands.
-  Changed |= bracketSetjmps(M, R.ExcludedSetjmp);
+  if (Opts.Arena)
+    Changed |= bracketSetjmps(M, R.ExcludedSetjmp);
   if (Changed)
     M.getOrInsertNamedMetadata("escape.rewritten");
   return Changed;

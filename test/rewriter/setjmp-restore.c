@@ -1,5 +1,6 @@
 // REQUIRES: plugin, runtime
 // RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -S -emit-llvm -o - %s | FileCheck %s
+// RUN: %escape -O2 -nostdinc -I%S/Inputs -S -emit-llvm -o - %s | FileCheck %s --check-prefix=NOARENA
 // RUN: %clang -O2 -nostdinc -I%S/Inputs %s -o %t.plain
 // RUN: %t.plain > %t.plain.out
 // RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc
@@ -20,6 +21,8 @@
 // bracketed (esc_frame_jmp_save before, esc_frame_jmp_restore after) and a
 // jump back releases what the skipped frames held.  The program prints
 // whether its peak RSS grew by less than 16 MiB.
+// Without the arena (the plugin's default) nothing refers to the runtime:
+// NOARENA-NOT: esc_frame_jmp
 #include "alloc.h"
 typedef long jmp_buf[25];
 int _setjmp(jmp_buf env) __attribute__((returns_twice));

@@ -28,6 +28,9 @@ namespace escape::rewriter {
 /// Options of the rewrite, set from plugin arguments.
 struct RewriteOptions {
   bool Enabled = true;    ///< false: report only
+  /// The frame arena runtime is linked (plugin argument `arena`): setjmp
+  /// calls are bracketed to release what a longjmp back skips.
+  bool Arena = false;
   std::string Bisect;     ///< hash pattern selecting sites, "" = all
   unsigned Trace = 0;     ///< >0: print what the pass does to stderr
   /// Safety limits, re-checked in the IR: a Stack site larger than
