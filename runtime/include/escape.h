@@ -145,7 +145,9 @@ ESC_EXPORT int esc_frame_posix_memalign(void **out, size_t alignment, size_t siz
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strdup(const char *s);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
 // esc_frame_realloc resizes an arena object in place when it is on top,
-// else moves it; a pointer not in the arena is passed to realloc().
+// else moves it to the top, that is into the innermost frame: call it in
+// the frame that allocated p.  A pointer not in the arena is passed to
+// realloc().
 // esc_frame_realloc(p, 0) frees p and returns NULL, as glibc's realloc does.
 ESC_EXPORT void *esc_frame_realloc(void *p, size_t size);
 // esc_frame_realloc_heap is realloc for a pointer that may be frame-arena

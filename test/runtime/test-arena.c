@@ -300,6 +300,92 @@ static void test_fifo_reclaims_chunks(void) {
   CHECK(esc_frame_bytes_in_use() == base);
 }
 
+// Random frames and objects against a model: objects freed in any order
+// (the oldest most often, as queues do), large ones that start chunks,
+// reallocs, frames left with objects still in them.  Every live object
+// keeps its contents, and the arena its invariants, whatever chunks the
+// arena reclaims or drops under them.
+enum { MODEL_OBJS = 4096, MODEL_DEPTH = 24 };
+static struct { unsigned char *p; size_t n; unsigned char v; int depth; } model[MODEL_OBJS];
+static int model_n;
+
+static uint64_t model_rand(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+static int model_intact(void) {
+  for (int i = 0; i < model_n; i++)
+    for (size_t k = 0; k < model[i].n; k += 1 + model[i].n / 8)
+      if (model[i].p[k] != model[i].v) return 0;
+  return 1;
+}
+
+static void model_drop(int i) {
+  model[i] = model[--model_n];
+}
+
+static void test_random_model(uint64_t seed) {
+  size_t base = esc_frame_bytes_in_use();
+  esc_frame_mark_t marks[MODEL_DEPTH];
+  int depth = 0, bad = 0, invalid = 0;
+  marks[depth++] = esc_frame_enter();
+  for (long step = 0; step < 300000 && !bad; step++) {
+    uint64_t r = model_rand(&seed);
+    unsigned op = (unsigned)(r % 100);
+    if (op < 4 && depth < MODEL_DEPTH) {
+      marks[depth++] = esc_frame_enter();
+    } else if (op < 8 && depth > 1) {
+      esc_frame_leave(marks[--depth]);
+      for (int i = model_n; i-- > 0;)
+        if (model[i].depth >= depth) model_drop(i);
+    } else if (op < 55 && model_n < MODEL_OBJS) {
+      size_t n = (r >> 8) % 100 == 0 ? 20000 + (size_t)((r >> 16) % 200000) : 1 + (size_t)((r >> 16) % 300);
+      unsigned char *p = esc_frame_alloc(n);
+      if (!p) { bad = 1; break; }
+      unsigned char v = (unsigned char)(r >> 40);
+      memset(p, v, n);
+      model[model_n].p = p;
+      model[model_n].n = n;
+      model[model_n].v = v;
+      model[model_n].depth = depth - 1;
+      model_n++;
+    } else if (op < 95 && model_n) {
+      // The oldest live object half the time, else any.
+      int i = (r >> 8) & 1 ? 0 : (int)((r >> 16) % (uint64_t)model_n);
+      // A moved object lands in the current frame: realloc only the
+      // objects of the innermost frame, as compiled code does.
+      if ((r >> 24) % 10 == 0 && model[i].depth == depth - 1) {
+        size_t n = 1 + (size_t)((r >> 32) % 600);
+        unsigned char *q = esc_frame_realloc(model[i].p, n);
+        if (!q) { bad = 1; break; }
+        for (size_t k = 0; k < (n < model[i].n ? n : model[i].n); k++) bad |= q[k] != model[i].v;
+        memset(q, model[i].v, n);
+        model[i].p = q;
+        model[i].n = n;
+      } else {
+        esc_frame_free(model[i].p);
+        // Keep the order of the rest: index 0 stays the oldest.
+        memmove(&model[i], &model[i + 1], (size_t)(model_n - i - 1) * sizeof model[0]);
+        model_n--;
+      }
+    }
+    if (step % 997 == 0) {
+      bad |= !model_intact();
+      invalid |= !esc__arena_is_valid();
+    }
+  }
+  bad |= !model_intact();
+  CHECK(!bad);
+  CHECK(!invalid);
+  CHECK(esc__arena_is_valid());
+  while (depth > 0) esc_frame_leave(marks[--depth]);
+  model_n = 0;
+  CHECK(esc_frame_bytes_in_use() == base);
+}
+
 static jmp_buf jump;
 
 static void dive(int depth) {
@@ -664,6 +750,7 @@ int main(void) {
   test_loop_bounded();
   test_not_lifo_bounded();
   test_fifo_reclaims_chunks();
+  for (uint64_t seed = 1; seed <= 4; seed++) test_random_model(seed * 0x2545F4914F6CDD1DULL);
   test_longjmp();
   test_jmp_restore();
   test_threads();
