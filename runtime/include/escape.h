@@ -100,6 +100,14 @@ ESC_EXPORT int esc_stats_get(esc_stats_t *out);
 // esc_stats_print writes a human-readable summary to the file descriptor fd
 // (ESCAPE_RT_STATS=1 does this to stderr at exit).  Returns 0 or an errno.
 ESC_EXPORT int esc_stats_print(int fd);
+// esc_stats_print_classes writes, for each size class with spans, the
+// spans, their pages, the objects carved from them and those out of them
+// (live, or held by thread caches and transfer slots), and the large
+// blocks' spans and pages (ESCAPE_RT_STATS=2 does this at exit after the
+// summary).  What a size class costs in resident memory beyond its live
+// objects is there: pages carved but free, and objects held for reuse.
+// Returns 0 or an errno.
+ESC_EXPORT int esc_stats_print_classes(int fd);
 // esc_profile_write writes the sampled heap profile (ESCAPE_RT_PROFILE_RATE)
 // to path in the legacy text format `google-pprof` reads.  Returns 0, EINVAL
 // when profiling is off, or the errno of the failed file operation.

@@ -409,6 +409,18 @@ void esc__heap_free_span(esc_span_t *s) {
   if (pending >= ESC_SCAVENGE_MIN && delay > 0) esc__scavenger_want();
 }
 
+void esc__heap_walk(void (*fn)(const esc_span_t *s, void *arg), void *arg) {
+  esc__lock(&esc__heap_lock);
+  for (esc_segment_t *seg = esc_heap_segments; seg; seg = seg->next)
+    for (uint32_t i = seg->hdr_pages; i < ESC_SEG_PAGES;) {
+      const esc_span_t *s = &seg->spans[i];
+      uint32_t np = s->npages ? s->npages : 1;
+      if (s->state == ESC_SPAN_SMALL || s->state == ESC_SPAN_LARGE) fn(s, arg);
+      i += np;
+    }
+  esc__unlock(&esc__heap_lock);
+}
+
 size_t esc__heap_scavenge(bool force) {
   esc__lock(&esc__heap_lock);
   size_t left = esc_heap_scavenge_locked(esc__prim_clock_ms(), force);

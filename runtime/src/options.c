@@ -72,7 +72,7 @@ static void esc_options_read(void) {
   if (esc_env_int("ESCAPE_RT_RELEASE_DELAY", &v)) o->release_delay = v;
   if (esc_env_int("ESCAPE_RT_FREE_KEEP", &v) && v >= 0) o->free_keep = (size_t)v;
   if (esc_env_int("ESCAPE_RT_SCAVENGER", &v)) o->scavenger = v != 0;
-  if (esc_env_int("ESCAPE_RT_STATS", &v)) o->stats = v != 0;
+  if (esc_env_int("ESCAPE_RT_STATS", &v)) o->stats = v <= 0 ? 0 : v == 1 ? 1 : 2;
   if (esc_env_int("ESCAPE_RT_PROFILE_RATE", &v) && v > 0) o->profile_rate = (size_t)v;
   if (esc__prim_getenv("ESCAPE_RT_PROFILE", o->profile_path, sizeof o->profile_path) == 0 &&
       o->profile_path[0])
@@ -132,6 +132,7 @@ void esc__init(void) {
 __attribute__((destructor)) static void esc_at_exit(void) {
   if (atomic_load(&esc__init_state) != 2) return;
   if (esc__options.stats) esc_stats_print(2);
+  if (esc__options.stats > 1) esc_stats_print_classes(2);
   if (esc__options.profile) esc__profile_at_exit();
 }
 

@@ -67,6 +67,60 @@ static size_t esc_stats_line(char *buf, size_t at, const char *name, uint64_t v)
   return at;
 }
 
+// Per-class totals of the spans in use, gathered under the heap lock.
+typedef struct {
+  uint64_t spans[ESC_NCLASSES], pages[ESC_NCLASSES], carved[ESC_NCLASSES], out[ESC_NCLASSES];
+} esc_class_stats_t;
+
+static void esc_stats_span(const esc_span_t *s, void *arg) {
+  esc_class_stats_t *t = arg;
+  unsigned c = s->state == ESC_SPAN_SMALL ? s->cls : 0;
+  t->spans[c]++;
+  t->pages[c] += s->npages;
+  if (!c) return;
+  // Objects past the bump pointer were never handed out.
+  size_t size = esc__class_size[c];
+  t->carved[c] += s->bump ? (uint64_t)(s->bump - s->start) / size : s->capacity;
+  t->out[c] += s->inuse;
+}
+
+// esc_stats_col appends v right-aligned in a column of `width`.
+static size_t esc_stats_col(char *buf, size_t at, uint64_t v, int width) {
+  char tmp[24];
+  int len = esc__fmt_u64(tmp, v, 10);
+  for (int k = len; k < width; k++) buf[at++] = ' ';
+  memcpy(buf + at, tmp, (size_t)len);
+  return at + (size_t)len;
+}
+
+int esc_stats_print_classes(int fd) {
+  static esc_class_stats_t t;  // 16 KiB: not on the stack of a late destructor
+  memset(&t, 0, sizeof t);
+  esc__heap_walk(esc_stats_span, &t);
+  char buf[128];
+  const char *head = "escape-rt size classes:\n   size   spans   pages   carved      out\n";
+  int err = esc__prim_write(fd, head, strlen(head));
+  for (unsigned c = 0; c < ESC_NCLASSES && !err; c++) {
+    if (!t.spans[c]) continue;
+    size_t n = 0;
+    if (c) {
+      n = esc_stats_col(buf, n, esc__class_size[c], 7);
+    } else {
+      memcpy(buf, "  large", 7);
+      n = 7;
+    }
+    n = esc_stats_col(buf, n, t.spans[c], 8);
+    n = esc_stats_col(buf, n, t.pages[c], 8);
+    if (c) {
+      n = esc_stats_col(buf, n, t.carved[c], 9);
+      n = esc_stats_col(buf, n, t.out[c], 9);
+    }
+    buf[n++] = '\n';
+    err = esc__prim_write(fd, buf, n);
+  }
+  return err;
+}
+
 int esc_stats_print(int fd) {
   esc_stats_t s;
   esc_stats_get(&s);

@@ -255,6 +255,30 @@ static void test_stats(void) {
     close(fds[0]);
     EXPECT(n > 0 && strstr(buf, "escape-rt statistics:") && strstr(buf, "segments"));
   }
+  CHECK_BODY("esc_stats_print_classes lists the classes in use") {
+    enum { N = 300 };
+    void *keep[N];
+    for (int i = 0; i < N; i++) keep[i] = esc_malloc(200);  // the 208-byte class
+    void *big = esc_malloc(100000);
+    int fds[2];
+    EXPECT(pipe(fds) == 0);
+    EXPECT(esc_stats_print_classes(fds[1]) == 0);
+    close(fds[1]);
+    char buf[16384] = {0};
+    size_t got = 0;
+    for (ssize_t n; got < sizeof buf - 1 && (n = read(fds[0], buf + got, sizeof buf - 1 - got)) > 0;)
+      got += (size_t)n;
+    close(fds[0]);
+    unsigned long spans = 0, pages = 0, carved = 0, out = 0;
+    const char *row = strstr(buf, "\n    208 ");
+    EXPECT(strstr(buf, "escape-rt size classes:") != NULL);
+    EXPECT(row && sscanf(row, " 208 %lu %lu %lu %lu", &spans, &pages, &carved, &out) == 4);
+    fprintf(stderr, " (208: %lu spans, %lu pages, %lu carved, %lu out)", spans, pages, carved, out);
+    EXPECT(out >= N && carved >= out && pages * 8192 >= carved * 208);
+    EXPECT(strstr(buf, "\n  large ") != NULL);
+    for (int i = 0; i < N; i++) esc_free(keep[i]);
+    esc_free(big);
+  }
   CHECK("esc_profile_write is EINVAL when profiling is off",
         esc_profile_write("/tmp/never-written.heap") == EINVAL);
 }

@@ -115,6 +115,10 @@ void esc__scavenger_want(void);
 void esc__scavenger_poll(void);
 void esc__scavenger_fork_child(void);
 
+// esc__heap_walk calls fn on every span of the page heap that is in use,
+// under the heap lock (fn must not allocate).
+void esc__heap_walk(void (*fn)(const esc_span_t *s, void *arg), void *arg);
+
 // "stats.c"
 extern esc_counters_t esc__counters;
 void esc__stat_add(atomic_uint_fast64_t *c, uint64_t n);

@@ -178,7 +178,7 @@ typedef struct {
   int64_t release_delay;  // ESCAPE_RT_RELEASE_DELAY (ms), < 0: never
   size_t free_keep;       // ESCAPE_RT_FREE_KEEP: free resident bytes kept at most
   bool scavenger;         // ESCAPE_RT_SCAVENGER: background release thread
-  bool stats;             // ESCAPE_RT_STATS
+  int stats;              // ESCAPE_RT_STATS: 0 off, 1 summary, 2 and per class
   bool profile;           // ESCAPE_RT_PROFILE set
   char profile_path[512];
   size_t profile_rate;    // ESCAPE_RT_PROFILE_RATE (bytes)
