@@ -388,7 +388,6 @@ static void esc_heap_trim_locked(void) {
                                                          : esc_heap_keep() / 2);
 }
 
-
 void esc__heap_free_span(esc_span_t *s) {
   esc_segment_t *seg = esc_span_segment(s);
   uint32_t i = esc_span_index(s);
