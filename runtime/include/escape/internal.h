@@ -175,7 +175,7 @@ ESC_INLINE void esc__free_fast(void *p) {
     *(void **)p = bin->local;
     bin->local = p;
     bin->pops = 0;
-    bin->took = 1;
+    bin->took = ESC_TOOK_NOW | ESC_TOOK_EVER;
     __atomic_store_n(&bin->room, pops - 1, __ATOMIC_RELAXED);
     return;
   }

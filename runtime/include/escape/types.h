@@ -116,13 +116,15 @@ typedef struct esc_segment_s {
 // once costs it a few objects, not a batch (tcmalloc's slow start).  A bin
 // malloc took nothing from since its last overflow (`took`) only frees: its
 // limit stays at a batch.
+enum { ESC_TOOK_NOW = 1, ESC_TOOK_EVER = 2 };
 typedef struct {
   void *head;  // malloc pops here
   void *local; // free pushes here; becomes `head` when that runs dry
   uint32_t room;
   uint32_t pops;
   uint32_t lim;      // objects the bin may hold (<= esc__class_max)
-  uint32_t took;     // malloc took objects from it since the last overflow
+  uint32_t took;     // ESC_TOOK_NOW: malloc took objects from it since the last
+                     // overflow; ESC_TOOK_EVER: since the thread started
 } esc_bin_t;
 
 enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
