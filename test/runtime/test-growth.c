@@ -112,15 +112,9 @@ static int run(void (*scenario)(void)) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    // Options are read at the first allocation: run again with them set.
-    setenv("ESCAPE_RT_RELEASE_DELAY", "100000", 1);
-    setenv("ESCAPE_RT_FREE_KEEP", "1m", 1);
-    setenv("ESCAPE_RT_SCAVENGER", "0", 1);
-    execl("/proc/self/exe", argv[0], "child", (char *)NULL);
-    perror("test-growth: exec");
-    return 1;
-  }
+  static const char *const env[] = {"ESCAPE_RT_RELEASE_DELAY=100000", "ESCAPE_RT_FREE_KEEP=1m",
+                                     "ESCAPE_RT_SCAVENGER=0", NULL};
+  test_rerun_with(argc, argv, env);
   int failed = run(huge_then_large) + run(holes_then_wider) + run(reuse_releases_nothing);
   fprintf(stderr, "\n%d scenarios failed\n", failed);
   return failed ? 1 : 0;

@@ -38,15 +38,10 @@ static uint64_t mapped(void) {
 enum { MIB = 1 << 20 };
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    // A long release delay, so a slow machine's pause between a free and
-    // the next malloc cannot let the background thread unmap the cache.
-    // Options are read at the first allocation: run again with it set.
-    setenv("ESCAPE_RT_RELEASE_DELAY", "60000", 1);
-    execl("/proc/self/exe", argv[0], "child", (char *)NULL);
-    perror("test-huge-cache: exec");
-    return 1;
-  }
+  // A long release delay, so a slow machine's pause between a free and
+  // the next malloc cannot let the background thread unmap the cache.
+  static const char *const env[] = {"ESCAPE_RT_RELEASE_DELAY=60000", NULL};
+  test_rerun_with(argc, argv, env);
   esc_collect();
   uint64_t base = mapped();
   CHECK_BODY("a freed 4 MiB block's mapping serves the next one") {

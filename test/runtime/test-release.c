@@ -249,15 +249,9 @@ static void test_calloc_fresh(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    // Options are read at the first allocation: run again with them set.
-    setenv("ESCAPE_RT_RELEASE_DELAY", "100000", 1);
-    setenv("ESCAPE_RT_FREE_KEEP", "1m", 1);
-    setenv("ESCAPE_RT_SCAVENGER", "1", 1);
-    execl("/proc/self/exe", argv[0], "child", (char *)NULL);
-    perror("test-release: exec");
-    return 1;
-  }
+  static const char *const env[] = {"ESCAPE_RT_RELEASE_DELAY=100000", "ESCAPE_RT_FREE_KEEP=1m",
+                                     "ESCAPE_RT_SCAVENGER=1", NULL};
+  test_rerun_with(argc, argv, env);
   test_keep();
   test_slow_start();
   test_free_only();

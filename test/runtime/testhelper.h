@@ -11,6 +11,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static int test_ok, test_failed;
 
@@ -44,6 +47,26 @@ static inline void test_end(const char *name, bool result) {
       result = false;                                                         \
     }                                                                         \
   } while (0)
+
+// test_rerun_with runs this test again, as "PROGRAM child", with the
+// options in `env` ("NAME=VALUE" strings, NULL-terminated) set: the
+// runtime reads its options at the first allocation, before main could
+// set them.  Returns at once in the rerun; exits if the exec fails.
+static inline void test_rerun_with(int argc, char **argv, const char *const *env) {
+  if (argc >= 2) return;
+  for (; *env; env++) {
+    char name[64];
+    const char *eq = strchr(*env, '=');
+    size_t n = eq ? (size_t)(eq - *env) : 0;
+    if (!eq || n >= sizeof name) continue;
+    memcpy(name, *env, n);
+    name[n] = '\0';
+    setenv(name, eq + 1, 1);
+  }
+  execl("/proc/self/exe", argv[0], "child", (char *)NULL);
+  perror("exec /proc/self/exe");
+  exit(2);
+}
 
 static inline int test_summary(void) {
   fprintf(stderr, "\n%d checks passed, %d failed\n", test_ok, test_failed);
