@@ -90,6 +90,10 @@ public:
 
 private:
   // Stmt.cpp
+  /// The caller's memory an incoming pointer \p V stands for: what it
+  /// points to (returned) and what that reaches (\p Deep), both held by the
+  /// caller beyond this frame.  \p Index is the parameter's position.
+  ObjId callerMemory(NodeId V, llvm::StringRef Name, unsigned Index, ObjId &Deep);
   void stmt(const clang::Stmt *S);
   void varDecl(const clang::VarDecl *VD);
   void loop(const clang::Stmt *Cond, const clang::Stmt *Inc,

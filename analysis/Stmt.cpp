@@ -26,28 +26,27 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
       ParamDeep.push_back(-1);
       continue;
     }
-    llvm::StringRef Name = G.save(P->getName());
-    ObjId Pointee = G.addObject(ObjKind::ParamPointee, Name, 0, I);
-    ObjId Deep = G.addObject(ObjKind::ParamDeep, G.save(Name + "..."), 0, I);
-    G.addr(V, Pointee);
-    G.addr(G.Objects[Pointee].Contents, Deep);
-    G.addr(G.Objects[Deep].Contents, Deep);
-    // The caller's memory outlives this frame.
-    G.copy(G.Objects[Pointee].Contents, G.ExtNode, {}, "");
-    G.copy(G.Objects[Deep].Contents, G.ExtNode, {}, "");
-    ParamObj.push_back(Pointee);
+    ObjId Deep;
+    ParamObj.push_back(callerMemory(V, G.save(P->getName()), I, Deep));
     ParamDeep.push_back(Deep);
   }
   if (FD->isVariadic() && FD->getBody() && vaListsStayLocal(Ctx, FD->getBody())) {
     VarArgsNode = temp("...");
-    VarArgsObj = G.addObject(ObjKind::ParamPointee, "...", 0, FD->getNumParams());
-    VarArgsDeep = G.addObject(ObjKind::ParamDeep, "......", 0, FD->getNumParams());
-    G.addr(VarArgsNode, VarArgsObj);
-    G.addr(G.Objects[VarArgsObj].Contents, VarArgsDeep);
-    G.addr(G.Objects[VarArgsDeep].Contents, VarArgsDeep);
-    G.copy(G.Objects[VarArgsObj].Contents, G.ExtNode, {}, "");
-    G.copy(G.Objects[VarArgsDeep].Contents, G.ExtNode, {}, "");
+    VarArgsObj = callerMemory(VarArgsNode, "...", FD->getNumParams(), VarArgsDeep);
   }
+}
+
+ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Index,
+                                    ObjId &Deep) {
+  ObjId Pointee = G.addObject(ObjKind::ParamPointee, Name, 0, Index);
+  Deep = G.addObject(ObjKind::ParamDeep, G.save(Name + "..."), 0, Index);
+  G.addr(V, Pointee);
+  G.addr(G.Objects[Pointee].Contents, Deep);
+  G.addr(G.Objects[Deep].Contents, Deep);
+  // The caller's memory outlives this frame.
+  G.copy(G.Objects[Pointee].Contents, G.ExtNode, {}, "");
+  G.copy(G.Objects[Deep].Contents, G.ExtNode, {}, "");
+  return Pointee;
 }
 
 /// Collects the uses of va_list variables that keep the variadic

@@ -106,16 +106,20 @@ static void *esc_bin_take_local(esc_bin_t *bin) {
   return p;
 }
 
-void *esc__tcache_take(unsigned cls) {
-  esc_tcache_t *tc = &esc__tc;
-  if (tc->state != ESC_TC_ACTIVE) return NULL;
-  esc_bin_t *bin = &esc_tc_bins(tc)[cls];
+// esc_bin_pop takes an object from the bin, `head` first, without
+// refilling it; NULL when the bin is empty.
+static void *esc_bin_pop(esc_bin_t *bin) {
   void *p = bin->head;
   if (!p) return esc_bin_take_local(bin);
   bin->head = *(void **)p;
   bin->pops++;
   bin->took = ESC_TOOK_NOW | ESC_TOOK_EVER;
   return p;
+}
+
+void *esc__tcache_take(unsigned cls) {
+  esc_tcache_t *tc = &esc__tc;
+  return tc->state == ESC_TC_ACTIVE ? esc_bin_pop(&esc_tc_bins(tc)[cls]) : NULL;
 }
 
 static void esc_tc_init(esc_tcache_t *tc) {
@@ -167,26 +171,20 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     return one;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
-  if (!bin->head) {
-    void *p = esc_bin_take_local(bin);
-    if (p) return p;
-    // A miss: the bin held too little, so its limit doubles (and the
-    // refill with it) within the class's budget.
-    uint32_t lim = esc_lim_grow(bin, cls);
-    void *head = NULL;
-    uint32_t n = esc__central_refill(cls, lim, &head);
-    if (n == 0) return NULL;
-    if (n > lim) lim = n; // a whole transfer batch
-    bin->head = head;
-    bin->pops = 0;
-    bin->lim = lim;
-    esc_room_set(bin, lim - n);
-  }
-  void *p = bin->head;
-  bin->head = *(void **)p;
-  bin->pops++;
-  bin->took = ESC_TOOK_NOW | ESC_TOOK_EVER;
-  return p;
+  void *p = esc_bin_pop(bin);
+  if (p) return p;
+  // A miss: the bin held too little, so its limit doubles (and the refill
+  // with it) within the class's budget.
+  uint32_t lim = esc_lim_grow(bin, cls);
+  void *head = NULL;
+  uint32_t n = esc__central_refill(cls, lim, &head);
+  if (n == 0) return NULL;
+  if (n > lim) lim = n; // a whole transfer batch
+  bin->head = head;
+  bin->pops = 0;
+  bin->lim = lim;
+  esc_room_set(bin, lim - n);
+  return esc_bin_pop(bin);
 }
 
 void *esc__malloc_slow(size_t size) {

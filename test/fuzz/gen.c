@@ -3,8 +3,9 @@
 // `escape-gen SEED` writes one C11 program to stdout.  The program allocates
 // with malloc, calloc, realloc and strdup, passes pointers through locals,
 // struct fields, arrays of pointers, helpers, variadic helpers,
-// out-parameters, return values and globals, frees on some paths only, recurses with a depth bound, and
-// prints checksums of the data it computed (never addresses).
+// out-parameters, return values and globals, frees on some paths only,
+// recurses with a depth bound, and prints checksums of the data it
+// computed (never addresses).
 //
 // The rule that keeps every program free of undefined behaviour, so that a
 // build with and without the escape transformation must print the same:
@@ -252,7 +253,8 @@ static void gen_realloc(gen_ctx_t *c, int v) {
   c->cost += 40;
 }
 
-/// Hands pN over: to a global (escape), to a consumer, or maybe to a global.
+/// Hands pN over: to a global (escape; directly or through the variadic
+/// vkeep), to a consumer, or maybe to a global.
 static void gen_hand_off(gen_ctx_t *c, int v) {
   char e[EXPR_LEN];
   switch (gen_rand(4)) {

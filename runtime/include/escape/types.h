@@ -115,7 +115,8 @@ typedef struct esc_segment_s {
 // and each overflow, up to the class's budget, so a class a thread touches
 // once costs it a few objects, not a batch (tcmalloc's slow start).  A bin
 // malloc took nothing from since its last overflow (`took`) only frees: its
-// limit stays at a batch.
+// limit stays at a batch, or half of one when its thread never allocated
+// from it (a consumer of another thread's objects).
 enum { ESC_TOOK_NOW = 1, ESC_TOOK_EVER = 2 };
 typedef struct {
   void *head;  // malloc pops here
