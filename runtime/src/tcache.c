@@ -171,19 +171,33 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     return one;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
-  void *p = esc_bin_pop(bin);
-  if (p) return p;
+  // A bin its thread never allocated from holds only objects the thread
+  // freed, which other threads allocated: their neighbours on the same
+  // cache line may be in use there.  Its first allocation refills, so a
+  // thread that frees a block it was handed and then allocates the same
+  // size does not write next to the giver's blocks (passive false sharing:
+  // four threads on 8-byte blocks ran 1.6x slower); the freed objects
+  // follow the refill's.
+  bool first = !(bin->took & ESC_TOOK_EVER);
+  uint32_t local = 0;
+  if (first && !bin->head) {
+    uint32_t room = esc_room(bin) + bin->pops;
+    local = bin->lim > room ? bin->lim - room : 0;
+  } else {
+    void *p = esc_bin_pop(bin);
+    if (p) return p;
+  }
   // A miss: the bin held too little, so its limit doubles (and the refill
   // with it) within the class's budget.
   uint32_t lim = esc_lim_grow(bin, cls);
   void *head = NULL;
   uint32_t n = esc__central_refill(cls, lim, &head);
-  if (n == 0) return NULL;
+  if (n == 0) return first ? esc_bin_pop(bin) : NULL;
   if (n > lim) lim = n; // a whole transfer batch
   bin->head = head;
   bin->pops = 0;
   bin->lim = lim;
-  esc_room_set(bin, lim - n);
+  esc_room_set(bin, lim > n + local ? lim - n - local : 0);
   return esc_bin_pop(bin);
 }
 
@@ -194,7 +208,8 @@ void *esc__malloc_slow(size_t size) {
   esc_tcache_t *self = &esc__tc;
   if (size <= ESC_SMALL_MAX && self->state == ESC_TC_ACTIVE && !esc__options.profile &&
       !atomic_load_explicit(&self->trim, memory_order_relaxed)) {
-    void *p = esc_bin_take_local(&self->bins[esc__class_of(size)]);
+    esc_bin_t *bin = &self->bins[esc__class_of(size)];
+    void *p = bin->took & ESC_TOOK_EVER ? esc_bin_take_local(bin) : NULL;
     if (p) return p;
   }
   esc_tcache_t *tc = esc_tc_ready();
