@@ -144,8 +144,10 @@ ESC_INLINE void *esc__malloc_fast(size_t size) {
     esc_bin_t *bin = &esc__tc.bins[esc__class_of(size)];
     void *p = bin->head;
     if (esc_likely(p != NULL)) {
-      bin->head = *(void **)p;
+      void *next = *(void **)p;
+      bin->head = next;
       bin->pops++;
+      __builtin_prefetch(next, 1);
       return p;
     }
   }
