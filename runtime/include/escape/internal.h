@@ -147,6 +147,9 @@ ESC_INLINE void *esc__malloc_fast(size_t size) {
       void *next = *(void **)p;
       bin->head = next;
       bin->pops++;
+      // The next pop loads this object's link; start that load now.  A bin
+      // refilled from objects freed long ago is cold (binary trees built
+      // after a tree of 131,071 nodes was freed: 0.78 -> 0.72 s).
       __builtin_prefetch(next, 1);
       return p;
     }
