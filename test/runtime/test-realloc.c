@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "testhelper.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,7 +201,47 @@ static void test_grow_and_free_per_call(void) {
   }
 }
 
+// A realloc that succeeds leaves errno alone, as glibc's does, even when
+// its first try (mremap growing a huge block in place) failed because the
+// next pages were taken: libarchive reads errno after a failed charset
+// conversion and took the stale ENOMEM as fatal.  Two huge blocks grow in
+// turn, so each one's neighbour is usually the other.
+static void test_errno_kept(void) {
+  CHECK_BODY("a successful realloc leaves errno as it was") {
+    size_t n = (size_t)2 << 20;
+    char *a = esc_malloc(n), *b = esc_malloc(n);
+    EXPECT(a && b);
+    if (!a || !b) break;
+    memset(a, 1, n);
+    int kept = 0, rounds = 8;
+    for (int i = 0; i < rounds; i++) {
+      n += n / 2;
+      errno = EILSEQ;
+      char *c = esc_realloc(a, n);
+      EXPECT(c != NULL);
+      if (!c) break;
+      a = c;
+      kept += errno == EILSEQ;
+      errno = EILSEQ;
+      c = esc_realloc(b, n);
+      EXPECT(c != NULL);
+      if (!c) break;
+      b = c;
+      kept += errno == EILSEQ;
+    }
+    fprintf(stderr, " (errno kept by %d of %d)", kept, 2 * rounds);
+    EXPECT(kept == 2 * rounds);
+    EXPECT(a[0] == 1);
+    errno = EILSEQ;
+    esc_free(a);
+    esc_free(b);
+    esc_collect();
+    EXPECT(errno == EILSEQ);
+  }
+}
+
 int main(void) {
+  test_errno_kept();
   test_in_place();
   test_paged_growth();
   test_growth_footprint();

@@ -2,6 +2,10 @@
 //
 // Part of escape.  Implements escape/prim.h with mmap, madvise, clock_gettime
 // and raw file descriptors.  errno is read right after each failing call.
+// The memory calls return their error and leave errno as they found it: a
+// call the runtime expects to fail now and then (mremap growing a block in
+// place) must not show through an allocation that then succeeds another
+// way (libarchive read a stale ENOMEM after a successful realloc).
 //
 //===----------------------------------------------------------------------===//
 #define _GNU_SOURCE
@@ -94,23 +98,34 @@ static int esc_clock_gettime(clockid_t id, struct timespec *ts) {
   return clock_gettime(id, ts);
 }
 
+// esc_failed returns the error of the call that just failed and puts back
+// the errno saved before it.
+static int esc_failed(int saved) {
+  int err = errno ? errno : ENOMEM;
+  errno = saved;
+  return err;
+}
+
 int esc__prim_map(size_t size, void **out) {
+  int saved = errno;
   void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) return errno ? errno : ENOMEM;
+  if (p == MAP_FAILED) return esc_failed(saved);
   *out = p;
   return 0;
 }
 
 int esc__prim_unmap(void *p, size_t size) {
   if (size == 0) return 0;
-  return munmap(p, size) == 0 ? 0 : errno;
+  int saved = errno;
+  return munmap(p, size) == 0 ? 0 : esc_failed(saved);
 }
 
 int esc__prim_remap(void *p, size_t old_size, size_t new_size) {
 #ifdef MREMAP_MAYMOVE
+  int saved = errno;
   void *q = mremap(p, old_size, new_size, 0);
-  if (q == MAP_FAILED) return errno ? errno : ENOMEM;
+  if (q == MAP_FAILED) return esc_failed(saved);
   return 0;
 #else
   (void)p; (void)old_size; (void)new_size;
@@ -120,8 +135,9 @@ int esc__prim_remap(void *p, size_t old_size, size_t new_size) {
 
 int esc__prim_move(void *p, size_t old_size, size_t new_size, void *to) {
 #if defined(MREMAP_MAYMOVE) && defined(MREMAP_FIXED)
+  int saved = errno;
   void *q = mremap(p, old_size, new_size, MREMAP_MAYMOVE | MREMAP_FIXED, to);
-  if (q == MAP_FAILED) return errno ? errno : ENOMEM;
+  if (q == MAP_FAILED) return esc_failed(saved);
   return 0;
 #else
   (void)p; (void)old_size; (void)new_size; (void)to;
@@ -131,7 +147,8 @@ int esc__prim_move(void *p, size_t old_size, size_t new_size, void *to) {
 
 int esc__prim_release(void *p, size_t size) {
   if (size == 0) return 0;
-  return madvise(p, size, MADV_DONTNEED) == 0 ? 0 : errno;
+  int saved = errno;
+  return madvise(p, size, MADV_DONTNEED) == 0 ? 0 : esc_failed(saved);
 }
 
 uint64_t esc__prim_clock_ms(void) {
