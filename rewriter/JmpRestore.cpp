@@ -14,6 +14,14 @@
 // Everything above the saved top when setjmp returns again was pushed by
 // frames the jump left or skipped.  %t is computed before setjmp and never
 // changed, so it holds its value when setjmp returns the second time.
+//
+// The two functions are weak references, and each call runs only when the
+// function is there.  A file with a setjmp and no promoted site then needs
+// no runtime at link time (a C++ test driver linked it with g++ and failed
+// on the undefined esc_frame_jmp_save).  Skipping the bracket is safe: the
+// arena's frame functions live in the same object file, so a program
+// without it has no frames to release, and a skipped bracket only leaves
+// skipped frames to an outer frame's leave, as before the brackets.
 // getcontext and vfork also return twice, but resume code whose frames are
 // still alive (a coroutine, a parent): they are not bracketed.
 //
@@ -26,6 +34,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
@@ -61,15 +70,28 @@ bool bracketSetjmps(Module &M, ArrayRef<std::string> Excluded) {
       "esc_frame_jmp_restore",
       FunctionType::get(Type::getVoidTy(C), {MarkTy}, false));
   for (FunctionCallee FC : {Save, Restore})
-    if (auto *Fn = dyn_cast<Function>(FC.getCallee()))
+    if (auto *Fn = dyn_cast<Function>(FC.getCallee())) {
       Fn->addFnAttr(Attribute::NoUnwind);
+      if (Fn->isDeclaration())
+        Fn->setLinkage(GlobalValue::ExternalWeakLinkage);
+    }
   for (CallInst *CI : Calls) {
     IRBuilder<> B(CI);
     B.SetCurrentDebugLocation(CI->getDebugLoc());
+    Value *Have = B.CreateIsNotNull(Save.getCallee(), "escape.jmp.have");
+    // if (have) t = save();  setjmp;  if (have) restore(t);
+    BasicBlock *Before = CI->getParent();
+    Instruction *SaveAt = SplitBlockAndInsertIfThen(Have, CI, false);
+    B.SetInsertPoint(SaveAt);
     CallInst *T = B.CreateCall(Save, {}, "escape.jmp");
-    B.SetInsertPoint(CI->getNextNode());
+    B.SetInsertPoint(CI);
+    PHINode *Mark = B.CreatePHI(MarkTy, 2, "escape.jmp.top");
+    Mark->addIncoming(T, SaveAt->getParent());
+    Mark->addIncoming(ConstantInt::get(MarkTy, 0), Before);
+    Instruction *RestoreAt = SplitBlockAndInsertIfThen(Have, CI->getNextNode(), false);
+    B.SetInsertPoint(RestoreAt);
     B.SetCurrentDebugLocation(CI->getDebugLoc());
-    B.CreateCall(Restore, {T});
+    B.CreateCall(Restore, {Mark});
   }
   return true;
 }
