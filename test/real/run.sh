@@ -5,6 +5,9 @@
 #
 #   test/real/run.sh [PROJECT...]     (default: zlib bzip2 jansson libyaml)
 #
+# Also known (longer, not in the default set): lz4 zstd libtasn1-6 json-c
+# libonig giflib.
+#
 # Environment: ESCAPE_BUILD (build tree, default ./build), ESCAPE_REAL_WORK
 # (work folder, default test/real/work, git-ignored).  Needs deb-src entries:
 # when none is configured, the script adds one by copying
@@ -61,6 +64,46 @@ build_jansson() {
 build_libyaml() {
   cmake -S . -B _b -G Ninja -DCMAKE_C_COMPILER="$CC" -DBUILD_TESTING=ON &&
     cmake --build _b -j2 && (cd _b && ctest --output-on-failure)
+}
+# lz4: upstream's `make check` plus the frame, fuzzer, amalgamation and
+# example tests (Debian runs the whole `make test`: 256 MB streams, 90 s
+# fuzzers).
+build_lz4() {
+  make -j2 && make -C tests test-lz4-essentials test-frametest test-fuzzer \
+      test-amalgamation test-decompress-partial FUZZER_TIME=-T15s &&
+    make -C examples test
+}
+# zstd: `make check` (playTests.sh without the large-data tests, which
+# trains dictionaries) plus the API fuzzers with short time limits.
+build_zstd() {
+  export CFLAGS=-O2
+  make -j2 && make check &&
+    make -C tests -j2 test-fuzzer test-zstream test-invalidDictionaries \
+      test-legacy test-decodecorpus test-pool FUZZERTEST=-T15s \
+      ZSTREAM_TESTTIME=-T15s DECODECORPUS_TESTTIME=-T10
+}
+build_libtasn1-6() {
+  CFLAGS=-O2 ./configure && make -j2 && make -j2 check
+}
+# json-c: -Werror trips on clang-19's -Wstrict-prototypes in json-c 0.16.
+build_json-c() {
+  CFLAGS=-O2 cmake -S . -B _b -G Ninja -DCMAKE_C_COMPILER="$CC" \
+      -DCMAKE_BUILD_TYPE=None -DDISABLE_WERROR=ON &&
+    cmake --build _b -j2 && (cd _b && ctest --output-on-failure)
+}
+# libonig (oniguruma): the tarball has no configure; needs autoconf,
+# automake and libtool.
+build_libonig() {
+  command -v autoreconf >/dev/null ||
+    apt-get install -y -q autoconf automake libtool >/dev/null || return 1
+  autoreconf -fi && CFLAGS=-O2 ./configure && make -j2 && make -j2 check
+}
+# giflib: `make all` also builds the HTML manual (needs xmlto), so the
+# library and the utilities the tests run are named.
+build_giflib() {
+  make -j2 libgif.so libgif.a libutil.so libutil.a gif2rgb gifbuild giffix \
+      giftext giftool gifclrmp gifbg gifcolor gifecho giffilter gifhisto \
+      gifinto gifsponge gifwedge && make -C tests
 }
 
 # count_reports DIR: "sites promoted stack arena" over every report.
