@@ -5,13 +5,21 @@
 // block, writes it many times and frees it.  An allocator that hands a
 // worker memory on the same cache line as another worker's (the block the
 // main thread gave it, or a neighbour of it) makes the workers' writes
-// contend for the line: passive false sharing.
+// contend for the line: passive false sharing.  thrash.c builds this file
+// with SCRATCH_HANDOVER 0: no block is handed over, and only blocks an
+// allocator carves for different threads from one cache line contend
+// (active false sharing).
 // Usage: scratchshare [rounds=100000] [writes=1000] [threads=4] [size=8]
 //
 //===----------------------------------------------------------------------===//
 #include "bench.h"
 
 #include <pthread.h>
+
+#ifndef SCRATCH_HANDOVER
+#define SCRATCH_HANDOVER 1
+#define SCRATCH_NAME "scratchshare"
+#endif
 
 typedef struct worker_s {
   unsigned char *given;
@@ -45,8 +53,9 @@ int main(int argc, char **argv) {
   worker_t w[64];
   pthread_t t[64];
   for (long j = 0; j < nthr; j++) {
-    w[j] = (worker_t){malloc((size_t)size), rounds, writes, (size_t)size, 0};
-    if (!w[j].given) return 1;
+    w[j] = (worker_t){SCRATCH_HANDOVER ? malloc((size_t)size) : NULL, rounds, writes,
+                      (size_t)size, 0};
+    if (SCRATCH_HANDOVER && !w[j].given) return 1;
   }
   for (long j = 0; j < nthr; j++)
     if (pthread_create(&t[j], NULL, worker, &w[j])) return 1;
@@ -55,7 +64,7 @@ int main(int argc, char **argv) {
     pthread_join(t[j], NULL);
     sum += w[j].sum;
   }
-  printf("scratchshare rounds=%ld writes=%ld threads=%ld size=%ld sum=%llu\n", rounds, writes,
+  printf(SCRATCH_NAME " rounds=%ld writes=%ld threads=%ld size=%ld sum=%llu\n", rounds, writes,
          nthr, size, (unsigned long long)sum);
   return 0;
 }
