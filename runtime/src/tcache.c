@@ -167,7 +167,7 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     uint32_t n = esc__central_refill(cls, 1, &one);
     if (n == 0) return NULL;
     void *rest = *(void **)one;
-    if (rest) esc__central_flush(cls, rest, n - 1);
+    if (rest) esc__central_flush(cls, &rest, n - 1);
     return one;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
@@ -227,29 +227,17 @@ void *esc__malloc_slow(size_t size) {
   return p;
 }
 
-// esc_list_flush hands the first `n` objects of a bin's list (at most all
-// of them) back to the central list; returns how many it handed back.
-static uint32_t esc_list_flush(void **list, unsigned cls, uint32_t n) {
-  void *head = *list, *tail = head;
-  uint32_t k = 1;
-  for (; k < n && *(void **)tail; k++) tail = *(void **)tail;
-  *list = *(void **)tail;
-  *(void **)tail = NULL;
-  esc__central_flush(cls, head, k);
-  return k;
-}
-
 // esc_bin_flush hands back up to n objects, the freed ones (`local`) first.
 static uint32_t esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
-  uint32_t k = bin->local ? esc_list_flush(&bin->local, cls, n) : 0;
-  if (k < n && bin->head) k += esc_list_flush(&bin->head, cls, n - k);
+  uint32_t k = bin->local ? esc__central_flush(cls, &bin->local, n) : 0;
+  if (k < n && bin->head) k += esc__central_flush(cls, &bin->head, n - k);
   return k;
 }
 
 static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   if (!tc) {
     *(void **)p = NULL;
-    esc__central_flush(cls, p, 1);
+    esc__central_flush(cls, &p, 1);
     return;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];

@@ -75,8 +75,10 @@ uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head);
 // esc__central_alloc_one takes one object of class cls from its spans
 // (NULL: out of memory), bypassing the thread cache and transfer slots.
 void *esc__central_alloc_one(unsigned cls);
-// esc__central_flush takes back a list of n objects of class cls.
-void esc__central_flush(unsigned cls, void *head, uint32_t n);
+// esc__central_flush takes back the first `most` objects of the list *list
+// of class cls (all of them when it holds fewer) and leaves the rest in
+// *list; returns how many it took.
+uint32_t esc__central_flush(unsigned cls, void **list, uint32_t most);
 // esc__central_release gives one object straight back to its span;
 // esc__central_return_all a whole list (no transfer slot).
 void esc__central_release(unsigned cls, void *p);
