@@ -124,24 +124,34 @@ static void gen_cond(const gen_ctx_t *c, char *buf) {
 }
 
 /// A size in longs: a small or large constant, or a dynamic expression.
-static void gen_count(const gen_ctx_t *c, char *buf) {
+/// Returns the largest value it can take.
+static unsigned gen_count(const gen_ctx_t *c, char *buf) {
   char e[EXPR_SMALL];
+  unsigned n;
   switch (gen_rand(6)) {
   case 0:
   case 1:
-    snprintf(buf, EXPR_LEN, "%u", 1 + gen_rand(32));
+    n = 1 + gen_rand(32);
     break;
   case 2:
-    snprintf(buf, EXPR_LEN, "%u", 1 + gen_rand(600));
+    n = 1 + gen_rand(600);
     break;
   case 3:
-    snprintf(buf, EXPR_LEN, "%u", 600 + gen_rand(20000));
+    n = 600 + gen_rand(20000);
     break;
   default:
     gen_expr(c, e);
-    snprintf(buf, EXPR_LEN, "(size_t)(%s %% %u) + 1", e, 1 + gen_rand(300));
+    n = 1 + gen_rand(300);
+    snprintf(buf, EXPR_LEN, "(size_t)(%s %% %u) + 1", e, n);
+    return n;
   }
+  snprintf(buf, EXPR_LEN, "%u", n);
+  return n;
 }
+
+/// gen_work counts `units` of work done once per execution of the code
+/// being generated: as many times as the enclosing loops run.
+static void gen_work(gen_ctx_t *c, unsigned long units) { c->cost += units * c->mult; }
 
 // ---------------------------------------------------------------------------
 // Operations on tracked variables
@@ -157,7 +167,7 @@ static void gen_fill(gen_ctx_t *c, int v) {
 /// pN = a new block.  pN must be NULL here.
 static void gen_alloc_into(gen_ctx_t *c, int v) {
   char n[EXPR_LEN];
-  gen_count(c, n);
+  unsigned most = gen_count(c, n);
   int ind = c->ind;
   unsigned r = gen_rand(10);
   int producer = -1;
@@ -186,7 +196,7 @@ static void gen_alloc_into(gen_ctx_t *c, int v) {
     gen_fill(c, v);
   }
   c->st[v] = ST_ALIVE;
-  c->cost += 20;
+  gen_work(c, 20 + 2 * (unsigned long)most);
 }
 
 /// Frees pN whatever its state and sets it to NULL.
@@ -250,7 +260,7 @@ static void gen_realloc(gen_ctx_t *c, int v) {
   gen_line(c->ind, "p%d = t%d;", v, u);
   gen_line(c->ind, "n%d = m%d;", v, u);
   gen_line(--c->ind, "}");
-  c->cost += 40;
+  gen_work(c, 40 + 2 * 400);
 }
 
 /// Hands pN over: to a global (escape; directly or through the variadic
@@ -425,7 +435,7 @@ static void gen_string_block(gen_ctx_t *c) {
   if (gen_chance(85))
     gen_line(c->ind, "free(d%d);", u);
   gen_line(--c->ind, "}");
-  c->cost += 30;
+  gen_work(c, 30);
 }
 
 static void gen_list_block(gen_ctx_t *c) {
@@ -451,13 +461,13 @@ static void gen_list_block(gen_ctx_t *c) {
   else
     gen_line(c->ind, "list_free(hd%d);", u);
   gen_line(--c->ind, "}");
-  c->cost += 30 * len;
+  gen_work(c, 30 * (unsigned long)len);
 }
 
 /// Scratch blocks that an array of pointers owns, some freed conditionally.
 static void gen_array_block(gen_ctx_t *c) {
   char n[EXPR_LEN], cond[EXPR_LEN];
-  gen_count(c, n);
+  unsigned most = gen_count(c, n);
   gen_cond(c, cond);
   int u = gen_uid++;
   gen_line(c->ind++, "{");
@@ -475,7 +485,7 @@ static void gen_array_block(gen_ctx_t *c) {
     gen_line(c->ind, "if (a%d[2]) { keep(a%d[2]); a%d[2] = NULL; }", u, u, u);
   gen_line(c->ind, "for (int j = 0; j < 4; j++) free(a%d[j]);", u);
   gen_line(--c->ind, "}");
-  c->cost += 100;
+  gen_work(c, 100 + 8 * (unsigned long)most);
 }
 
 // ---------------------------------------------------------------------------
@@ -597,7 +607,7 @@ static void gen_stmt(gen_ctx_t *c) {
     gen_free(c, owned);
   else if (empty >= 0)
     gen_alloc_into(c, empty);
-  c->cost += 5;
+  gen_work(c, 5);
 }
 
 static void gen_stmts(gen_ctx_t *c, int count) {
