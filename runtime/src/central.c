@@ -25,6 +25,16 @@ static void **esc_slot(unsigned cls, uint32_t k) {
                            : &esc_central_far[cls][k - ESC_XFER_NEAR];
 }
 
+// The slots in use: written under the class's lock, read without it by a
+// flush deciding whether to cut a batch, so both as relaxed atomics.
+static uint32_t esc_nchains(esc_central_t *c) {
+  return __atomic_load_n(&c->nchains, __ATOMIC_RELAXED);
+}
+
+static void esc_nchains_set(esc_central_t *c, uint32_t n) {
+  __atomic_store_n(&c->nchains, n, __ATOMIC_RELAXED);
+}
+
 static void esc_partial_push(esc_central_t *c, esc_span_t *s) {
   s->prev = NULL;
   s->next = c->partial;
@@ -111,8 +121,10 @@ uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head) {
   void *list = NULL;
   esc__lock(&c->lock);
   c->touched = 1;
-  if (c->nchains > 0) {
-    *head = *esc_slot(cls, --c->nchains);
+  uint32_t k = esc_nchains(c);
+  if (k > 0) {
+    esc_nchains_set(c, k - 1);
+    *head = *esc_slot(cls, k - 1);
     esc__unlock(&c->lock);
     esc__stat_add(&esc__counters.refills, 1);
     return batch;
@@ -195,6 +207,7 @@ static uint32_t esc_central_return_list(esc_central_t *c, void **list, uint32_t 
 // and returns them (the rest stays in *list); NULL when it holds fewer.
 static void *esc_chain_cut(void **list, uint32_t n) {
   void *head = *list, *tail = head;
+  if (!head) return NULL;
   for (uint32_t k = 1; k < n; k++)
     if (!(tail = *(void **)tail)) return NULL;
   *list = *(void **)tail;
@@ -206,15 +219,16 @@ uint32_t esc__central_flush(unsigned cls, void **list, uint32_t most) {
   esc_central_t *c = &esc__central[cls];
   uint32_t batch = esc__class_batch[cls], slots = esc__class_slots[cls], n;
   // A whole batch is cut off outside the lock when a slot looks free (a
-  // racy look, checked again under the lock); otherwise the objects go back
-  // to their spans in one walk.
+  // relaxed look, checked again under the lock); otherwise the objects go
+  // back to their spans in one walk.
   void *chain = NULL;
-  if (most == batch && __atomic_load_n(&c->nchains, __ATOMIC_RELAXED) < slots)
-    chain = esc_chain_cut(list, batch);
+  if (most == batch && esc_nchains(c) < slots) chain = esc_chain_cut(list, batch);
   esc__lock(&c->lock);
   c->touched = 1;
-  if (chain && c->nchains < slots) {
-    *esc_slot(cls, c->nchains++) = chain;
+  uint32_t k = esc_nchains(c);
+  if (chain && k < slots) {
+    *esc_slot(cls, k) = chain;
+    esc_nchains_set(c, k + 1);
     esc__unlock(&c->lock);
     n = batch;
   } else {
@@ -254,7 +268,10 @@ void esc__central_drain_idle(bool force) {
     if (atomic_load_explicit(&c->lock.v, memory_order_relaxed) && !force) continue;
     esc__lock(&c->lock);
     if (force || !c->touched)
-      while (c->nchains > 0) esc_central_return_list(c, esc_slot(cls, --c->nchains), UINT32_MAX);
+      for (uint32_t k = esc_nchains(c); k > 0; k--) {
+        esc_nchains_set(c, k - 1);
+        esc_central_return_list(c, esc_slot(cls, k - 1), UINT32_MAX);
+      }
     c->touched = 0;
     esc__unlock(&c->lock);
   }
