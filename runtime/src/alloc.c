@@ -45,7 +45,7 @@ size_t esc__block_usable(const void *p) {
 
 size_t esc_usable_size(const void *p) { return p ? esc__block_usable(p) : 0; }
 
-void *esc_calloc(size_t count, size_t size) {
+static void *esc_calloc_in(size_t count, size_t size) {
   size_t n;
   if (esc__mul_overflow(count, size, &n)) {
     errno = ENOMEM;
@@ -134,7 +134,7 @@ static void *esc_realloc_grown(size_t size, size_t usable) {
   return want <= ESC_LARGE_MAX ? esc__large_alloc(want, 0) : esc_malloc(size);
 }
 
-void *esc_realloc(void *p, size_t size) {
+static void *esc_realloc_in(void *p, size_t size) {
   if (!p) return esc_malloc(size);
   if (size == 0) {
     esc_free(p);
@@ -153,6 +153,22 @@ void *esc_realloc(void *p, size_t size) {
   if (!q) return NULL;
   memcpy(q, p, usable < size ? usable : size);
   esc_realloc_free(p, usable);
+  return q;
+}
+
+// The entry points that allocate through malloc tell the heap profile where
+// the program called them.
+void *esc_calloc(size_t count, size_t size) {
+  void *outer = esc__profile_enter(__builtin_return_address(0));
+  void *p = esc_calloc_in(count, size);
+  esc__profile_leave(outer);
+  return p;
+}
+
+void *esc_realloc(void *p, size_t size) {
+  void *outer = esc__profile_enter(__builtin_return_address(0));
+  void *q = esc_realloc_in(p, size);
+  esc__profile_leave(outer);
   return q;
 }
 

@@ -114,17 +114,31 @@ static void esc_mark_sampled(void *p) {
   else esc__span_of(seg, p)->sampled = 1;
 }
 
-void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size) {
+// Frames of the runtime a stack may start with: the backtrace call, this
+// function, the slow path and, in builds that do not inline, its helpers.
+#define ESC_PROF_OWN 8
+
+void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size, void *ra) {
   if (tc->in_sample) return;
   tc->sample_left -= (int64_t)size;
   if (tc->sample_left > 0) return;
   tc->sample_left = esc_next_interval(tc);
   tc->in_sample = 1;
-  // Two frames more than kept: this function and the allocator's entry.
-  void *raw[ESC_PROF_DEPTH + 2], **pcs = raw + 2;
+  void *raw[ESC_PROF_DEPTH + ESC_PROF_OWN], **pcs = raw;
   int got = 0;
-  esc__prim_backtrace(raw, ESC_PROF_DEPTH + 2, &got);
-  uint32_t n = got > 2 ? (uint32_t)got - 2 : 0;
+  esc__prim_backtrace(raw, ESC_PROF_DEPTH + ESC_PROF_OWN, &got);
+  // The stack starts at the program's frame: where it called calloc or
+  // realloc when one of them recorded that, else where the slow path
+  // returns to (malloc reaches it by a tail call).  Without this the top
+  // frame was the runtime's slow path, which `pprof --text` then showed as
+  // the allocating function for every sample.
+  void *start = tc->caller ? tc->caller : ra;
+  int skip = 0;
+  while (skip < got && raw[skip] != start) skip++;
+  if (skip == got) skip = got > 2 ? 2 : got;
+  pcs = raw + skip;
+  uint32_t n = (uint32_t)(got - skip);
+  if (n > ESC_PROF_DEPTH) n = ESC_PROF_DEPTH;
   if (n == 0) {
     pcs = raw;
     pcs[n++] = __builtin_return_address(0);

@@ -223,7 +223,7 @@ void *esc__malloc_slow(size_t size) {
     errno = ENOMEM;
     return NULL;
   }
-  if (esc__options.profile && tc) esc__profile_sample(tc, p, size);
+  if (esc__options.profile && tc) esc__profile_sample(tc, p, size, __builtin_return_address(0));
   return p;
 }
 

@@ -33,6 +33,18 @@ __attribute__((noinline)) void profile_hot_site(int n) {
   __asm__ volatile("" ::: "memory");
 }
 
+// calloc reaches malloc's slow path through the runtime's own calloc: the
+// sample must still start at this function, not in the runtime.
+enum { ZEROED = 5000 };
+static void *zeroed[ZEROED];
+__attribute__((noinline)) void profile_calloc_site(int n) {
+  for (int i = 0; i < n; i++) {
+    zeroed[i] = calloc(1, SIZE);
+    memset(zeroed[i], 1, 8);
+  }
+  __asm__ volatile("" ::: "memory");
+}
+
 static void *thread_allocs(void *arg) {
   long sum = 0;
   for (int i = 0; i < 2000; i++) {
@@ -51,10 +63,11 @@ static int child(void) {
   if (pthread_create(&t, NULL, thread_allocs, &sum) != 0 || pthread_join(t, NULL) != 0)
     return 1;
   // The parent needs this process's address of the function (PIE, ASLR).
-  printf("%p\n", (void *)&profile_hot_site);
+  printf("%p %p\n", (void *)&profile_hot_site, (void *)&profile_calloc_site);
   fflush(stdout);
   profile_hot_site(OBJECTS);
   for (int i = 0; i < OBJECTS; i += 2) free(keep[i]);
+  profile_calloc_site(ZEROED);
   return 0;
 }
 
@@ -68,13 +81,14 @@ static char *slurp(const char *path) {
   return buf;
 }
 
-// hot_record finds a record line with an address inside profile_hot_site.
-static bool hot_record(char *text, uintptr_t lo, long *inuse, long *allocs) {
+// hot_record finds a record line with an address inside the function at
+// lo (its first address, the sample's own frame, when `top`).
+static bool hot_record(char *text, uintptr_t lo, bool top, long *inuse, long *allocs) {
   uintptr_t hi = lo + 256;
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
     char *at = strstr(line, " @ 0x");
     if (!at || strncmp(line, "heap profile:", 13) == 0) continue;
-    for (char *a = strstr(at, "0x"); a; a = strstr(a + 2, "0x")) {
+    for (char *a = strstr(at, "0x"); a; a = top ? NULL : strstr(a + 2, "0x")) {
       uintptr_t pc = (uintptr_t)strtoull(a, NULL, 16);
       if (pc > lo && pc <= hi) {
         long ib, ab;
@@ -105,7 +119,9 @@ int main(int argc, char **argv) {
   char addr[64] = {0};
   ssize_t got = read(out[0], addr, sizeof addr - 1);
   close(out[0]);
-  uintptr_t hot = got > 0 ? (uintptr_t)strtoull(addr, NULL, 16) : 0;
+  char *rest = addr;
+  uintptr_t hot = got > 0 ? (uintptr_t)strtoull(addr, &rest, 16) : 0;
+  uintptr_t zero_site = got > 0 ? (uintptr_t)strtoull(rest, NULL, 16) : 0;
   int status = -1;
   waitpid(pid, &status, 0);
   CHECK("the profiled child exits cleanly", WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -123,11 +139,23 @@ int main(int argc, char **argv) {
     static char copy[1 << 20];
     size_t len = text ? strlen(text) : 0;
     memcpy(copy, text ? text : "", len < sizeof copy ? len + 1 : 0);
-    EXPECT(hot != 0 && hot_record(copy, hot, &inuse, &allocs));
+    EXPECT(hot != 0 && hot_record(copy, hot, false, &inuse, &allocs));
     // 20 MB at one sample per 64 KiB: about 300 samples, half of them freed.
     fprintf(stderr, " [samples %ld, in use %ld]", allocs, inuse);
     EXPECT(allocs > 150 && allocs < 600);
     EXPECT(inuse > allocs / 4 && inuse < allocs * 3 / 4);
+  }
+  CHECK_BODY("samples start at the program's frame, for malloc and calloc") {
+    static char copy[1 << 20];
+    size_t len = text ? strlen(text) : 0;
+    long inuse = 0, allocs = 0, zinuse = 0, zallocs = 0;
+    memcpy(copy, text ? text : "", len < sizeof copy ? len + 1 : 0);
+    EXPECT(hot != 0 && hot_record(copy, hot, true, &inuse, &allocs));
+    memcpy(copy, text ? text : "", len < sizeof copy ? len + 1 : 0);
+    EXPECT(zero_site != 0 && hot_record(copy, zero_site, true, &zinuse, &zallocs));
+    // 5 MB of calloc at one sample per 64 KiB: about 75 samples.
+    fprintf(stderr, " [malloc site %ld, calloc site %ld]", allocs, zallocs);
+    EXPECT(allocs > 150 && zallocs > 25);
   }
   CHECK_BODY("google-pprof reads the profile") {
     char cmd[512];

@@ -130,7 +130,10 @@ int esc__fmt_u64(char *buf, uint64_t v, int base); // returns length
 
 // "profile.c"
 void esc__profile_init(esc_tcache_t *tc);
-void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size);
+// esc__profile_sample samples an allocation; `ra` is the slow path's return
+// address, where the program's own frames begin unless an entry point
+// recorded its caller (esc__profile_enter).
+void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size, void *ra);
 void esc__profile_forget(void *p);
 void esc__profile_at_exit(void);
 void esc__profile_fork_prepare(void);
@@ -139,6 +142,20 @@ void esc__profile_fork_child(void);
 
 // "pool.c"
 void esc__pool_thread_exit(void);
+
+// esc__profile_enter notes, while profiling, the program's call of an
+// entry point that allocates through malloc (calloc, realloc), so samples
+// start at the program's frame, not the runtime's; the outermost entry
+// wins.  Returns what esc__profile_leave restores.
+ESC_INLINE void *esc__profile_enter(void *caller) {
+  if (esc_likely(!esc__options.profile)) return NULL;
+  void *outer = esc__tc.caller;
+  if (!outer) esc__tc.caller = caller;
+  return outer;
+}
+
+// (Without the profile, outer and the field are both NULL.)
+ESC_INLINE void esc__profile_leave(void *outer) { esc__tc.caller = outer; }
 
 // esc__malloc_fast: a class lookup and a pop from this thread's bin.
 ESC_INLINE void *esc__malloc_fast(size_t size) {

@@ -153,6 +153,7 @@ typedef struct esc_tcache_s {
   atomic_int trim;
   struct esc_tcache_s *reg_next, *reg_prev; // registry, under its lock
   uint64_t seen_slow, seen_ms;              // the scavenger's last look
+  void *caller; // profiling: where the program called calloc or realloc
 } esc_tcache_t;
 
 // Central lists of one size class (Go's mcentral): full batches ready to
