@@ -63,7 +63,8 @@ static int child(void) {
   if (pthread_create(&t, NULL, thread_allocs, &sum) != 0 || pthread_join(t, NULL) != 0)
     return 1;
   // The parent needs this process's address of the function (PIE, ASLR).
-  printf("%p %p\n", (void *)&profile_hot_site, (void *)&profile_calloc_site);
+  printf("%p %p %p %p\n", (void *)&profile_hot_site, (void *)&profile_calloc_site,
+         (void *)&malloc, (void *)&calloc);
   fflush(stdout);
   profile_hot_site(OBJECTS);
   for (int i = 0; i < OBJECTS; i += 2) free(keep[i]);
@@ -81,14 +82,37 @@ static char *slurp(const char *path) {
   return buf;
 }
 
-// hot_record finds a record line with an address inside the function at
-// lo (its first address, the sample's own frame, when `top`).
-static bool hot_record(char *text, uintptr_t lo, bool top, long *inuse, long *allocs) {
+// The child's malloc and calloc: a runtime built without optimisation
+// keeps their frames on top of a sample's stack, and pprof drops frames of
+// these names, as `top` below does.
+static uintptr_t entry_malloc, entry_calloc;
+
+static bool in_entry(uintptr_t pc) {
+  return (pc > entry_malloc && pc <= entry_malloc + 1024) ||
+         (pc > entry_calloc && pc <= entry_calloc + 1024);
+}
+
+// The sites' addresses; a site's code ends before the next site's.
+static uintptr_t site_malloc, site_calloc;
+
+static uintptr_t site_end(uintptr_t lo) {
   uintptr_t hi = lo + 256;
+  if (site_malloc > lo && site_malloc < hi) hi = site_malloc;
+  if (site_calloc > lo && site_calloc < hi) hi = site_calloc;
+  return hi;
+}
+
+// hot_record finds a record line with an address inside the function at
+// lo (its first address but for malloc's and calloc's, the sample's own
+// frame, when `top`).
+static bool hot_record(char *text, uintptr_t lo, bool top, long *inuse, long *allocs) {
+  uintptr_t hi = site_end(lo);
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
     char *at = strstr(line, " @ 0x");
     if (!at || strncmp(line, "heap profile:", 13) == 0) continue;
-    for (char *a = strstr(at, "0x"); a; a = top ? NULL : strstr(a + 2, "0x")) {
+    char *a = strstr(at, "0x");
+    while (top && a && in_entry((uintptr_t)strtoull(a, NULL, 16))) a = strstr(a + 2, "0x");
+    for (; a; a = top ? NULL : strstr(a + 2, "0x")) {
       uintptr_t pc = (uintptr_t)strtoull(a, NULL, 16);
       if (pc > lo && pc <= hi) {
         long ib, ab;
@@ -116,12 +140,16 @@ int main(int argc, char **argv) {
     _exit(127);
   }
   close(out[1]);
-  char addr[64] = {0};
+  char addr[128] = {0};
   ssize_t got = read(out[0], addr, sizeof addr - 1);
   close(out[0]);
   char *rest = addr;
   uintptr_t hot = got > 0 ? (uintptr_t)strtoull(addr, &rest, 16) : 0;
-  uintptr_t zero_site = got > 0 ? (uintptr_t)strtoull(rest, NULL, 16) : 0;
+  uintptr_t zero_site = got > 0 ? (uintptr_t)strtoull(rest, &rest, 16) : 0;
+  entry_malloc = got > 0 ? (uintptr_t)strtoull(rest, &rest, 16) : 0;
+  entry_calloc = got > 0 ? (uintptr_t)strtoull(rest, NULL, 16) : 0;
+  site_malloc = hot;
+  site_calloc = zero_site;
   int status = -1;
   waitpid(pid, &status, 0);
   CHECK("the profiled child exits cleanly", WIFEXITED(status) && WEXITSTATUS(status) == 0);
