@@ -124,7 +124,7 @@ void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size, void *ra) {
   if (tc->sample_left > 0) return;
   tc->sample_left = esc_next_interval(tc);
   tc->in_sample = 1;
-  void *raw[ESC_PROF_DEPTH + ESC_PROF_OWN], **pcs = raw;
+  void *raw[ESC_PROF_DEPTH + ESC_PROF_OWN];
   int got = 0;
   esc__prim_backtrace(raw, ESC_PROF_DEPTH + ESC_PROF_OWN, &got);
   // The stack starts at the program's frame: where it called calloc or
@@ -136,7 +136,7 @@ void esc__profile_sample(esc_tcache_t *tc, void *p, size_t size, void *ra) {
   int skip = 0;
   while (skip < got && raw[skip] != start) skip++;
   if (skip == got) skip = got > 2 ? 2 : got;
-  pcs = raw + skip;
+  void **pcs = raw + skip;
   uint32_t n = (uint32_t)(got - skip);
   if (n > ESC_PROF_DEPTH) n = ESC_PROF_DEPTH;
   if (n == 0) {

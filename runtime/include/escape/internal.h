@@ -159,12 +159,9 @@ ESC_INLINE void esc__profile_leave(void *outer) { esc__tc.caller = outer; }
 
 // esc__malloc_fast: a class lookup and a pop from this thread's bin.
 ESC_INLINE void *esc__malloc_fast(size_t size) {
-  // The common small size first: one compare, one table.
-  esc_bin_t *bin;
-  if (esc_likely(size <= 1024)) bin = &esc__tc.bins[esc__class_small[(size + 7) >> 3]];
-  else if (size <= ESC_SMALL_MAX) bin = &esc__tc.bins[esc__class_mid[(size + 63) >> 6]];
-  else bin = NULL;
-  if (esc_likely(bin != NULL)) {
+  // The common small size is tested first: one compare, one table.
+  if (esc_likely(size <= 1024) || size <= ESC_SMALL_MAX) {
+    esc_bin_t *bin = &esc__tc.bins[esc__class_of(size)];
     void *p = bin->head;
     if (esc_likely(p != NULL)) {
       void *next = *(void **)p;
