@@ -169,13 +169,18 @@ ESC_EXPORT void esc_frame_free(void *p);
 // Fused forms the compiler emits where the two calls are adjacent:
 // esc_frame_enter_alloc(n) is { p = esc_frame_alloc(n) after m =
 // esc_frame_enter() } in one call (p's header doubles as the frame record);
-// esc_frame_free_leave(p, m) is esc_frame_free(p) then esc_frame_leave(m).
+// esc_frame_free_leave(p, m) is esc_frame_free(p) then esc_frame_leave(m);
+// esc_frame_free_leave_pair(p) is the same for {p, m} = the pair of an
+// esc_frame_enter_alloc, found from p alone (p must be that call's
+// non-NULL object, or NULL).  A pair is {NULL, mark} only when the request
+// fails as malloc would, and then nothing needs leaving.
 typedef struct esc_frame_pair_s {
   void *ptr;
   esc_frame_mark_t mark;
 } esc_frame_pair_t;
 ESC_EXPORT esc_frame_pair_t esc_frame_enter_alloc(size_t size);
 ESC_EXPORT void esc_frame_free_leave(void *p, esc_frame_mark_t mark);
+ESC_EXPORT void esc_frame_free_leave_pair(void *p);
 // esc_frame_jmp_save and esc_frame_jmp_restore bracket a setjmp call in
 // a function with no frame of its own: t = esc_frame_jmp_save() before it,
 // esc_frame_jmp_restore(t) after each of its returns, which releases the

@@ -103,6 +103,7 @@ enum {
 #define ESC_FRAME_LIVE ((size_t)1)    // object header: still allocated
 #define ESC_FRAME_RECORD ((size_t)2)  // frame record pushed by enter
 #define ESC_FRAME_FIRST ((size_t)4)   // first header of its chunk
+#define ESC_FRAME_PROXY ((size_t)8)   // record of a fused pair's heap block
 #define ESC_FRAME_FLAGS ((size_t)15)
 
 typedef struct esc_frame_hdr_s {
@@ -460,7 +461,7 @@ static int esc_frame_mostly_dead(esc_frame_arena_t *a) {
 // esc_frame_push places a header with `size` payload bytes (a multiple of
 // 16) aligned to `align` on top; NULL when no memory can be had or the
 // arena is mostly dead (the request then goes to the heap).
-static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
+__attribute__((noinline, cold)) static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
                                        size_t align, size_t flags) {
   size_t avail = (size_t)(a->end - a->ptr);
   if (align == ESC_FRAME_ALIGN && avail >= sizeof(esc_frame_hdr_t) &&
@@ -508,7 +509,7 @@ static void *esc_frame_take(size_t n, size_t align) {
 // nothing.
 #define ESC_FRAME_NO_MARK ((esc_frame_mark_t)ESC_FRAME_ALIGN)
 
-__attribute__((noinline)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a) {
+__attribute__((noinline, cold)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a) {
   if (esc_frame_off_stack(a)) return ESC_FRAME_NO_MARK;
   esc_frame_hdr_t *h = esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
   return h ? (esc_frame_mark_t)(uintptr_t)h : ESC_FRAME_NO_MARK;
@@ -536,7 +537,7 @@ static int esc_frame_holds(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   return (h->info & ESC_FRAME_RECORD) != 0;
 }
 
-__attribute__((noinline)) static void esc_frame_leave_slow(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
+__attribute__((noinline, cold)) static void esc_frame_leave_slow(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   (void)esc_frame_poisoning();  // reads the setting on the first call
   if ((uintptr_t)h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base)) {
     if (h->info & ESC_FRAME_RECORD) esc_frame_pop_from(a, h);
@@ -607,7 +608,7 @@ void esc_frame_jmp_restore(esc_frame_mark_t saved) {
 
 // --- Allocation
 
-__attribute__((noinline)) static void *esc_frame_alloc_slow(size_t n) {
+__attribute__((noinline, cold)) static void *esc_frame_alloc_slow(size_t n) {
   void *p = esc_frame_take(n, ESC_FRAME_ALIGN);
   return p ? p : malloc(n);
 }
@@ -717,7 +718,7 @@ void *esc_frame_realloc(void *p, size_t n) {
   return q;
 }
 
-__attribute__((noinline)) static void esc_frame_free_slow(esc_frame_arena_t *a, void *p);
+__attribute__((noinline, cold)) static void esc_frame_free_slow(esc_frame_arena_t *a, void *p);
 
 void esc_frame_free(void *p) {
   esc_frame_arena_t *a = &esc_frame_tls;
@@ -797,11 +798,48 @@ static void esc_frame_free_slow(esc_frame_arena_t *a, void *p) {
 // free with the leave right after it.  An object of esc_frame_enter_alloc
 // has flags LIVE | RECORD: its header is the frame's record, so the pair
 // costs one header; freeing it clears LIVE and leaves the record.
+//
+// esc_frame_free_leave_pair(p) finds the frame from p alone, so code that
+// frees the pair's object right before the leave need not keep the mark
+// (in a recursive function, one callee-saved register less per level).
+// For that the slow path keeps one rule: a non-NULL object has a record
+// that p leads to.  An arena object is its own record; a heap block (a
+// request above the cap, or arena growth failed) gets a record with flag
+// PROXY whose 16-byte payload holds the block's address; off the thread's
+// stack there are no records and no leaves.  When no record can be had,
+// the pair is {NULL, ESC_FRAME_NO_MARK} with errno ENOMEM.
 
-__attribute__((noinline)) static esc_frame_pair_t esc_frame_enter_alloc_slow(size_t n) {
-  esc_frame_pair_t r;
-  r.mark = esc_frame_enter();
-  r.ptr = esc_frame_alloc(n);
+__attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_slow(size_t n) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  esc_frame_pair_t r = {NULL, ESC_FRAME_NO_MARK};
+  if (esc_frame_off_stack(a)) {
+    r.ptr = malloc(n);
+    return r;
+  }
+  esc_frame_hdr_t *h;
+  if (n <= esc_frame_cap()) {
+    size_t size = n ? (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1) : ESC_FRAME_ALIGN;
+    h = esc_frame_push(a, size, ESC_FRAME_ALIGN, ESC_FRAME_LIVE | ESC_FRAME_RECORD);
+    if (h) {
+      r.ptr = h + 1;
+      r.mark = (esc_frame_mark_t)(uintptr_t)h;
+      return r;
+    }
+  }
+  h = esc_frame_push(a, ESC_FRAME_ALIGN, ESC_FRAME_ALIGN, ESC_FRAME_RECORD | ESC_FRAME_PROXY);
+  if (!h) {
+    errno = ENOMEM;
+    return r;
+  }
+  r.ptr = malloc(n);
+  if (!r.ptr) {  // as malloc fails: NULL, its errno, and no frame
+    int err = errno;
+    esc_frame_pop_from(a, h);
+    errno = err;
+    return r;
+  }
+  *(void **)(h + 1) = r.ptr;
+  r.mark = (esc_frame_mark_t)(uintptr_t)h;
   return r;
 }
 
@@ -823,7 +861,7 @@ esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
   return esc_frame_enter_alloc_slow(n);
 }
 
-__attribute__((noinline)) static void esc_frame_free_leave_slow(void *p, esc_frame_mark_t m) {
+__attribute__((noinline, cold)) static void esc_frame_free_leave_slow(void *p, esc_frame_mark_t m) {
   esc_frame_free(p);
   esc_frame_leave(m);
 }
@@ -843,6 +881,32 @@ void esc_frame_free_leave(void *p, esc_frame_mark_t m) {
     return;
   }
   esc_frame_free_leave_slow(p, m);
+}
+
+// esc_frame_free_leave_heap frees p, a heap block, and leaves the frame of
+// its PROXY record.  Only the frame leaving is above its record (frames a
+// longjmp skipped hold blocks allocated while p was live, so never p), and
+// records of outer frames lie below it, so the first match is p's own.
+__attribute__((noinline, cold)) static void esc_frame_free_leave_heap(esc_frame_arena_t *a, void *p) {
+  free(p);
+  if (!p || esc_frame_off_stack(a)) return;
+  for (esc_frame_hdr_t *h = a->top; h; h = h->below)
+    if ((h->info & ESC_FRAME_PROXY) && *(void *const *)(h + 1) == p) {
+      (void)esc_frame_poisoning();
+      esc_frame_pop_from(a, h);
+      return;
+    }
+}
+
+void esc_frame_free_leave_pair(void *p) {
+  esc_frame_arena_t *a = &esc_frame_tls;
+  uintptr_t h = (uintptr_t)p - sizeof(esc_frame_hdr_t);
+  // An arena object of a pair is its own frame's record.
+  if (ESC_LIKELY(h - (uintptr_t)a->base < (uintptr_t)(a->ptr - a->base)) ||
+      (p && esc_frame_find_chunk(a, p)))
+    esc_frame_leave((esc_frame_mark_t)h);
+  else
+    esc_frame_free_leave_heap(a, p);
 }
 
 // --- Introspection
