@@ -17,9 +17,23 @@
 //         free(p); x = y + 1; leave(m)        -> x = y + 1; free_leave(p, m)
 //   bad:  free(p); g(); leave(m)              (g may enter frames of its own)
 //
+// When p and m are the two halves of one enter_alloc, the fused free and
+// leave is esc_frame_free_leave_pair(p), which finds the frame from p: the
+// mark need not stay live to the end, which in a recursive function is a
+// callee-saved register (8 or 16 bytes of stack) per level.  A leave that
+// shares its block with other paths (the join after `if (!p) return`) is
+// first copied into the block's predecessors, so that the path that frees
+// p can fuse:
+//
+//   good: free(p); br join  /  join: r = phi ...; leave(m); ret r
+//         -> free_leave_pair(p); br join  /  (other edge) leave(m)
+//   bad:  join: x = load q; leave(m)        (the leave would move above a load)
+//
 //===----------------------------------------------------------------------===//
 #include "FrameTidy.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/Analysis/InstructionSimplify.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -90,6 +104,16 @@ static FunctionCallee declare(Module &M, StringRef Name, FunctionType *FT) {
   return FC;
 }
 
+/// pairOf returns the esc_frame_enter_alloc call whose half \p Idx (0 the
+/// object, 1 the mark) \p V is, or null.
+static const CallInst *pairOf(const Value *V, unsigned Idx) {
+  const auto *EV = dyn_cast<ExtractValueInst>(V);
+  if (!EV || EV->getNumIndices() != 1 || EV->getIndices()[0] != Idx)
+    return nullptr;
+  const auto *CI = dyn_cast<CallInst>(EV->getAggregateOperand());
+  return CI && calleeName(CI) == "esc_frame_enter_alloc" ? CI : nullptr;
+}
+
 /// fuseEnterAlloc turns \p Enter and an esc_frame_alloc after it in its
 /// block, with no call and no use of the mark between them, into
 /// esc_frame_enter_alloc.
@@ -138,13 +162,72 @@ static bool fuseFreeLeave(CallInst *Leave) {
     return false;
   Module &M = *Leave->getModule();
   Value *Ptr = Free->getArgOperand(0), *Mark = Leave->getArgOperand(0);
-  FunctionCallee Fused = declare(
-      M, "esc_frame_free_leave",
-      FunctionType::get(Type::getVoidTy(M.getContext()),
-                        {Ptr->getType(), Mark->getType()}, false));
+  Type *Void = Type::getVoidTy(M.getContext());
   IRBuilder<> B(Leave);
-  B.CreateCall(Fused, {Ptr, Mark})->setDebugLoc(Leave->getDebugLoc());
+  CallInst *Fused;
+  if (pairOf(Ptr, 0) && pairOf(Ptr, 0) == pairOf(Mark, 1))
+    Fused = B.CreateCall(declare(M, "esc_frame_free_leave_pair",
+                                 FunctionType::get(Void, {Ptr->getType()}, false)),
+                         {Ptr});
+  else
+    Fused = B.CreateCall(
+        declare(M, "esc_frame_free_leave",
+                FunctionType::get(Void, {Ptr->getType(), Mark->getType()}, false)),
+        {Ptr, Mark});
+  Fused->setDebugLoc(Leave->getDebugLoc());
   Free->eraseFromParent();
+  Leave->eraseFromParent();
+  RecursivelyDeleteTriviallyDeadInstructions(Mark);
+  return true;
+}
+
+/// freesPairLast reports whether the last call in \p BB before its
+/// terminator is esc_frame_free of half 0 of \p Pair.
+static bool freesPairLast(BasicBlock *BB, const CallInst *Pair) {
+  for (Instruction *I = BB->getTerminator()->getPrevNode(); I; I = I->getPrevNode()) {
+    if (isa<IntrinsicInst>(I) || !isa<CallBase>(I))
+      continue;
+    return calleeName(I) == "esc_frame_free" && cast<CallBase>(I)->arg_size() == 1 &&
+           pairOf(cast<CallBase>(I)->getArgOperand(0), 0) == Pair;
+  }
+  return false;
+}
+
+/// sinkPairLeave copies \p Leave, the leave of an enter_alloc pair's mark,
+/// into the predecessors of its block when one of them frees the pair's
+/// object last, and appends the copies to \p Copies: a copy can then fuse
+/// into esc_frame_free_leave_pair.  Only phis and instructions that touch
+/// no memory may precede the leave in its block (the copies run before
+/// them), the mark must come from another block (so it dominates every
+/// predecessor), and each predecessor must end in a branch or switch with
+/// one edge to the block (a split edge when it has other successors).
+static bool sinkPairLeave(CallInst *Leave, SmallVectorImpl<CallInst *> &Copies) {
+  BasicBlock *BB = Leave->getParent();
+  auto *Mark = dyn_cast<Instruction>(Leave->getArgOperand(0));
+  const CallInst *Pair = Mark ? pairOf(Mark, 1) : nullptr;
+  if (!Pair || Mark->getParent() == BB || BB->isEHPad())
+    return false;
+  for (Instruction *I = BB->getFirstNonPHI(); I != Leave; I = I->getNextNode())
+    if (I->mayReadOrWriteMemory() || I->mayHaveSideEffects() || isa<CallBase>(I))
+      return false;
+  SmallSetVector<BasicBlock *, 4> Preds(pred_begin(BB), pred_end(BB));
+  bool Fusable = false;
+  for (BasicBlock *P : Preds) {
+    Instruction *T = P->getTerminator();
+    if (!isa<BranchInst>(T) && !isa<SwitchInst>(T))
+      return false;
+    if (count(successors(P), BB) != 1)
+      return false;
+    Fusable |= freesPairLast(P, Pair);
+  }
+  if (!Fusable)
+    return false;
+  for (BasicBlock *P : Preds) {
+    BasicBlock *Into = P->getSingleSuccessor() == BB ? P : SplitEdge(P, BB);
+    auto *Copy = cast<CallInst>(Leave->clone());
+    Copy->insertBefore(Into->getTerminator());
+    Copies.push_back(Copy);
+  }
   Leave->eraseFromParent();
   return true;
 }
@@ -162,8 +245,11 @@ static bool fuse(Function &F) {
   bool Changed = false;
   for (CallInst *E : Enters)
     Changed |= fuseEnterAlloc(E);
+  SmallVector<CallInst *, 4> Copies;
   for (CallInst *L : Leaves)
-    Changed |= fuseFreeLeave(L);
+    Changed |= fuseFreeLeave(L) || sinkPairLeave(L, Copies);
+  for (CallInst *L : Copies)
+    fuseFreeLeave(L);
   return Changed;
 }
 

@@ -6,7 +6,7 @@
 // CHECK-LABEL: define {{.*}}@dispatch(
 // CHECK: call {{.*}}@esc_frame_enter
 // CHECK: {{^_alloc\(|@esc_frame_alloc\(}}
-// CHECK: call void @esc_frame_{{(free_)?}}leave(
+// CHECK: call void @esc_frame_{{(free_)?}}leave{{(_pair)?}}(
 int dispatch(int op, int n) {
   static void *targets[] = {&&add, &&done};
   int acc = 0;

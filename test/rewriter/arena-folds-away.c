@@ -35,7 +35,7 @@ int folds_late(int n) {
 // CHECK-LABEL: define {{.*}}@kept(
 // CHECK: call {{.*}}@esc_frame_enter
 // CHECK: {{^_alloc\(|@esc_frame_alloc\(}}
-// CHECK: call void @esc_frame_{{(free_)?}}leave(
+// CHECK: call void @esc_frame_{{(free_)?}}leave{{(_pair)?}}(
 int kept(const char *s, int n) {
   char *p = malloc((size_t)n + 1);
   memcpy(p, s, (size_t)n);

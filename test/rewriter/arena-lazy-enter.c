@@ -35,7 +35,7 @@ struct node { struct node *l, *r; long key; };
 // At -O2 the mark's test folds away (a mark is never 0) and the calls fuse.
 // O2: call { ptr, i64 } @esc_frame_enter_alloc(
 // O2-NOT: icmp {{.*}} i64 {{.*}}, 0
-// O2: call void @esc_frame_free_leave(
+// O2: call void @esc_frame_free_leave_pair(
 // CHECK: ret i64
 long profile(const struct node *t, int depth) {
   if (!t)

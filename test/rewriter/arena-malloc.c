@@ -17,7 +17,7 @@
 // O0: call void @esc_frame_free(ptr
 // O0: call void @esc_frame_leave(i64 %escape.mark.saved)
 // O2: call { ptr, i64 } @esc_frame_enter_alloc(i64
-// O2: call void @esc_frame_free_leave(ptr
+// O2: call void @esc_frame_free_leave_pair(ptr
 int last(int n) {
   if (n <= 0) return -1;
   // ESCAPE-SITE: last malloc @+1:13 arena name=p

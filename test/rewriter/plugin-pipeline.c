@@ -27,7 +27,7 @@ int fixed(int x) {
 // CHECK: call {{.*}}@esc_frame_enter
 // CHECK: {{^_alloc\(|@esc_frame_alloc\(}}
 // CHECK-NOT: call {{.*}}@malloc
-// CHECK: call void @esc_frame_{{(free_)?}}leave(
+// CHECK: call void @esc_frame_{{(free_)?}}leave{{(_pair)?}}(
 // TRACE: escape: dynamic: 'malloc' at {{.*}}plugin-pipeline.c:[[#@LINE+2]]:13 -> arena
 int dynamic(int n) {
   char *p = malloc(n);

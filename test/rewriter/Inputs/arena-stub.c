@@ -11,6 +11,7 @@ enum { CAP = 1 << 20, DEPTH = 4096 };
 static _Alignas(16) unsigned char buf[CAP];
 static size_t top;                 /* bytes in use */
 static uintptr_t marks[DEPTH];     /* open frames, innermost last */
+static void *pairs[DEPTH];         /* each frame's enter_alloc object, or 0 */
 static int depth, registered;
 unsigned long stub_enters, stub_allocs, stub_frees;
 
@@ -21,6 +22,7 @@ uintptr_t esc_frame_enter(void) {
   if (!registered) registered = atexit(at_exit) == 0;
   if (depth == DEPTH) fail("frames nested too deep");
   ++stub_enters;
+  pairs[depth] = 0;
   marks[depth++] = top + 1;
   return top + 1;
 }
@@ -86,6 +88,7 @@ stub_pair esc_frame_enter_alloc(size_t n) {
   stub_pair r;
   r.mark = esc_frame_enter();
   r.ptr = esc_frame_alloc(n);
+  pairs[depth - 1] = r.ptr;
   return r;
 }
 /* An arena object moves to the heap (the stub keeps no object sizes: it
@@ -102,4 +105,11 @@ void *esc_frame_realloc_heap(void *p, size_t n) {
 void esc_frame_free_leave(void *p, uintptr_t m) {
   esc_frame_free(p);
   esc_frame_leave(m);
+}
+/* The pair form: p must be the innermost frame's enter_alloc object. */
+void esc_frame_free_leave_pair(void *p) {
+  if (depth == 0 || !p || pairs[depth - 1] != p)
+    fail("free_leave_pair of an object that is not the innermost frame's");
+  esc_frame_free(p);
+  esc_frame_leave(marks[depth - 1]);
 }

@@ -1,0 +1,57 @@
+// REQUIRES: plugin, runtime
+// RUN: %clang -O2 -nostdinc -I%S/Inputs %s -lpthread -o %t.plain
+// RUN: %t.plain > %t.plain.out
+// RUN: %escape -O2 -nostdinc -I%S/Inputs %s %libdir/libescape-rt.a -lpthread -o %t.esc
+// RUN: %t.esc > %t.esc.out
+// RUN: diff %t.plain.out %t.esc.out
+// A thread with a 1 MiB stack recurses 45,000 levels through a function
+// whose 32-byte buffer lives across the recursive call.  Plain code keeps
+// one pointer in a callee-saved register: 16 bytes of stack per level, 720
+// KB in all.  escape-cc moves the buffer to the frame arena (the function
+// is recursive); when the leave needed the frame's mark as well as the
+// pointer, both stayed live across the call, 32 bytes per level, and the
+// recursion overflowed the stack at 1.44 MB (SIGSEGV).  The pair's leave
+// (esc_frame_free_leave_pair) finds the frame from the pointer, so the
+// promoted function needs no more stack than the plain one.
+#include "alloc.h"
+int snprintf(char *buf, size_t n, const char *fmt, ...);
+void abort(void);
+
+typedef unsigned long pthread_t;
+typedef union { char size[64]; long align; } pthread_attr_t;
+int pthread_attr_init(pthread_attr_t *attr);
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
+int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
+int pthread_join(pthread_t t, void **ret);
+
+static int left;
+static unsigned long sum;
+
+static void descend(void) {
+  char *b = malloc(32);
+  if (!b)
+    abort();
+  snprintf(b, 32, "%d", left);
+  if (left-- > 0)
+    descend();
+  sum += (unsigned char)b[0];
+  free(b);
+}
+
+static void *run(void *arg) {
+  (void)arg;
+  left = 45000;
+  descend();
+  return 0;
+}
+
+int main(void) {
+  pthread_attr_t attr;
+  pthread_t t;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 1 << 20);
+  if (pthread_create(&t, &attr, run, 0) != 0 || pthread_join(t, 0) != 0)
+    return 1;
+  printf("sum %lu\n", sum);
+  return 0;
+}
