@@ -387,6 +387,9 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
   }
   if (!Recursive && !Quiet.count(SCC[0]))
     markWrapper(SCC[0], *Last[SCC[0]]);
+  for (const FunctionDecl *F : SCC)
+    if (Recursive || HiddenRecursion.count(F))
+      Result.Recursive.push_back(F->getNameAsString());
   for (const FunctionDecl *F : SCC) {
     if (Quiet.count(F)) {
       // Its free() calls are not rewritten: what it frees stays on the heap.

@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "escape/rewriter/FrameRewrite.h"
 #include "FrameTidy.h"
+#include "InlineGuard.h"
 #include "JmpRestore.h"
 #include "SiteMatch.h"
 #include "escape/analysis/Result.h"
@@ -116,6 +117,7 @@ private:
   std::map<unsigned, SitePlan> Plans;             ///< by site id
   MapVector<Function *, FunctionPlan> Functions;  ///< in first-site order
   DenseMap<CallBase *, unsigned> Claimed; ///< call -> site id, or free index
+  SmallPtrSet<Function *, 8> StackFunctions; ///< functions given stack storage
   static constexpr unsigned FreeMark = 1u << 31; ///< | free index
   /// A callee-freed site is planned: every free of a parameter goes to
   /// esc_frame_free (set once all frees are planned).
@@ -475,6 +477,8 @@ bool Rewriter::run() {
     applyFunction(*F, FP);
     Changed = true;
   }
+  // The inliner must not copy stack storage into every level of a recursion.
+  guardRecursiveCallers(StackFunctions, R.Recursive, trace());
   // Callees' frames a longjmp skips are released where it lands.
   if (Opts.Arena)
     Changed |= bracketSetjmps(M, R.ExcludedSetjmp);
@@ -522,6 +526,7 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
     addFrame(F, ArenaCalls);
   if (!HasStack)
     return;
+  StackFunctions.insert(&F);
   // A 'tail' call promises not to read the caller's allocas; a call that
   // now receives stack storage may break that promise.
   for (Instruction &I : instructions(F))

@@ -128,6 +128,9 @@ struct TUResult {
   /// Functions that call setjmp and that the attribute or pragma excludes:
   /// the rewrite leaves their setjmp calls as they are.
   std::vector<std::string> ExcludedSetjmp;
+  /// Functions that recurse, through calls the file shows or not: the
+  /// rewrite keeps other functions' stack storage out of their frames.
+  std::vector<std::string> Recursive;
 };
 
 } // namespace escape::analysis

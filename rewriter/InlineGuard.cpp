@@ -1,0 +1,75 @@
+//===- InlineGuard.cpp - Keep stack storage out of recursive frames --------===//
+//
+// The policy puts no stack storage in a recursive function: a recursion
+// 100,000 levels deep would hold 100,000 copies.  But the rewrite runs at
+// the start of the pipeline, and the inliner then moves a callee's allocas
+// into its caller's entry block.  A helper that formats into a promoted
+// 512-byte buffer, inlined into the recursive walk that calls it at every
+// level, made each level 520 bytes of stack where plain code takes 48: the
+// walk overflowed an 8 MiB stack at 16,000 levels, where the plain build
+// ran 100,000 (test/rewriter/accept5-inlined-helper-recursion.c).
+//
+// So a call from a recursive function (one the analysis found in a cycle
+// of calls, seen or through code the file does not show) to a function
+// that holds promoted stack storage is not inlined.  Nor is a call to a
+// function that may take such storage in by inlining: any non-recursive
+// caller of one, transitively.  The helper then runs in a frame of its
+// own, on top of the recursion, as its heap block did.
+//
+//   good: walk (recursive) -> fmt (512-byte stack buffer): call noinline
+//         main -> fmt: inlined as before
+//   bad:  walk -> log -> fmt, with only walk -> fmt guarded: log takes in
+//         fmt's buffer, then walk takes in log's
+//
+//===----------------------------------------------------------------------===//
+#include "InlineGuard.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace escape::rewriter {
+
+unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
+                               ArrayRef<std::string> Recursive, raw_ostream *Trace) {
+  if (Stack.empty() || Recursive.empty())
+    return 0;
+  StringSet<> IsRecursive;
+  for (const std::string &Name : Recursive)
+    IsRecursive.insert(Name);
+  // Holders: functions that hold promoted stack storage, or may once the
+  // inliner is done.  A recursive function is never one (its own sites
+  // are not on the stack, and calls into it from recursive code are
+  // guarded below).
+  SmallPtrSet<Function *, 16> Holders(Stack.begin(), Stack.end());
+  SmallVector<Function *, 16> Work(Stack.begin(), Stack.end());
+  unsigned Marked = 0;
+  while (!Work.empty()) {
+    Function *F = Work.pop_back_val();
+    for (User *U : F->users()) {
+      auto *CB = dyn_cast<CallBase>(U);
+      if (!CB || CB->getCalledFunction() != F)
+        continue;
+      Function *Caller = CB->getFunction();
+      if (IsRecursive.contains(Caller->getName())) {
+        if (!CB->isNoInline()) {
+          CB->setIsNoInline();
+          ++Marked;
+          if (Trace)
+            *Trace << "escape: call from recursive '" << Caller->getName()
+                   << "' to '" << F->getName()
+                   << "' is not inlined: it holds promoted stack storage\n";
+        }
+      } else if (Holders.insert(Caller).second) {
+        Work.push_back(Caller);
+      }
+    }
+  }
+  return Marked;
+}
+
+} // namespace escape::rewriter
