@@ -69,6 +69,7 @@
 #include "LibcTable.h"
 #include "Policy.h"
 #include "SummaryBuilder.h"
+#include "TailCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -245,6 +246,8 @@ private:
   llvm::DenseSet<const FunctionDecl *> HiddenCalls;
   /// Functions that may recurse through such a call (markHiddenRecursion).
   llvm::DenseSet<const FunctionDecl *> HiddenRecursion;
+  /// Recursive functions that may recurse through a tail call.
+  llvm::DenseSet<const FunctionDecl *> TailRecursive;
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
   /// Per allocation wrapper, the variables it assigns or takes the address
   /// of (FunctionBuilder::Modified): wrapperSize reads the others as their
@@ -387,9 +390,19 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
   }
   if (!Recursive && !Quiet.count(SCC[0]))
     markWrapper(SCC[0], *Last[SCC[0]]);
-  for (const FunctionDecl *F : SCC)
-    if (Recursive || HiddenRecursion.count(F))
-      Result.Recursive.push_back(F->getNameAsString());
+  llvm::DenseSet<const FunctionDecl *> Members(SCC.begin(), SCC.end());
+  for (const FunctionDecl *F : SCC) {
+    bool Hidden = HiddenRecursion.count(F) != 0;
+    if (!Recursive && !Hidden)
+      continue;
+    Result.Recursive.push_back(F->getNameAsString());
+    auto CallsBack = [this](const CallExpr *E, const FunctionDecl *Callee) {
+      return mayCallBack(Ctx, E, Callee);
+    };
+    if (makesTailCall(F, Recursive ? Members : llvm::DenseSet<const FunctionDecl *>(),
+                      Hidden, CallsBack))
+      TailRecursive.insert(F);
+  }
   for (const FunctionDecl *F : SCC) {
     if (Quiet.count(F)) {
       // Its free() calls are not rewritten: what it frees stays on the heap.
@@ -511,6 +524,7 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
   FunctionFacts F;
   F.Recursive = Recursive;
   F.HiddenRecursion = HiddenRecursion.count(FD) != 0;
+  F.TailRecursion = TailRecursive.count(FD) != 0;
   F.Setjmp = B.HasSetjmp;
   F.DynamicStack = B.HasDynamicStack;
   F.BackwardGoto = B.HasBackwardGoto;
