@@ -571,7 +571,7 @@ void *esc__huge_alloc(size_t size, size_t align) {
   size_t seg_align = align > ESC_SEG_SIZE ? align : ESC_SEG_SIZE;
   size_t total = off + usable;
   void *raw;
-  if (esc__prim_map(total + seg_align, &raw)) return NULL;
+  if (esc__prim_map_block(total + seg_align, &raw)) return NULL;
   uintptr_t r = (uintptr_t)raw;
   uintptr_t block = (r + off + seg_align - 1) & ~(uintptr_t)(seg_align - 1);
   if (align < ESC_SEG_SIZE) block = ((r + ESC_SEG_SIZE - 1) & ~(uintptr_t)ESC_SEG_MASK) + off;

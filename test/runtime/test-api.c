@@ -15,7 +15,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysinfo.h>
 #include <unistd.h>
+
+// glibc's own allocator, beside the runtime's malloc this test links.
+void *__libc_malloc(size_t size);
+void __libc_free(void *p);
 
 static bool all_bytes(const unsigned char *p, size_t n, unsigned char v) {
   for (size_t i = 0; i < n; i++)
@@ -86,6 +91,23 @@ static void test_standard(void) {
     EXPECT(esc_malloc(SIZE_MAX / 2) == NULL && errno == ENOMEM);
     errno = 0;
     EXPECT(esc_malloc((size_t)1 << 62) == NULL && errno == ENOMEM);
+  }
+  CHECK_BODY("a block the machine cannot back fails as glibc's malloc fails") {
+    // Twice RAM and swap: Linux's default overcommit heuristic refuses it to
+    // glibc's mmap; the runtime must not take it with MAP_NORESERVE.
+    struct sysinfo si;
+    EXPECT(sysinfo(&si) == 0);
+    size_t big = ((size_t)si.totalram + si.totalswap) * si.mem_unit * 2;
+    void *g = __libc_malloc(big);
+    int glibc_ok = g != NULL;
+    __libc_free(g);
+    errno = 0;
+    void *e = esc_malloc(big);
+    int saved = errno;
+    EXPECT((e != NULL) == glibc_ok);
+    EXPECT(e != NULL || saved == ENOMEM);
+    esc_free(e);
+    if (glibc_ok) printf("note: this machine overcommits %zu bytes\n", big);
   }
   CHECK_BODY("calloc zeroes, checks overflow") {
     for (size_t n = 1; n < (1u << 22); n *= 3) {

@@ -47,10 +47,11 @@ extern esc_lock_t esc__heap_lock;
 esc_span_t *esc__heap_alloc_span(uint32_t npages);   // NULL when out of memory
 void esc__heap_free_span(esc_span_t *s);             // pre: no central lock needed
 int esc__heap_grow_span(esc_span_t *s, uint32_t npages); // in place, 0 or ENOMEM
-void *esc__huge_alloc(size_t size, size_t align);
-void esc__huge_free(esc_segment_t *seg);
-int esc__huge_resize(esc_segment_t *seg, size_t size); // in place, 0 or ENOMEM
-void *esc__huge_move(esc_segment_t *seg, size_t size);  // new address or NULL
+// Huge blocks cost a system call each: their code is built for size.
+__attribute__((cold)) void *esc__huge_alloc(size_t size, size_t align);
+__attribute__((cold)) void esc__huge_free(esc_segment_t *seg);
+__attribute__((cold)) int esc__huge_resize(esc_segment_t *seg, size_t size); // in place, 0 or ENOMEM
+__attribute__((cold)) void *esc__huge_move(esc_segment_t *seg, size_t size);  // new address or NULL
 size_t esc__heap_scavenge(bool force);                 // committed free bytes left
 void esc__heap_fork_prepare(void);
 void esc__heap_fork_parent(void);

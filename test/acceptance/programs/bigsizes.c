@@ -1,6 +1,7 @@
 // Traps: huge constant sizes.  malloc(SIZE_MAX) must fail, a 1 GiB constant
-// malloc must not become a stack object, calloc overflow must fail, and
-// large-but-unused blocks must not crash.
+// malloc must not become a stack object, calloc overflow must fail, a block
+// larger than the machine can back must fail as glibc's does (Linux's
+// overcommit check), and large-but-unused blocks must not crash.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,17 @@ static int try_max(void) {
   if (p) {
     p[0] = '\0';
     printf("unexpected block%s\n", p);
+  }
+  free(p);
+  return ok;
+}
+
+static int try_beyond_memory(void) {
+  char *p = malloc((size_t)1 << 45);  // keep: above arena-cap
+  int ok = p == NULL;
+  if (p) {
+    p[0] = '\0';
+    printf("unexpected 32 TiB block%s\n", p);
   }
   free(p);
   return ok;
@@ -92,6 +104,7 @@ static int zero_size(void) {
 int main(void) {
   printf("malloc(SIZE_MAX) fails: %d\n", try_max());
   printf("calloc overflow fails: %d\n", try_calloc_overflow());
+  printf("32 TiB fails: %d\n", try_beyond_memory());
   printf("wrapped size: %d\n", try_array_overflow(4));
   printf("1 GiB touched: %ld\n", touch_gib());
   printf("8 MiB calloc: %ld\n", touch_8mib());

@@ -106,10 +106,14 @@ static int esc_failed(int saved) {
   return err;
 }
 
-int esc__prim_map(size_t size, void **out) {
+// A block (esc__prim_map_block) gets the kernel's overcommit check, which
+// MAP_NORESERVE would skip under the default heuristic: a block larger than
+// the machine can back fails here with ENOMEM, as the C library's malloc
+// fails, instead of succeeding and dying when its pages are touched.
+int esc__prim_mmap(size_t size, void **out, int block) {
   int saved = errno;
   void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+                 MAP_PRIVATE | MAP_ANONYMOUS | (block ? 0 : MAP_NORESERVE), -1, 0);
   if (p == MAP_FAILED) return esc_failed(saved);
   *out = p;
   return 0;
