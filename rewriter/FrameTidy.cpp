@@ -33,6 +33,7 @@
 #include "FrameTidy.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Analysis/InstructionSimplify.h"
+#include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -117,20 +118,20 @@ static const CallInst *pairOf(const Value *V, unsigned Idx) {
 /// fuseEnterAlloc turns \p Enter and an esc_frame_alloc after it in its
 /// block, with no call and no use of the mark between them, into
 /// esc_frame_enter_alloc.
-static bool fuseEnterAlloc(CallInst *Enter) {
+static CallInst *fuseEnterAlloc(CallInst *Enter) {
   CallInst *Alloc = nullptr;
   for (Instruction *I = Enter->getNextNode(); I && !Alloc; I = I->getNextNode()) {
     if (is_contained(I->operands(), Enter))
-      return false;
+      return nullptr;
     if (isa<IntrinsicInst>(I) || !isa<CallBase>(I))
       continue;
     if (calleeName(I) != "esc_frame_alloc" || !isa<CallInst>(I) ||
         cast<CallInst>(I)->arg_size() != 1)
-      return false;
+      return nullptr;
     Alloc = cast<CallInst>(I);
   }
   if (!Alloc)
-    return false;
+    return nullptr;
   Module &M = *Enter->getModule();
   Value *Size = Alloc->getArgOperand(0);
   StructType *Pair = StructType::get(Alloc->getType(), Enter->getType());
@@ -143,7 +144,7 @@ static bool fuseEnterAlloc(CallInst *Enter) {
   Enter->replaceAllUsesWith(B.CreateExtractValue(Call, 1));
   Alloc->eraseFromParent();
   Enter->eraseFromParent();
-  return true;
+  return Call;
 }
 
 /// fuseFreeLeave turns \p Leave and an esc_frame_free before it in its
@@ -232,19 +233,84 @@ static bool sinkPairLeave(CallInst *Leave, SmallVectorImpl<CallInst *> &Copies) 
   return true;
 }
 
-/// fuse applies fuseEnterAlloc and fuseFreeLeave throughout \p F.
-static bool fuse(Function &F) {
-  SmallVector<CallInst *, 8> Enters, Leaves;
+/// leaveAtFree ends \p Pair's frame at the free of its object when nothing
+/// else can be in the frame: the function makes no other arena call, the
+/// object has one esc_frame_free, which every path from the pair to a
+/// return passes (it post-dominates the pair), and the mark is used by
+/// leaves alone.  The free becomes esc_frame_free_leave_pair and the leaves
+/// go, so neither the object nor the mark stays live to the returns: a
+/// recursive function that frees its buffer before it recurses keeps no
+/// register for the frame across the call.
+///
+///   good: {p, m} = enter_alloc(32); ...; free(p); f(n - 1); leave(m)
+///         -> {p} = enter_alloc(32); ...; free_leave_pair(p); f(n - 1)
+///   bad:  if (!p) return;  (a path from the pair around the free)
+static bool leaveAtFree(CallInst *Pair, const PostDominatorTree &PDT) {
+  Function &F = *Pair->getFunction();
+  Instruction *Ptr = nullptr, *Mark = nullptr;
+  for (User *U : Pair->users()) {
+    if (pairOf(U, 0) == Pair && !Ptr)
+      Ptr = cast<Instruction>(U);
+    else if (pairOf(U, 1) == Pair && !Mark)
+      Mark = cast<Instruction>(U);
+    else
+      return false;
+  }
+  if (!Ptr || !Mark)
+    return false;
+  CallInst *Free = nullptr;
+  SmallVector<CallInst *, 4> Leaves;
   for (Instruction &I : instructions(F)) {
     StringRef N = calleeName(&I);
-    if (N == "esc_frame_enter" && cast<CallBase>(I).arg_size() == 0)
-      Enters.push_back(cast<CallInst>(&I));
-    else if (N == "esc_frame_leave" && cast<CallBase>(I).arg_size() == 1)
-      Leaves.push_back(cast<CallInst>(&I));
+    if (!N.starts_with("esc_frame_") || &I == Pair)
+      continue;
+    auto *CI = dyn_cast<CallInst>(&I);
+    if (!CI)
+      return false;
+    if (N == "esc_frame_free" && CI->arg_size() == 1 && CI->getArgOperand(0) == Ptr && !Free)
+      Free = CI;
+    else if (N == "esc_frame_leave" && CI->arg_size() == 1 && CI->getArgOperand(0) == Mark)
+      Leaves.push_back(CI);
+    else
+      return false;
   }
+  if (!Free || Leaves.size() != Mark->getNumUses() || !PDT.dominates(Free, Pair))
+    return false;
+  Module &M = *F.getParent();
+  IRBuilder<> B(Free);
+  B.CreateCall(declare(M, "esc_frame_free_leave_pair",
+                       FunctionType::get(Type::getVoidTy(M.getContext()),
+                                         {Ptr->getType()}, false)),
+               {Ptr})
+      ->setDebugLoc(Free->getDebugLoc());
+  Free->eraseFromParent();
+  for (CallInst *L : Leaves)
+    L->eraseFromParent();
+  RecursivelyDeleteTriviallyDeadInstructions(Mark);
+  return true;
+}
+
+/// fuse applies fuseEnterAlloc, leaveAtFree and fuseFreeLeave throughout
+/// \p F.
+static bool fuse(Function &F) {
+  SmallVector<CallInst *, 8> Enters, Leaves;
+  for (Instruction &I : instructions(F))
+    if (calleeName(&I) == "esc_frame_enter" && cast<CallBase>(I).arg_size() == 0)
+      Enters.push_back(cast<CallInst>(&I));
   bool Changed = false;
+  SmallVector<CallInst *, 2> Pairs;
   for (CallInst *E : Enters)
-    Changed |= fuseEnterAlloc(E);
+    if (CallInst *Pair = fuseEnterAlloc(E))
+      Pairs.push_back(Pair);
+  Changed |= !Pairs.empty();
+  if (!Pairs.empty()) {
+    PostDominatorTree PDT(F);
+    for (CallInst *Pair : Pairs)
+      leaveAtFree(Pair, PDT);
+  }
+  for (Instruction &I : instructions(F))
+    if (calleeName(&I) == "esc_frame_leave" && cast<CallBase>(I).arg_size() == 1)
+      Leaves.push_back(cast<CallInst>(&I));
   SmallVector<CallInst *, 4> Copies;
   for (CallInst *L : Leaves)
     Changed |= fuseFreeLeave(L) || sinkPairLeave(L, Copies);

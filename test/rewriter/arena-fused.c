@@ -44,10 +44,12 @@ __attribute__((noinline)) int one(const char *s, int n) {
   return r;
 }
 
+// The free runs on some paths only: the leave stays at the return, after
+// a call that keeps it apart from the free.
 // CHECK-LABEL: define {{.*}}@apart(
 // CHECK: call { ptr, i64 } @esc_frame_enter_alloc(i64
 // CHECK: call void @esc_frame_free(ptr
-// CHECK-NEXT: call void @note(
+// CHECK: call void @note(
 // CHECK-NEXT: call void @esc_frame_leave(i64
 __attribute__((noinline)) int apart(const char *s, int n) {
   // ESCAPE-SITE: apart malloc @+1:13 arena
@@ -55,7 +57,29 @@ __attribute__((noinline)) int apart(const char *s, int n) {
   copy(p, s, n);
   p[n] = 0;
   int r = p[0];
-  // ESCAPE-FREE: apart free @+1:3 sites=1
+  if (n > 1)
+    // ESCAPE-FREE: apart free @+1:5 sites=1
+    free(p);
+  note(s);
+  return r;
+}
+
+// The only object's free is on every path: the frame ends there, and the
+// leave after the call goes.
+// CHECK-LABEL: define {{.*}}@early(
+// CHECK: call { ptr, i64 } @esc_frame_enter_alloc(i64
+// CHECK-NOT: extractvalue { ptr, i64 } %{{.*}}, 1
+// CHECK: call void @esc_frame_free_leave_pair(ptr
+// CHECK-NEXT: call void @note(
+// CHECK-NOT: esc_frame_leave
+// CHECK: ret i32
+__attribute__((noinline)) int early(const char *s, int n) {
+  // ESCAPE-SITE: early malloc @+1:13 arena
+  char *p = malloc((size_t)n + 1);
+  copy(p, s, n);
+  p[n] = 0;
+  int r = p[0];
+  // ESCAPE-FREE: early free @+1:3 sites=2
   free(p);
   note(s);
   return r;
@@ -75,11 +99,11 @@ __attribute__((noinline)) int two(const char *s, int n) {
   // ESCAPE-SITE: two malloc @+1:13 arena
   char *q = malloc((size_t)n + 2);
   copy(q, p, n + 1);
-  // ESCAPE-FREE: two free @+1:3 sites=2
+  // ESCAPE-FREE: two free @+1:3 sites=3
   free(p);
   note(q);
   int r = q[0];
-  // ESCAPE-FREE: two free @+1:3 sites=3
+  // ESCAPE-FREE: two free @+1:3 sites=4
   free(q);
   return r;
 }
@@ -101,7 +125,7 @@ __attribute__((noinline)) int join(const char *s, int n) {
   copy(p, s, n);
   p[n] = 0;
   int r = (int)strlen(p) + p[0];
-  // ESCAPE-FREE: join free @+1:3 sites=4
+  // ESCAPE-FREE: join free @+1:3 sites=5
   free(p);
   return r;
 }
@@ -123,7 +147,7 @@ __attribute__((noinline)) int joinload(const char *s, int n) {
     copy(p, s, n);
     p[n] = 0;
     r = (int)strlen(p);
-    // ESCAPE-FREE: joinload free @+1:5 sites=5
+    // ESCAPE-FREE: joinload free @+1:5 sites=6
     free(p);
   }
   return r + bias;
@@ -133,7 +157,8 @@ int main(void) {
   int t = 0;
   const char *s = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghij";
   for (int i = 1; i < 40; i++)
-    t += one(s, i) + apart("xyz", i % 4) + two(s, i % 7 + 1) + join(s, i) + joinload(s, i);
+    t += one(s, i) + apart("xyz", i % 4) + two(s, i % 7 + 1) + join(s, i) + joinload(s, i) +
+         early(s, i % 5);
   printf("fused %d\n", t);
   return 0;
 }
