@@ -32,6 +32,7 @@
 //===----------------------------------------------------------------------===//
 #include "FrameTidy.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/InstructionSimplify.h"
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/CFG.h"
@@ -233,6 +234,35 @@ static bool sinkPairLeave(CallInst *Leave, SmallVectorImpl<CallInst *> &Copies) 
   return true;
 }
 
+/// callFollows reports whether a call other than an intrinsic or a leave
+/// may run after \p I before the function returns.  Without one, the leave
+/// at the return costs no register across a call, and fuseFreeLeave's later
+/// free keeps the values computed after it out of callee-saved registers.
+static bool callFollows(Instruction *I) {
+  SmallVector<BasicBlock *, 8> Work;
+  SmallPtrSet<BasicBlock *, 8> Seen;
+  auto Scan = [](BasicBlock::iterator It, BasicBlock::iterator End) {
+    for (; It != End; ++It)
+      if (isa<CallBase>(*It) && !isa<IntrinsicInst>(*It) &&
+          calleeName(&*It) != "esc_frame_leave")
+        return true;
+    return false;
+  };
+  BasicBlock *BB = I->getParent();
+  if (Scan(std::next(I->getIterator()), BB->end()))
+    return true;
+  append_range(Work, successors(BB));
+  while (!Work.empty()) {
+    BasicBlock *B = Work.pop_back_val();
+    if (!Seen.insert(B).second)
+      continue;
+    if (Scan(B->begin(), B->end()))
+      return true;
+    append_range(Work, successors(B));
+  }
+  return false;
+}
+
 /// leaveAtFree ends \p Pair's frame at the free of its object when nothing
 /// else can be in the frame: the function makes no other arena call, the
 /// object has one esc_frame_free, which every path from the pair to a
@@ -240,7 +270,8 @@ static bool sinkPairLeave(CallInst *Leave, SmallVectorImpl<CallInst *> &Copies) 
 /// leaves alone.  The free becomes esc_frame_free_leave_pair and the leaves
 /// go, so neither the object nor the mark stays live to the returns: a
 /// recursive function that frees its buffer before it recurses keeps no
-/// register for the frame across the call.
+/// register for the frame across the call.  Only when a call may follow the
+/// free (callFollows): otherwise the free moves to the leave instead.
 ///
 ///   good: {p, m} = enter_alloc(32); ...; free(p); f(n - 1); leave(m)
 ///         -> {p} = enter_alloc(32); ...; free_leave_pair(p); f(n - 1)
@@ -274,7 +305,8 @@ static bool leaveAtFree(CallInst *Pair, const PostDominatorTree &PDT) {
     else
       return false;
   }
-  if (!Free || Leaves.size() != Mark->getNumUses() || !PDT.dominates(Free, Pair))
+  if (!Free || Leaves.size() != Mark->getNumUses() || !PDT.dominates(Free, Pair) ||
+      !callFollows(Free))
     return false;
   Module &M = *F.getParent();
   IRBuilder<> B(Free);

@@ -85,6 +85,26 @@ __attribute__((noinline)) int early(const char *s, int n) {
   return r;
 }
 
+// No call follows the free: it moves down to the leave (the stores after
+// it then need no register across a call), not the leave up to it.
+// CHECK-LABEL: define {{.*}}@late(
+// CHECK: call { ptr, i64 } @esc_frame_enter_alloc(i64
+// CHECK: store i32 %{{.*}}, ptr @last_len
+// CHECK-NEXT: call void @esc_frame_free_leave_pair(ptr
+// CHECK-NEXT: ret i32
+int last_len;
+__attribute__((noinline)) int late(const char *s, int n) {
+  // ESCAPE-SITE: late malloc @+1:13 arena
+  char *p = malloc((size_t)n + 1);
+  copy(p, s, n);
+  p[n] = 0;
+  int r = p[0];
+  // ESCAPE-FREE: late free @+1:3 sites=3
+  free(p);
+  last_len = n;
+  return r;
+}
+
 // The object freed last is not the enter_alloc's: the mark is passed.
 // CHECK-LABEL: define {{.*}}@two(
 // CHECK: call { ptr, i64 } @esc_frame_enter_alloc(i64
@@ -99,11 +119,11 @@ __attribute__((noinline)) int two(const char *s, int n) {
   // ESCAPE-SITE: two malloc @+1:13 arena
   char *q = malloc((size_t)n + 2);
   copy(q, p, n + 1);
-  // ESCAPE-FREE: two free @+1:3 sites=3
+  // ESCAPE-FREE: two free @+1:3 sites=4
   free(p);
   note(q);
   int r = q[0];
-  // ESCAPE-FREE: two free @+1:3 sites=4
+  // ESCAPE-FREE: two free @+1:3 sites=5
   free(q);
   return r;
 }
@@ -125,7 +145,7 @@ __attribute__((noinline)) int join(const char *s, int n) {
   copy(p, s, n);
   p[n] = 0;
   int r = (int)strlen(p) + p[0];
-  // ESCAPE-FREE: join free @+1:3 sites=5
+  // ESCAPE-FREE: join free @+1:3 sites=6
   free(p);
   return r;
 }
@@ -147,7 +167,7 @@ __attribute__((noinline)) int joinload(const char *s, int n) {
     copy(p, s, n);
     p[n] = 0;
     r = (int)strlen(p);
-    // ESCAPE-FREE: joinload free @+1:5 sites=6
+    // ESCAPE-FREE: joinload free @+1:5 sites=7
     free(p);
   }
   return r + bias;
@@ -158,7 +178,7 @@ int main(void) {
   const char *s = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghij";
   for (int i = 1; i < 40; i++)
     t += one(s, i) + apart("xyz", i % 4) + two(s, i % 7 + 1) + join(s, i) + joinload(s, i) +
-         early(s, i % 5);
+         early(s, i % 5) + late(s, i % 6);
   printf("fused %d\n", t);
   return 0;
 }
