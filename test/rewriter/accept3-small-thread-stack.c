@@ -20,12 +20,7 @@
 int snprintf(char *buf, size_t n, const char *fmt, ...);
 void *memcpy(void *d, const void *s, size_t n);
 
-typedef unsigned long pthread_t;
-typedef union { char size[64]; long align; } pthread_attr_t;
-int pthread_attr_init(pthread_attr_t *attr);
-int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
-int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
-int pthread_join(pthread_t t, void **ret);
+#include "stackthread.h"
 
 static long leaf(int x) {
   char s[64];
@@ -122,13 +117,8 @@ static void *worker(void *arg) {
 }
 
 int main(void) {
-  pthread_attr_t attr;
-  pthread_t t;
   long r = 0;
-  pthread_attr_init(&attr);
-  if (pthread_attr_setstacksize(&attr, 64 * 1024) != 0) return 1;
-  if (pthread_create(&t, &attr, worker, &r) != 0) return 1;
-  pthread_join(t, 0);
+  if (run_on_stack(worker, &r, 64 * 1024) != 0) return 1;
   printf("r %ld\n", r);
   return 0;
 }

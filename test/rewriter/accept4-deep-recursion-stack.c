@@ -22,12 +22,7 @@
 int snprintf(char *buf, size_t n, const char *fmt, ...);
 void abort(void);
 
-typedef unsigned long pthread_t;
-typedef union { char size[64]; long align; } pthread_attr_t;
-int pthread_attr_init(pthread_attr_t *attr);
-int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
-int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
-int pthread_join(pthread_t t, void **ret);
+#include "stackthread.h"
 
 static int left;
 static unsigned long sum;
@@ -64,11 +59,7 @@ static void *run(void *arg) {
 }
 
 int main(void) {
-  pthread_attr_t attr;
-  pthread_t t;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 1 << 20);
-  if (pthread_create(&t, &attr, run, 0) != 0 || pthread_join(t, 0) != 0)
+  if (run_on_stack(run, 0, 1 << 20) != 0)
     return 1;
   printf("sum %lu risen %lu\n", sum, risen);
   return 0;

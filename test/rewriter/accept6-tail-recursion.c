@@ -16,12 +16,7 @@
 #include "alloc.h"
 int snprintf(char *buf, size_t n, const char *fmt, ...);
 
-typedef unsigned long pthread_t;
-typedef union { char size[64]; long align; } pthread_attr_t;
-int pthread_attr_init(pthread_attr_t *attr);
-int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
-int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
-int pthread_join(pthread_t t, void **ret);
+#include "stackthread.h"
 
 static long digits(long n) {
   return n < 10 ? 1 : 1 + digits(n / 10);
@@ -75,11 +70,7 @@ static void *run(void *arg) {
 
 int main(void) {
   static long n = 1000000;
-  pthread_attr_t attr;
-  pthread_t t;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 256 << 10);
-  if (pthread_create(&t, &attr, run, &n) != 0 || pthread_join(t, 0) != 0)
+  if (run_on_stack(run, &n, 256 << 10) != 0)
     return 1;
   printf("count %ld sum %ld even %ld digits %ld\n", results[0], results[1], results[2], digits(n));
   return 0;
