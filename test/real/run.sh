@@ -25,6 +25,14 @@ projects=("$@")
 [ ${#projects[@]} -gt 0 ] || projects=(zlib bzip2 jansson libyaml)
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
+# One run per work folder: another would delete the trees this one builds
+# and tests in.  The builds inherit the lock, so a killed run whose `make
+# check` still runs holds it too.
+exec 9>"$work/.lock"
+if ! flock -n 9; then
+  echo "real: error: another run (or what is left of one) uses $work" >&2
+  exit 2
+fi
 
 # enable_deb_src: makes `apt-get source` work on a stock Debian 12.
 enable_deb_src() {
