@@ -41,11 +41,13 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/PatternMatch.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 using namespace llvm;
+using namespace llvm::PatternMatch;
 
 namespace escape::rewriter {
 
@@ -263,11 +265,32 @@ static bool callFollows(Instruction *I) {
   return false;
 }
 
+/// passesFree reports whether every path from \p Pair to a return passes
+/// \p Free, or leaves the pair's block on the edge where its object \p Ptr
+/// is NULL: a NULL object opened no frame (the runtime's contract), so
+/// that path needs no leave.  That is the usual `if (!p) return ...;`.
+static bool passesFree(CallInst *Pair, Value *Ptr, CallInst *Free,
+                       const PostDominatorTree &PDT) {
+  if (PDT.dominates(Free, Pair))
+    return true;
+  BasicBlock *BB = Pair->getParent();
+  auto *Br = dyn_cast<BranchInst>(BB->getTerminator());
+  ICmpInst::Predicate Pred;
+  if (!Br || !Br->isConditional() ||
+      !match(Br->getCondition(), m_ICmp(Pred, m_Specific(Ptr), m_Zero())) ||
+      !ICmpInst::isEquality(Pred))
+    return false;
+  BasicBlock *NonNull = Br->getSuccessor(Pred == ICmpInst::ICMP_EQ ? 1 : 0);
+  return NonNull != Br->getSuccessor(Pred == ICmpInst::ICMP_EQ ? 0 : 1) &&
+         NonNull->getSinglePredecessor() == BB &&
+         PDT.dominates(Free, &NonNull->front());
+}
+
 /// leaveAtFree ends \p Pair's frame at the free of its object when nothing
 /// else can be in the frame: the function makes no other arena call, the
 /// object has one esc_frame_free, which every path from the pair to a
-/// return passes (it post-dominates the pair), and the mark is used by
-/// leaves alone.  The free becomes esc_frame_free_leave_pair and the leaves
+/// return passes but where the object is NULL (passesFree), and the mark is
+/// used by leaves alone.  The free becomes esc_frame_free_leave_pair and the leaves
 /// go, so neither the object nor the mark stays live to the returns: a
 /// recursive function that frees its buffer before it recurses keeps no
 /// register for the frame across the call.  Only when a call may follow the
@@ -275,7 +298,7 @@ static bool callFollows(Instruction *I) {
 ///
 ///   good: {p, m} = enter_alloc(32); ...; free(p); f(n - 1); leave(m)
 ///         -> {p} = enter_alloc(32); ...; free_leave_pair(p); f(n - 1)
-///   bad:  if (!p) return;  (a path from the pair around the free)
+///   bad:  if (n > 2) free(p);  (a path from the pair around the free)
 static bool leaveAtFree(CallInst *Pair, const PostDominatorTree &PDT) {
   Function &F = *Pair->getFunction();
   Instruction *Ptr = nullptr, *Mark = nullptr;
@@ -305,7 +328,7 @@ static bool leaveAtFree(CallInst *Pair, const PostDominatorTree &PDT) {
     else
       return false;
   }
-  if (!Free || Leaves.size() != Mark->getNumUses() || !PDT.dominates(Free, Pair) ||
+  if (!Free || Leaves.size() != Mark->getNumUses() || !passesFree(Pair, Ptr, Free, PDT) ||
       !callFollows(Free))
     return false;
   Module &M = *F.getParent();

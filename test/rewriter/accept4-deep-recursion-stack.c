@@ -17,7 +17,9 @@
 // its buffer before the recursive call and keeps two values across it:
 // 32 bytes per level in plain code, 48 when the frame's mark stayed live to
 // the leave at the return (1.3 MB, SIGSEGV); the frame now ends at the
-// free, which every path passes.
+// free, which every path passes.  Then the same with `if (!b) return;`
+// first (climb): that path has no frame to leave, since a NULL object
+// opens none, so the frame still ends at the free.
 #include "alloc.h"
 int snprintf(char *buf, size_t n, const char *fmt, ...);
 void abort(void);
@@ -50,11 +52,24 @@ static void rise(int n, long k) {
   risen += (unsigned long)k;
 }
 
+static void climb(int n, long k) {
+  char *b = malloc(32);
+  if (!b)
+    return;
+  snprintf(b, 32, "%d", n);
+  sum += (unsigned char)b[0];
+  free(b);
+  if (n)
+    climb(n - 1, k + n);
+  risen += (unsigned long)k;
+}
+
 static void *run(void *arg) {
   (void)arg;
   left = 45000;
   descend();
   rise(27000, 1);
+  climb(27000, 2);
   return 0;
 }
 

@@ -85,6 +85,29 @@ __attribute__((noinline)) int early(const char *s, int n) {
   return r;
 }
 
+// A NULL object opens no frame, so the path of `if (!p)` needs no leave:
+// the frame still ends at the free, and no leave is left.
+// CHECK-LABEL: define {{.*}}@nullcheck(
+// CHECK: call { ptr, i64 } @esc_frame_enter_alloc(i64
+// CHECK-NOT: esc_frame_leave(
+// CHECK: call void @esc_frame_free_leave_pair(ptr
+// CHECK-NEXT: call void @note(
+// CHECK-NOT: esc_frame_leave(
+// CHECK: ret i32
+__attribute__((noinline)) int nullcheck(const char *s, int n) {
+  // ESCAPE-SITE: nullcheck malloc @+1:13 arena
+  char *p = malloc((size_t)n + 1);
+  if (!p)
+    return -1;
+  copy(p, s, n);
+  p[n] = 0;
+  int r = p[0];
+  // ESCAPE-FREE: nullcheck free @+1:3 sites=3
+  free(p);
+  note(s);
+  return r;
+}
+
 // No call follows the free: it moves down to the leave (the stores after
 // it then need no register across a call), not the leave up to it.
 // CHECK-LABEL: define {{.*}}@late(
@@ -99,7 +122,7 @@ __attribute__((noinline)) int late(const char *s, int n) {
   copy(p, s, n);
   p[n] = 0;
   int r = p[0];
-  // ESCAPE-FREE: late free @+1:3 sites=3
+  // ESCAPE-FREE: late free @+1:3 sites=4
   free(p);
   last_len = n;
   return r;
@@ -119,11 +142,11 @@ __attribute__((noinline)) int two(const char *s, int n) {
   // ESCAPE-SITE: two malloc @+1:13 arena
   char *q = malloc((size_t)n + 2);
   copy(q, p, n + 1);
-  // ESCAPE-FREE: two free @+1:3 sites=4
+  // ESCAPE-FREE: two free @+1:3 sites=5
   free(p);
   note(q);
   int r = q[0];
-  // ESCAPE-FREE: two free @+1:3 sites=5
+  // ESCAPE-FREE: two free @+1:3 sites=6
   free(q);
   return r;
 }
@@ -145,7 +168,7 @@ __attribute__((noinline)) int join(const char *s, int n) {
   copy(p, s, n);
   p[n] = 0;
   int r = (int)strlen(p) + p[0];
-  // ESCAPE-FREE: join free @+1:3 sites=6
+  // ESCAPE-FREE: join free @+1:3 sites=7
   free(p);
   return r;
 }
@@ -167,7 +190,7 @@ __attribute__((noinline)) int joinload(const char *s, int n) {
     copy(p, s, n);
     p[n] = 0;
     r = (int)strlen(p);
-    // ESCAPE-FREE: joinload free @+1:5 sites=7
+    // ESCAPE-FREE: joinload free @+1:5 sites=8
     free(p);
   }
   return r + bias;
@@ -178,7 +201,7 @@ int main(void) {
   const char *s = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghij";
   for (int i = 1; i < 40; i++)
     t += one(s, i) + apart("xyz", i % 4) + two(s, i % 7 + 1) + join(s, i) + joinload(s, i) +
-         early(s, i % 5) + late(s, i % 6);
+         early(s, i % 5) + late(s, i % 6) + nullcheck(s, i % 7);
   printf("fused %d\n", t);
   return 0;
 }

@@ -27,6 +27,7 @@ uintptr_t esc_frame_enter(void) {
   return top + 1;
 }
 void esc_frame_leave(uintptr_t m) {
+  if (m == 0) return; /* the runtime ignores it too */
   if (depth == 0 || marks[depth - 1] != m) fail("leave with a mark that is not the innermost");
   --depth;
   top = m - 1;
@@ -89,6 +90,10 @@ stub_pair esc_frame_enter_alloc(size_t n) {
   r.mark = esc_frame_enter();
   r.ptr = esc_frame_alloc(n);
   pairs[depth - 1] = r.ptr;
+  if (!r.ptr) { /* as the runtime: a NULL object opens no frame */
+    esc_frame_leave(r.mark);
+    r.mark = 0;
+  }
   return r;
 }
 /* An arena object moves to the heap (the stub keeps no object sizes: it
