@@ -29,6 +29,11 @@
 //         -> free_leave_pair(p); br join  /  (other edge) leave(m)
 //   bad:  join: x = load q; leave(m)        (the leave would move above a load)
 //
+// And when a call follows the free of a one-object frame that every path
+// frees (leaveAtFree), the frame ends at the free instead of the returns:
+// the leave moves up to it, past calls, which is sound because nothing can
+// be in the frame after the free (no other arena call in the function).
+//
 //===----------------------------------------------------------------------===//
 #include "FrameTidy.h"
 #include "llvm/ADT/SetVector.h"
