@@ -48,6 +48,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PatternMatch.h"
 #include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Scalar/TailRecursionElimination.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
@@ -386,7 +387,24 @@ static bool fusesOn(const Module &M) {
   return Triple(M.getTargetTriple()).getArch() == Triple::x86_64;
 }
 
-PreservedAnalyses FrameTidyPass::run(Module &M, ModuleAnalysisManager &) {
+/// eliminateTailCalls runs tail recursion elimination on \p F again, once
+/// its frame is gone.  The optimizer folded away F's arena allocations late,
+/// after the pass that turns a recursion into a loop had found the leave
+/// after the recursive call in the way.  Plain code folds its malloc and
+/// free early and gets the loop: a recursion two million deep whose buffer
+/// folded away ran as a loop under plain clang and overflowed the stack
+/// under escape-cc (test/rewriter/accept7-folded-frame-recursion.c).
+static void eliminateTailCalls(Function &F, ModuleAnalysisManager &MAM) {
+  if (F.hasOptNone())
+    return;
+  FunctionAnalysisManager &FAM =
+      MAM.getResult<FunctionAnalysisManagerModuleProxy>(*F.getParent()).getManager();
+  FAM.invalidate(F, PreservedAnalyses::none());
+  PreservedAnalyses PA = TailCallElimPass().run(F, FAM);
+  FAM.invalidate(F, PA);
+}
+
+PreservedAnalyses FrameTidyPass::run(Module &M, ModuleAnalysisManager &MAM) {
   Function *Enter = M.getFunction("esc_frame_enter");
   if (!Enter || Enter->use_empty())
     return PreservedAnalyses::all();
@@ -394,7 +412,10 @@ PreservedAnalyses FrameTidyPass::run(Module &M, ModuleAnalysisManager &) {
   for (Function &F : M) {
     if (F.isDeclaration())
       continue;
-    Changed |= dropFrames(F, Enter);
+    if (dropFrames(F, Enter)) {
+      eliminateTailCalls(F, MAM);
+      Changed = true;
+    }
     if (Fuse)
       Changed |= fuse(F);
   }
