@@ -391,14 +391,14 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
   if (!Recursive && !Quiet.count(SCC[0]))
     markWrapper(SCC[0], *Last[SCC[0]]);
   llvm::DenseSet<const FunctionDecl *> Members(SCC.begin(), SCC.end());
+  auto CallsBack = [this](const CallExpr *E, const FunctionDecl *Callee) {
+    return mayCallBack(Ctx, E, Callee);
+  };
   for (const FunctionDecl *F : SCC) {
     bool Hidden = HiddenRecursion.count(F) != 0;
     if (!Recursive && !Hidden)
       continue;
     Result.Recursive.push_back(F->getNameAsString());
-    auto CallsBack = [this](const CallExpr *E, const FunctionDecl *Callee) {
-      return mayCallBack(Ctx, E, Callee);
-    };
     if (makesTailCall(F, Recursive ? Members : llvm::DenseSet<const FunctionDecl *>(),
                       Hidden, CallsBack))
       TailRecursive.insert(F);

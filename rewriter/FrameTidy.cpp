@@ -156,6 +156,18 @@ static CallInst *fuseEnterAlloc(CallInst *Enter) {
   return Call;
 }
 
+/// callFreeLeavePair puts esc_frame_free_leave_pair(\p Ptr) before \p At,
+/// at \p At's location.
+static void callFreeLeavePair(Instruction *At, Value *Ptr) {
+  Module &M = *At->getModule();
+  IRBuilder<> B(At);
+  B.CreateCall(declare(M, "esc_frame_free_leave_pair",
+                       FunctionType::get(Type::getVoidTy(M.getContext()),
+                                         {Ptr->getType()}, false)),
+               {Ptr})
+      ->setDebugLoc(At->getDebugLoc());
+}
+
 /// fuseFreeLeave turns \p Leave and an esc_frame_free before it in its
 /// block, with no call between them, into esc_frame_free_leave.
 static bool fuseFreeLeave(CallInst *Leave) {
@@ -172,19 +184,16 @@ static bool fuseFreeLeave(CallInst *Leave) {
     return false;
   Module &M = *Leave->getModule();
   Value *Ptr = Free->getArgOperand(0), *Mark = Leave->getArgOperand(0);
-  Type *Void = Type::getVoidTy(M.getContext());
-  IRBuilder<> B(Leave);
-  CallInst *Fused;
-  if (pairOf(Ptr, 0) && pairOf(Ptr, 0) == pairOf(Mark, 1))
-    Fused = B.CreateCall(declare(M, "esc_frame_free_leave_pair",
-                                 FunctionType::get(Void, {Ptr->getType()}, false)),
-                         {Ptr});
-  else
-    Fused = B.CreateCall(
-        declare(M, "esc_frame_free_leave",
-                FunctionType::get(Void, {Ptr->getType(), Mark->getType()}, false)),
-        {Ptr, Mark});
-  Fused->setDebugLoc(Leave->getDebugLoc());
+  if (pairOf(Ptr, 0) && pairOf(Ptr, 0) == pairOf(Mark, 1)) {
+    callFreeLeavePair(Leave, Ptr);
+  } else {
+    IRBuilder<> B(Leave);
+    B.CreateCall(declare(M, "esc_frame_free_leave",
+                         FunctionType::get(Type::getVoidTy(M.getContext()),
+                                           {Ptr->getType(), Mark->getType()}, false)),
+                 {Ptr, Mark})
+        ->setDebugLoc(Leave->getDebugLoc());
+  }
   Free->eraseFromParent();
   Leave->eraseFromParent();
   RecursivelyDeleteTriviallyDeadInstructions(Mark);
@@ -296,11 +305,11 @@ static bool passesFree(CallInst *Pair, Value *Ptr, CallInst *Free,
 /// else can be in the frame: the function makes no other arena call, the
 /// object has one esc_frame_free, which every path from the pair to a
 /// return passes but where the object is NULL (passesFree), and the mark is
-/// used by leaves alone.  The free becomes esc_frame_free_leave_pair and the leaves
-/// go, so neither the object nor the mark stays live to the returns: a
-/// recursive function that frees its buffer before it recurses keeps no
-/// register for the frame across the call.  Only when a call may follow the
-/// free (callFollows): otherwise the free moves to the leave instead.
+/// used by leaves alone.  The free becomes esc_frame_free_leave_pair and
+/// the leaves go, so neither the object nor the mark stays live to the
+/// returns: a recursive function that frees its buffer before it recurses
+/// keeps no register for the frame across the call.  Only when a call may
+/// follow the free (callFollows): otherwise the free moves to the leave.
 ///
 ///   good: {p, m} = enter_alloc(32); ...; free(p); f(n - 1); leave(m)
 ///         -> {p} = enter_alloc(32); ...; free_leave_pair(p); f(n - 1)
@@ -337,13 +346,7 @@ static bool leaveAtFree(CallInst *Pair, const PostDominatorTree &PDT) {
   if (!Free || Leaves.size() != Mark->getNumUses() || !passesFree(Pair, Ptr, Free, PDT) ||
       !callFollows(Free))
     return false;
-  Module &M = *F.getParent();
-  IRBuilder<> B(Free);
-  B.CreateCall(declare(M, "esc_frame_free_leave_pair",
-                       FunctionType::get(Type::getVoidTy(M.getContext()),
-                                         {Ptr->getType()}, false)),
-               {Ptr})
-      ->setDebugLoc(Free->getDebugLoc());
+  callFreeLeavePair(Free, Ptr);
   Free->eraseFromParent();
   for (CallInst *L : Leaves)
     L->eraseFromParent();

@@ -5,9 +5,11 @@
 // the start of the pipeline, and the inliner then moves a callee's allocas
 // into its caller's entry block.  A helper that formats into a promoted
 // 512-byte buffer, inlined into the recursive walk that calls it at every
-// level, made each level 520 bytes of stack where plain code takes 48: the
-// walk overflowed an 8 MiB stack at 16,000 levels, where the plain build
-// ran 100,000 (test/rewriter/accept5-inlined-helper-recursion.c).
+// level, put the buffer in the walk's frame: 544 bytes per level, and the
+// walk overflowed an 8 MiB stack at about 15,000 levels.  Plain code
+// inlines the helper with its heap buffer and tail recursion elimination
+// makes the walk a loop: 400,000 levels ran
+// (test/rewriter/accept5-inlined-helper-recursion.c).
 //
 // So a call from a recursive function (one the analysis found in a cycle
 // of calls, seen or through code the file does not show) to a function

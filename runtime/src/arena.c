@@ -458,11 +458,17 @@ static int esc_frame_mostly_dead(esc_frame_arena_t *a) {
   return 1;
 }
 
+// esc_frame_payload is the payload of an n-byte request: n rounded up to
+// the alignment, 16 bytes for n = 0.  pre: n <= the cap.
+static size_t esc_frame_payload(size_t n) {
+  return n ? (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1) : ESC_FRAME_ALIGN;
+}
+
 // esc_frame_push places a header with `size` payload bytes (a multiple of
 // 16) aligned to `align` on top; NULL when no memory can be had or the
 // arena is mostly dead (the request then goes to the heap).
-__attribute__((noinline, cold)) static esc_frame_hdr_t *esc_frame_push(esc_frame_arena_t *a, size_t size,
-                                       size_t align, size_t flags) {
+__attribute__((noinline, cold)) static esc_frame_hdr_t *
+esc_frame_push(esc_frame_arena_t *a, size_t size, size_t align, size_t flags) {
   size_t avail = (size_t)(a->end - a->ptr);
   if (align == ESC_FRAME_ALIGN && avail >= sizeof(esc_frame_hdr_t) &&
       size <= avail - sizeof(esc_frame_hdr_t)) {
@@ -497,8 +503,7 @@ __attribute__((noinline, cold)) static esc_frame_hdr_t *esc_frame_push(esc_frame
 // when the request must go to the heap instead.
 static void *esc_frame_take(size_t n, size_t align) {
   if (n > esc_frame_cap() || esc_frame_off_stack(&esc_frame_tls)) return NULL;
-  size_t size = n ? (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1) : ESC_FRAME_ALIGN;
-  esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, size, align, ESC_FRAME_LIVE);
+  esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, esc_frame_payload(n), align, ESC_FRAME_LIVE);
   return h ? h + 1 : NULL;
 }
 
@@ -818,8 +823,7 @@ __attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_sl
   }
   esc_frame_hdr_t *h;
   if (n <= esc_frame_cap()) {
-    size_t size = n ? (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1) : ESC_FRAME_ALIGN;
-    h = esc_frame_push(a, size, ESC_FRAME_ALIGN, ESC_FRAME_LIVE | ESC_FRAME_RECORD);
+    h = esc_frame_push(a, esc_frame_payload(n), ESC_FRAME_ALIGN, ESC_FRAME_LIVE | ESC_FRAME_RECORD);
     if (h) {
       r.ptr = h + 1;
       r.mark = (esc_frame_mark_t)(uintptr_t)h;

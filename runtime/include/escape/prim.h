@@ -17,10 +17,11 @@
 size_t esc__prim_page_size(void);
 
 // esc__prim_map reserves and commits `size` bytes of zeroed read/write
-// memory.  pre: size is a multiple of the OS page size.
-// esc__prim_map_block maps memory handed whole to the program (a huge
-// block): the OS may refuse what it could not back (Linux's overcommit
-// check), where esc__prim_map only reserves address space.
+// memory; esc__prim_map_block does the same for memory handed whole to the
+// program (a huge block), which the OS may refuse when it could not back it
+// (Linux's overcommit check), where esc__prim_map only reserves address
+// space.  Both through esc__prim_mmap.  pre: size is a multiple of the OS
+// page size.
 int esc__prim_mmap(size_t size, void **out, int block);
 static inline int esc__prim_map(size_t size, void **out) { return esc__prim_mmap(size, out, 0); }
 static inline int esc__prim_map_block(size_t size, void **out) {
