@@ -12,8 +12,11 @@
 //                [size=N] [align=N] [kind=malloc|calloc|...] [name=X] [zeroed]
 //                [calleefreed]
 //   ESCAPE-FREE: <function> <callee> <file>:<line>:<col> sites=I,J [other]
-//                [param]
-// where the position may also be @+N:<col> (N lines below this entry).
+//                [param] [cross]
+// where the position may also be @+N:<col> (N lines below this entry).  Site
+// ids count ESCAPE-SITE entries from 0 across the whole file; every id must
+// name a site, and a site of another function only with `cross`, so that a
+// miscounted id is an error, not a free silently matched to the wrong site.
 //
 //===----------------------------------------------------------------------===//
 #include "escape/analysis/Result.h"
@@ -56,6 +59,9 @@ static bool fail(const Twine &Msg) {
 /// positions written relative to it.
 static std::string SpecFile;
 static unsigned SpecLine = 0;
+/// The spec line of each ESCAPE-FREE entry and whether it may name sites of
+/// another function.
+static std::vector<std::pair<unsigned, bool>> FreeLines;
 
 /// parsePos reads "<file>:<line>:<col>", the file possibly holding colons,
 /// or "@+N:<col>" / "@-N:<col>": N lines below/above the entry, in the spec
@@ -132,6 +138,7 @@ static bool parseFree(SmallVectorImpl<StringRef> &W, A::TUResult &R) {
   if (W.size() < 4 || !W[3].starts_with("sites="))
     return fail("ESCAPE-FREE needs <function> <callee> <pos> sites=I,...");
   A::FreeSite F;
+  bool Cross = false;
   F.Function = W[0].str();
   F.Callee = W[1].str();
   if (!parsePos(W[2], F.Pos))
@@ -149,10 +156,32 @@ static bool parseFree(SmallVectorImpl<StringRef> &W, A::TUResult &R) {
       F.MayFreeOther = true;
     else if (Opt == "param")
       F.FreesParam = F.MayFreeOther = true;
+    else if (Opt == "cross")
+      Cross = true;
     else
       return fail("unknown free option '" + Opt + "'");
   }
   R.Frees.push_back(F);
+  FreeLines.push_back({SpecLine, Cross});
+  return true;
+}
+
+/// checkFrees rejects a free whose site id names no site, or a site of
+/// another function without `cross`.
+static bool checkFrees(const A::TUResult &R) {
+  for (size_t I = 0; I < R.Frees.size(); ++I) {
+    const A::FreeSite &F = R.Frees[I];
+    auto [Line, Cross] = FreeLines[I];
+    for (unsigned Id : F.Sites) {
+      if (Id >= R.Sites.size())
+        return fail(SpecFile + ":" + Twine(Line) + ": site " + Twine(Id) +
+                    " does not exist (" + Twine(R.Sites.size()) + " sites)");
+      if (!Cross && R.Sites[Id].Function != F.Function)
+        return fail(SpecFile + ":" + Twine(Line) + ": site " + Twine(Id) + " is in '" +
+                    R.Sites[Id].Function + "', not '" + F.Function +
+                    "' (add `cross` if that is meant)");
+    }
+  }
   return true;
 }
 
@@ -175,7 +204,7 @@ static bool readSpec(StringRef Path, A::TUResult &R) {
     if (!(IsSite ? parseSite(W, R) : parseFree(W, R)))
       return false;
   }
-  return true;
+  return checkFrees(R);
 }
 
 static OptimizationLevel level(unsigned N) {

@@ -6,7 +6,7 @@
 #include "alloc.h"
 
 void release(char *p) {
-  // ESCAPE-FREE: release free @+1:3 sites=0
+  // ESCAPE-FREE: release free @+1:3 sites=0 cross
   free(p);
 }
 // CHECK-LABEL: define {{.*}}@owner(

@@ -67,7 +67,7 @@ int builder(int n) {
 // CHECK-LABEL: define {{.*}}@handoff(
 // CHECK: call ptr @esc_frame_realloc_heap(
 void drop(char *p) {
-  // ESCAPE-FREE: drop free @+1:3 sites=5
+  // ESCAPE-FREE: drop free @+1:3 sites=5 cross
   free(p);
 }
 int handoff(int n) {
