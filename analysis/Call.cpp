@@ -242,6 +242,25 @@ static bool scanfFormatIsSafe(const Expr *E) {
   return true;
 }
 
+/// storageType is the type of the memory a pointer argument points at, as
+/// its expression declares it before any cast: `&p` -> the type of p, an
+/// array -> its element type.  Null when the expression has no such type.
+static QualType storageType(const Expr *Arg) {
+  QualType T = Arg->IgnoreParenCasts()->getType();
+  if (const auto *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  if (const auto *PT = T->getAs<PointerType>())
+    return PT->getPointeeType();
+  return QualType();
+}
+
+/// True when the memory \p Arg points at may hold a pointer: its declared
+/// type says so, or it is void (unknown).
+static bool storageMayHoldPointer(const Expr *Arg) {
+  QualType T = storageType(Arg);
+  return T.isNull() || T->isVoidType() || FunctionBuilder::mayHoldPointer(T);
+}
+
 bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
                                std::vector<NodeId> &Args, NodeId &Result) {
   const LibcEntry *L = lookupLibc(Name);
@@ -265,6 +284,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       Rest = 'w';
   }
   NodeId Dst = NoNode, Src = NoNode;
+  unsigned DstArg = 0, SrcArg = 0;
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];
     char C = I < Spec.size() ? Spec[I] : (Variadic ? Rest : 'e');
@@ -290,9 +310,22 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     case 'd':
       Dst = A;
+      DstArg = I;
       break;
     case 's':
       Src = A;
+      SrcArg = I;
+      break;
+    case 'b':
+      // Its bytes go to a file, a pipe or a socket, from which the program
+      // may read them back: a pointer among them leaves the analysis' view.
+      // Only memory whose type may hold a pointer: a string's characters
+      // are not its neighbouring fields.
+      if (storageMayHoldPointer(E->getArg(I))) {
+        NodeId T = temp("bytes");
+        G.load(A, T, Loc, G.save("written out by '" + Fn + "'"));
+        escape(T, Loc, "written out as bytes by '" + Fn + "'");
+      }
       break;
     case 'w':
       G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
@@ -317,7 +350,14 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   if (Dst != NoNode && Src != NoNode) {
     NodeId T = temp("bytes");
     G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));
-    G.store(T, Dst, Loc, G.save("copied by '" + Fn + "'"));
+    // Pointers copied into memory declared as bytes, integers or floats
+    // (a wire format, a handle, a NaN-boxed value) come back as numbers
+    // the analysis cannot follow.
+    QualType DstT = storageType(E->getArg(DstArg));
+    if (!DstT.isNull() && !mayHoldPointer(DstT) && storageMayHoldPointer(E->getArg(SrcArg)))
+      escape(T, Loc, "copied as raw bytes by '" + Fn + "'");
+    else
+      G.store(T, Dst, Loc, G.save("copied by '" + Fn + "'"));
   }
   Result = NoNode;
   if (!mayHoldPointer(E->getType()))

@@ -183,6 +183,27 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
   }
 }
 
+/// localNumberArray returns the local array variable of integers or
+/// floats that \p E reads an element of (`b[i]`, `*b`), or null.
+static const VarDecl *localNumberArray(const Expr *E) {
+  E = E->IgnoreParens();
+  const Expr *Base = nullptr;
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    Base = A->getBase();
+  else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    Base = U->getSubExpr();
+  if (!Base)
+    return nullptr;
+  const auto *DR = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage())
+    return nullptr;
+  const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
+  while (AT && AT->getElementType()->isArrayType())
+    AT = AT->getElementType()->getAsArrayTypeUnsafe();
+  return AT && AT->getElementType()->isArithmeticType() ? VD : nullptr;
+}
+
 NodeId FunctionBuilder::castExpr(const CastExpr *E) {
   const Expr *Sub = E->getSubExpr();
   switch (E->getCastKind()) {
@@ -190,13 +211,17 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     LValue LV = lvalue(Sub);
     if (mayHoldPointer(E->getType()))
       return read(LV, E);
-    // An integer variable that may hold pointer bytes (memcpy into it, or a
+    // A number variable that may hold pointer bytes (memcpy into it, or a
     // store through a cast pointer) launders them when read.  Only whole
-    // integer variables: an int field of a struct is not its pointers.
+    // variables and elements of local arrays of numbers: an int field of a
+    // struct is not its pointers.
     const auto *DR = dyn_cast<DeclRefExpr>(Sub->IgnoreParens());
     if (DR && LV.K == LValue::Direct && !LV.Global &&
-        DR->getType()->isIntegerType())
-      escape(LV.N, E->getExprLoc(), "read as an integer");
+        DR->getType()->isArithmeticType())
+      escape(LV.N, E->getExprLoc(),
+             DR->getType()->isIntegerType() ? "read as an integer" : "read as a number");
+    if (const VarDecl *A = localNumberArray(Sub))
+      escape(varNode(A), E->getExprLoc(), "read as an integer");
     return NoNode;
   }
   case CK_ArrayToPointerDecay:

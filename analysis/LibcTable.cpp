@@ -15,7 +15,10 @@
 //   t  retained until the next call with a new string (strtok): escapes
 //      unless it is a local the function frees on every path after the
 //      call (MustFree.cpp); the result may point into it
-//   d  s  memcpy-like: the pointers stored in *s are copied into *d
+//   d  s  memcpy-like: the pointers stored in *s are copied into *d; into
+//         memory declared as bytes, integers or floats they escape
+//   b  its bytes are written out (a file, a pipe): the pointers stored in
+//      *p escape, when its declared type may hold one
 //   w  the callee stores a pointer of its own into *p (asprintf)
 //   r  *p is reallocated by the callee and replaced (getline)
 //   o  the callee stores a pointer into the first argument in *p (strtol)
@@ -96,15 +99,15 @@ static const LibcEntry Table[] = {
     {"vscanf", LibcResult::None, "nn"},
     {"vfscanf", LibcResult::None, "nnn"},
     {"vsscanf", LibcResult::None, "nnn"},
-    {"puts", LibcResult::None, "n"},
-    {"fputs", LibcResult::None, "nn"},
+    {"puts", LibcResult::None, "b"},
+    {"fputs", LibcResult::None, "bn"},
     {"fputc", LibcResult::None, "nn"},
     {"putc", LibcResult::None, "nn"},
     {"fgetc", LibcResult::None, "n"},
     {"getc", LibcResult::None, "n"},
     {"ungetc", LibcResult::None, "nn"},
     {"fgets", LibcResult::Arg0, "nnn"},
-    {"fwrite", LibcResult::None, "nnnn"},
+    {"fwrite", LibcResult::None, "bnnn"},
     {"fread", LibcResult::None, "nnnn"},
     {"fopen", LibcResult::Heap, "nn"},
     {"fdopen", LibcResult::Heap, "nn"},
@@ -128,7 +131,7 @@ static const LibcEntry Table[] = {
     {"getdelim", LibcResult::None, "rnnn"},
     {"open", LibcResult::None, "n."},
     {"read", LibcResult::None, "nnn"},
-    {"write", LibcResult::None, "nnn"},
+    {"write", LibcResult::None, "nbn"},
     {"access", LibcResult::None, "nn"},
     {"stat", LibcResult::None, "nn"},
     {"fstat", LibcResult::None, "nn"},
