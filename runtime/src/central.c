@@ -15,7 +15,7 @@ _Static_assert(sizeof(esc_central_t) == 64, "a central list is one cache line");
 // The transfer slots past the first few, which each central list holds in
 // its own cache line: a class that hands many batches over touches its own
 // row here, and a program whose classes use a few slots touches none of
-// it (130 classes' full rows in one array, 74 KiB with the lists, were a
+// it (129 classes' full rows in one array, 74 KiB with the lists, were a
 // page for every seven classes used; slot-major rows were a page for every
 // slot one busy class filled).  Read and written under the class's lock.
 static void *esc_central_far[ESC_NCLASSES][ESC_XFER_MAX - ESC_XFER_NEAR];

@@ -1,7 +1,7 @@
 //===- sizeclass.c - size classes of small objects -------------------------===//
 //
-// Part of escape.  Builds the size classes (8 bytes, multiples of 16 up to
-// 256, then sixteen classes per power of two up to 32 KiB, so a block wastes
+// Part of escape.  Builds the size classes (multiples of 16 up to 256, then
+// sixteen classes per power of two up to 32 KiB, so a block wastes
 // at most 1/9 of itself past 128 bytes and 1/17 past 256), the pages of each
 // class's spans, the thread cache and transfer limits, and the size -> class
 // lookup tables.
@@ -35,8 +35,9 @@ static uint32_t esc_clamp(size_t v, uint32_t lo, uint32_t hi) {
 
 // esc_classes_sizes fills esc__class_size; returns the number of classes.
 static unsigned esc_classes_sizes(void) {
+  // No 8-byte class: every block is 16-aligned, as glibc's are, so a
+  // program may keep tags in the low four bits of any malloc'd pointer.
   unsigned c = 1;
-  esc__class_size[c++] = 8;
   for (uint32_t s = 16; s <= 256; s += 16) esc__class_size[c++] = s;
   for (uint32_t k = 8; k < 15; k++)
     for (uint32_t j = 1; j <= 16; j++)

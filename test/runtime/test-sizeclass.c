@@ -11,9 +11,9 @@
 
 int main(void) {
   esc_free(esc_malloc(1)); // builds the tables
-  CHECK_BODY("class sizes grow and keep 16-byte alignment past 8 bytes") {
-    for (unsigned c = 2; c < ESC_NCLASSES; c++) {
-      EXPECT(esc__class_size[c] > esc__class_size[c - 1]);
+  CHECK_BODY("class sizes grow and keep 16-byte alignment") {
+    for (unsigned c = 1; c < ESC_NCLASSES; c++) {
+      EXPECT(c == 1 || esc__class_size[c] > esc__class_size[c - 1]);
       EXPECT(esc__class_size[c] % 16 == 0);
     }
     EXPECT(esc__class_size[ESC_NCLASSES - 1] == ESC_SMALL_MAX);

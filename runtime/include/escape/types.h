@@ -43,7 +43,7 @@
 // Small objects: size classes up to 32 KiB.  Large: one object per span of
 // the page heap, up to ESC_LARGE_MAX.  Huge: straight from the OS.
 #define ESC_SMALL_MAX ((size_t)32768)
-#define ESC_NCLASSES 130 // class 0 is "not small"; 1..129 are size classes
+#define ESC_NCLASSES 129 // class 0 is "not small"; 1..128 are size classes
 #define ESC_LARGE_MAX ((size_t)1 << 20)
 #define ESC_HUGE_HDR ((size_t)8192) // offset of a huge block in its mapping
 
