@@ -30,7 +30,10 @@ struct PragmaMark {
 /// The storage policy; every number is a plugin argument.
 struct Policy {
   uint64_t StackLimit = 1024;      ///< largest object put on the stack
-  uint64_t FrameBudget = 4096;     ///< stack bytes promoted per function
+  /// Stack bytes promoted per function.  Small: code that runs on small
+  /// stacks (coroutines, green threads) mallocs what it would not put on
+  /// them, and a chain of calls adds up its functions' budgets.
+  uint64_t FrameBudget = 1024;
   uint64_t ArenaCap = 1u << 20;    ///< largest constant size for the arena
   bool ArenaEnabled = false;       ///< the frame arena runtime is linked
   bool Transform = true;           ///< false: report what would be done
