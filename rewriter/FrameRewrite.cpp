@@ -625,6 +625,11 @@ static void markAllocator(Function *Fn, AllocKind K) {
   }
   Fn->addFnAttr(Attribute::get(C, Attribute::AllocKind, uint64_t(Kind)));
   Fn->addFnAttr("alloc-family", "esc_frame");
+  // As LLVM describes malloc, calloc and aligned_alloc: only the
+  // allocator's own state.  So a value stored before the call, errno's
+  // included, is still known after it, as plain code knows it across malloc
+  // (`errno = 0; p = malloc(n); if (!p) print(errno)` prints 0 there).
+  Fn->setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
 }
 
 static void markFree(Function *Fn) {
