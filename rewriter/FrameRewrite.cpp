@@ -620,6 +620,23 @@ static void markAllocator(Function *Fn, AllocKind K) {
     Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 1, std::nullopt));
     Fn->addParamAttr(0, Attribute::AllocAlign);
     break;
+  case AllocKind::Realloc:
+    // As realloc: LLVM deletes `q = realloc(p, 0); if (q) ...; free(q)`
+    // with its input's allocation, taking the result as non-null, in plain
+    // code; the arena's realloc takes only arena objects and NULL.
+    Fn->addFnAttr(Attribute::get(C, Attribute::AllocKind,
+                                 uint64_t(AllocFnKind::Realloc)));
+    Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 1, std::nullopt));
+    Fn->addFnAttr("alloc-family", "esc_frame");
+    Fn->addParamAttr(0, Attribute::AllocatedPointer);
+    Fn->setMemoryEffects(MemoryEffects::argMemOnly() |
+                         MemoryEffects::inaccessibleMemOnly());
+    return;
+  case AllocKind::Strdup:
+  case AllocKind::Strndup:
+    Fn->setMemoryEffects(MemoryEffects::argMemOnly(ModRefInfo::Ref) |
+                         MemoryEffects::inaccessibleMemOnly());
+    return;
   default:
     return;
   }

@@ -9,8 +9,12 @@
 // plain code a value stored before the call is known after it: here errno,
 // set to 0 before a malloc that fails, prints as 0 (glibc did set ENOMEM).
 // The frame arena's allocator, which a dynamic size moves the malloc to,
-// must be described the same way, or the escape build prints 12.
+// must be described the same way, or the escape build prints 12.  The same
+// for realloc; and realloc(malloc(0), 0), NULL in glibc, prints non-null in
+// plain code, whose optimizer deletes the two calls and their free.
 // CHECK: failed with errno 0
+// CHECK: realloc failed with errno 0
+// CHECK: realloc to 0: non-null
 #include "alloc.h"
 long strtol(const char *s, char **end, int base);
 extern int *__errno_location(void) __attribute__((const));
@@ -30,8 +34,29 @@ __attribute__((noinline)) static int try_alloc(size_t n) {
   return r;
 }
 
+__attribute__((noinline)) static int try_realloc(size_t n) {
+  char *p = malloc(32);
+  p[0] = 'k';
+  errno = 0;
+  char *q = realloc(p, n);
+  if (!q) {
+    printf("realloc failed with errno %d\n", errno);
+    int r = p[0];
+    free(p);
+    return r;
+  }
+  int r = q[0];
+  free(q);
+  return r;
+}
+
 int main(int argc, char **argv) {
   size_t n = argc > 1 ? (size_t)strtol(argv[1], 0, 10) : 16;
   printf("%d\n", try_alloc(n));
+  printf("%d\n", try_realloc(n));
+  char *z = malloc(0);
+  char *r = realloc(z, 0);
+  printf("realloc to 0: %s\n", r ? "non-null" : "null");
+  free(r);
   return 0;
 }
