@@ -17,19 +17,15 @@ uint32_t esc__class_slots[ESC_NCLASSES];
 uint8_t esc__class_small[129];
 uint8_t esc__class_mid[513];
 
-// esc_class_pages picks the smallest span that holds at least four objects
-// up to 4 KiB and leaves at most 1/64 of itself unused at its tail (1/8 cost
-// a uniform 32-4096 byte mix 5 % of its bytes).  Past 4 KiB, at least one
-// object and at most 1/8 unused: a few live objects of a class then pin a
-// few pages, not 31 (a 31 KiB class took 248 KiB spans of eight objects;
-// string builders with 4-64 KiB results peaked at 10.1 MiB, 8.7 now), and
-// the unused tail of a fresh span is never touched.
+// esc_class_pages picks the smallest span that leaves at most 1/64 of itself
+// unused at its tail (1/8 cost a uniform 32-4096 byte mix 5 % of its bytes) and holds at least four objects up to 4 KiB (fewer for
+// bigger ones, so a span empties and returns to the page heap sooner).
 static uint32_t esc_class_pages(uint32_t size) {
-  size_t min = size <= 4096 ? 4 : 1, tail = size <= 4096 ? 64 : 8;
+  size_t min = size <= 4096 ? 4 : 1;
   for (uint32_t np = 1;; np++) {
     size_t bytes = np * ESC_PAGE_SIZE;
     size_t n = bytes / size;
-    if (n >= min && (bytes - n * size) * tail <= bytes) return np;
+    if (n >= min && (bytes - n * size) * 64 <= bytes) return np;
   }
 }
 
@@ -82,9 +78,6 @@ void esc__classes_init(void) {
     // Keep at most ESCAPE_RT_TRANSFER_BYTES of batches per class in the slots.
     size_t batch_bytes = (size_t)esc__class_batch[c] * s;
     esc__class_slots[c] = esc_clamp(esc__options.xfer_bytes / batch_bytes, 1, esc__options.xfer_slots);
-    // A batch of one object is handed over no faster through a slot than
-    // through its span, and 64 of them held up to 2 MiB of a 31 KiB class.
-    if (esc__class_batch[c] < 2 && esc__class_slots[c] > 4) esc__class_slots[c] = 4;
     if (esc__options.xfer_slots == 0) esc__class_slots[c] = 0;
   }
   esc_classes_tables(n);
