@@ -24,7 +24,9 @@ void *esc__large_alloc(size_t size, size_t align) {
   }
   size_t need = size + (align ? align - ESC_PAGE_SIZE : 0);
   uint32_t np = (uint32_t)((need + ESC_PAGE_SIZE - 1) >> ESC_PAGE_SHIFT);
-  esc_span_t *s = esc__heap_alloc_span(np);
+  esc_span_t *s = align ? NULL : esc__tc_large_take(np);
+  if (s) return s->start;
+  s = esc__heap_alloc_span(np);
   if (!s) {
     errno = ENOMEM;
     return NULL;
@@ -90,14 +92,21 @@ static bool esc_realloc_in_place(void *p, size_t size) {
 
 // esc_realloc_free frees the block a realloc moved away from.  A small block
 // of 256 bytes or more goes straight back to its span instead of the thread
-// cache: a growing buffer leaves one block of every class it passes
-// through, and cached they would pin whole spans.
+// cache, and a large one to the page heap instead of the thread's large
+// slots: a growing buffer leaves one block of every size it passes
+// through, and cached they would pin whole spans (realloc workload: 6.5 ->
+// 6.7 MiB with the large ones kept).
 static void esc_realloc_free(void *p, size_t usable) {
   esc_segment_t *seg = esc__segment_of(p);
   if (usable >= 256 && seg->kind == ESC_SEG_SPANS) {
     esc_span_t *s = esc__span_of(seg, p);
     if (s->state == ESC_SPAN_SMALL && !s->sampled) {
       esc__central_release(s->cls, p);
+      return;
+    }
+    if (s->state == ESC_SPAN_LARGE && !s->sampled) {
+      esc__heap_free_span(s);
+      esc__scavenger_poll();
       return;
     }
   }

@@ -414,7 +414,7 @@ void esc__heap_walk(void (*fn)(const esc_span_t *s, void *arg), void *arg) {
     for (uint32_t i = seg->hdr_pages; i < ESC_SEG_PAGES;) {
       const esc_span_t *s = &seg->spans[i];
       uint32_t np = s->npages ? s->npages : 1;
-      if (s->state == ESC_SPAN_SMALL || s->state == ESC_SPAN_LARGE) fn(s, arg);
+      if (s->state == ESC_SPAN_SMALL || s->state >= ESC_SPAN_LARGE) fn(s, arg);
       i += np;
     }
   esc__unlock(&esc__heap_lock);

@@ -274,6 +274,46 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   esc_room_set(bin, lim > held - k ? lim - (held - k) : 0);
 }
 
+// esc_tc_large_keep keeps the large span s in one of tc's slots, in turn,
+// handing back the span it held; returns s when it is too big to keep.
+static esc_span_t *esc_tc_large_keep(esc_tcache_t *tc, esc_span_t *s) {
+  if (s->npages > ESC_TC_LARGE_PAGES) return s;
+  unsigned k = tc->large_next++ % ESC_TC_LARGE;
+  esc_span_t *old = tc->large[k];
+  s->state = ESC_SPAN_CACHED;
+  s->zero = 0; // its pages hold the old block
+  tc->large[k] = s;
+  if (old) old->state = ESC_SPAN_LARGE;
+  return old;
+}
+
+// esc__tc_large_take returns a span of np to np + np/4 pages this thread
+// kept, or NULL.
+esc_span_t *esc__tc_large_take(uint32_t np) {
+  esc_tcache_t *tc = &esc__tc;
+  if (tc->state != ESC_TC_ACTIVE) return NULL;
+  for (unsigned k = 0; k < ESC_TC_LARGE; k++) {
+    esc_span_t *s = tc->large[k];
+    if (!s || s->npages < np || s->npages > np + np / 4) continue;
+    tc->large[k] = NULL;
+    s->state = ESC_SPAN_LARGE;
+    return s;
+  }
+  return NULL;
+}
+
+// esc_tc_large_flush hands every kept large span back to the page heap.
+__attribute__((cold)) static void esc_tc_large_flush(esc_tcache_t *tc) {
+  for (unsigned k = 0; k < ESC_TC_LARGE; k++) {
+    esc_span_t *s = tc->large[k];
+    tc->large[k] = NULL;
+    if (s) {
+      s->state = ESC_SPAN_LARGE;
+      esc__heap_free_span(s);
+    }
+  }
+}
+
 void esc__free_slow(void *p) {
   esc_segment_t *seg = esc__segment_of(p);
   if (seg->kind == ESC_SEG_HUGE) {
@@ -284,8 +324,12 @@ void esc__free_slow(void *p) {
   esc_span_t *s = esc__span_of(seg, p);
   if (s->sampled) esc__profile_forget(p);
   if (s->state == ESC_SPAN_LARGE) {
-    esc__heap_free_span(s);
-    esc__scavenger_poll();
+    esc_tcache_t *tc = esc_tc_ready();
+    s = tc ? esc_tc_large_keep(tc, s) : s;
+    if (s) {
+      esc__heap_free_span(s);
+      esc__scavenger_poll();
+    }
     return;
   }
   if (esc_unlikely(s->state != ESC_SPAN_SMALL)) {
@@ -298,6 +342,7 @@ void esc__free_slow(void *p) {
 // esc__tc_flush empties both sets of bins; the serving set gets its full
 // room back, the other (the fast path's while profiling) stays at none.
 void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
+  esc_tc_large_flush(tc);
   esc_bin_t *serving = esc_tc_bins(tc);
   for (int k = 0; k < 2; k++) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;

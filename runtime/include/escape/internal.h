@@ -109,6 +109,7 @@ void esc__tcache_fork_child(void);
 
 // "alloc.c"
 void *esc__large_alloc(size_t size, size_t align);
+esc_span_t *esc__tc_large_take(uint32_t np);
 size_t esc__block_usable(const void *p);
 
 // "scavenger.c"

@@ -57,7 +57,15 @@ typedef struct {
   atomic_int v;
 } esc_lock_t;
 
-enum esc_span_state { ESC_SPAN_NONE = 0, ESC_SPAN_FREE, ESC_SPAN_SMALL, ESC_SPAN_LARGE };
+// ESC_SPAN_CACHED: a large span its thread freed and keeps for its next
+// large block (tcache.c); a second free of its block is an error.
+enum esc_span_state {
+  ESC_SPAN_NONE = 0,
+  ESC_SPAN_FREE,
+  ESC_SPAN_SMALL,
+  ESC_SPAN_LARGE,
+  ESC_SPAN_CACHED
+};
 
 // A span: a run of pages of one segment.  Its metadata lives in the
 // segment header at the index of its first page.
@@ -139,6 +147,8 @@ enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
 // linked in a registry the scavenger walks: `slow` counts slow-path calls,
 // and a cache whose count stood still for a while is asked (`trim`) to
 // flush itself.
+#define ESC_TC_LARGE 4
+#define ESC_TC_LARGE_PAGES 8
 typedef struct esc_tcache_s {
   // First: the fast paths address a bin as the cache plus class * 32, and
   // an offset before the bins made gcc spend five more instructions on
@@ -154,6 +164,11 @@ typedef struct esc_tcache_s {
   struct esc_tcache_s *reg_next, *reg_prev; // registry, under its lock
   uint64_t seen_slow, seen_ms;              // the scavenger's last look
   void *caller; // profiling: where the program called calloc or realloc
+  // Large spans of up to ESC_TC_LARGE_PAGES pages this thread freed, for
+  // its next large blocks of as many pages or a quarter fewer: threads that
+  // churn 32-64 KiB blocks met at the page heap's lock for each of them.
+  esc_span_t *large[ESC_TC_LARGE];
+  unsigned large_next; // the slot the next kept span takes
 } esc_tcache_t;
 
 // Central lists of one size class (Go's mcentral): full batches ready to

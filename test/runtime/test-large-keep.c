@@ -1,0 +1,100 @@
+//===- test-large-keep.c - large spans a thread keeps for itself ---------===//
+//
+// Part of escape.  A large block (past the size classes, up to 64 KiB) that
+// a thread frees stays in one of its four slots, and its next large block
+// of as many pages, or a quarter fewer, takes it without the page heap's
+// lock: threads that churn such blocks met there for every one.  Checks the
+// reuse, the size window, the hand-back when the slots are full, at
+// esc_thread_done and for blocks realloc moved away from, and that a second
+// free of a kept block is still reported.
+//
+//===----------------------------------------------------------------------===//
+#include "escape.h"
+#include "testhelper.h"
+
+#include <errno.h>
+
+static uint64_t spans(void) {
+  esc_stats_t s;
+  esc_stats_get(&s);
+  return s.spans_allocated;
+}
+
+static int errors;
+static void on_error(int err, void *arg) {
+  (void)arg;
+  if (err == EINVAL) errors++;
+}
+
+int main(void) {
+  esc_free(esc_malloc(1));
+  CHECK_BODY("a freed 40 KiB block is the next 40 KiB block, from no new span") {
+    void *p = esc_malloc(40000);
+    esc_free(p);
+    uint64_t before = spans();
+    void *q = esc_malloc(40000);
+    EXPECT(q == p && spans() == before);
+    esc_free(q);
+  }
+  CHECK_BODY("a kept span serves blocks of as many pages or a quarter fewer") {
+    esc_thread_done();  // empty slots
+    void *p = esc_malloc(64 * 1024);  // 8 pages
+    esc_free(p);
+    uint64_t before = spans();
+    void *q = esc_malloc(56 * 1024);  // 7 pages: 8 is within a quarter
+    EXPECT(q == p && spans() == before);
+    esc_free(q);
+    void *r = esc_malloc(40 * 1024);  // 5 pages: 8 is too many
+    EXPECT(r != p && spans() == before + 1);
+    esc_free(r);
+  }
+  CHECK_BODY("blocks above 64 KiB go back to the page heap") {
+    void *p = esc_malloc(100000);
+    esc_free(p);
+    uint64_t before = spans();
+    void *q = esc_malloc(100000);
+    EXPECT(spans() == before + 1);
+    esc_free(q);
+  }
+  CHECK_BODY("four slots: a fifth block hands the oldest back") {
+    esc_thread_done();
+    void *b[5];
+    for (int i = 0; i < 5; i++) b[i] = esc_malloc(40000 + (size_t)i);
+    for (int i = 0; i < 5; i++) esc_free(b[i]);
+    uint64_t before = spans();
+    void *c[5];
+    for (int i = 0; i < 5; i++) c[i] = esc_malloc(40000);
+    EXPECT(spans() == before + 1);  // four kept, one from the heap
+    for (int i = 0; i < 5; i++) esc_free(c[i]);
+  }
+  CHECK_BODY("esc_thread_done hands the kept spans back") {
+    void *p = esc_malloc(40000);
+    esc_free(p);
+    esc_thread_done();
+    uint64_t before = spans();
+    void *q = esc_malloc(40000);
+    EXPECT(spans() == before + 1);
+    esc_free(q);
+  }
+  CHECK_BODY("a block realloc moved away from is not kept") {
+    void *p = esc_malloc(40000);
+    esc_thread_done();
+    void *q = esc_realloc(p, 400000);  // moves: no room after a 5-page span
+    EXPECT(q != NULL);
+    uint64_t before = spans();
+    void *r = esc_malloc(40000);
+    EXPECT(spans() == before + 1);
+    esc_free(r);
+    esc_free(q);
+  }
+  CHECK_BODY("a second free of a kept block is reported") {
+    esc_register_error(on_error, NULL);
+    void *p = esc_malloc(40000);
+    esc_free(p);
+    esc_free(p);
+    esc_register_error(NULL, NULL);
+    EXPECT(errors == 1);
+    esc_free(esc_malloc(40000));  // the slot still works
+  }
+  return test_summary();
+}
