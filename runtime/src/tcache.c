@@ -281,7 +281,8 @@ static esc_span_t *esc_tc_large_keep(esc_tcache_t *tc, esc_span_t *s) {
   unsigned k = tc->large_next++ % ESC_TC_LARGE;
   esc_span_t *old = tc->large[k];
   s->state = ESC_SPAN_CACHED;
-  s->zero = 0; // its pages hold the old block
+  s->zero = 0;    // its pages hold the old block
+  s->sampled = 0; // forgotten by the profile already
   tc->large[k] = s;
   if (old) old->state = ESC_SPAN_LARGE;
   return old;

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "escape.h"
+#include "escape/internal.h"
 #include "testhelper.h"
 
 #include <errno.h>
@@ -85,6 +86,16 @@ int main(void) {
     void *r = esc_malloc(40000);
     EXPECT(spans() == before + 1);
     esc_free(r);
+    esc_free(q);
+  }
+  CHECK_BODY("a kept span drops the heap profile's mark of its old block") {
+    esc_thread_done();
+    void *p = esc_malloc(40000);
+    esc_span_t *sp = esc__span_of(esc__segment_of(p), p);
+    sp->sampled = 1; // as the sampler marks a sampled block's span
+    esc_free(p);     // forgets the sample, keeps the span
+    void *q = esc_malloc(40000);
+    EXPECT(q == p && !sp->sampled);
     esc_free(q);
   }
   CHECK_BODY("a second free of a kept block is reported") {
