@@ -4,11 +4,11 @@
 //
 //   clang [-fplugin=<lib>/escape-plugin.so -fplugin-arg-escape-arena=1]
 //         <user arguments> <$ESCAPE_CC_ARGS>
-//         [-x none] [<lib>/libescape-rt.a | <lib>/libescape-rt-core.a -lpthread]
+//         [-x none] [<lib>/libescape-rt{,-core,-dso}.a -lpthread]
 //
 // The plugin part appears only when C is compiled; the runtime part only when
-// the command links (the core runtime, which keeps libc's malloc, for -shared
-// and -fsanitize= links).  User arguments come after the defaults so that a
+// the command links (the core runtime, which keeps libc's malloc, for
+// -fsanitize= links, and its dynamic-TLS build for -shared ones).  User arguments come after the defaults so that a
 // -fplugin-arg-escape-... in CFLAGS wins, and $ESCAPE_CC_ARGS comes last so
 // that it wins over both.
 //
@@ -25,6 +25,7 @@
 #define ESCC_PLUGIN_NAME "escape-plugin.so"
 #define ESCC_RT_NAME "libescape-rt.a"
 #define ESCC_RT_CORE_NAME "libescape-rt-core.a"
+#define ESCC_RT_DSO_NAME "libescape-rt-dso.a"
 
 static void escc_error(const char *fmt, const char *a, const char *b) {
   fputs("escape-cc: error: ", stderr);
@@ -88,8 +89,10 @@ static int escc_push_plugin(escc_argv_t *out, const char *bindir) {
 
 static int escc_push_runtime(escc_argv_t *out, const char *bindir,
                              const escc_mode_t *m) {
-  bool core = m->shared || m->sanitize;
-  const char *name = core ? ESCC_RT_CORE_NAME : ESCC_RT_NAME;
+  // A shared library gets the core with dynamic TLS: it may be dlopen()ed.
+  const char *name = m->shared ? ESCC_RT_DSO_NAME
+                     : m->sanitize ? ESCC_RT_CORE_NAME
+                                   : ESCC_RT_NAME;
   char *lib = escc_require_lib(bindir, name, "runtime library");
   if (!lib)
     return 1;

@@ -30,8 +30,7 @@ typedef struct {
   uint32_t count;
 } esc_pool_local_t;
 
-static __thread esc_pool_local_t esc_pool_local[ESC_POOL_SLOTS]
-    __attribute__((tls_model("initial-exec")));
+static __thread esc_pool_local_t esc_pool_local[ESC_POOL_SLOTS] ESC_TLS_MODEL;
 static esc_lock_t esc_pool_reg_lock;
 static uint64_t esc_pool_slot_used; // bit per slot
 static uint64_t esc_pool_next_gen = 1;

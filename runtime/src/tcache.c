@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
 
-__thread esc_tcache_t esc__tc __attribute__((tls_model("initial-exec")));
+__thread esc_tcache_t esc__tc ESC_TLS_MODEL;
 
 static esc_lock_t esc_tc_reg_lock;
 static esc_tcache_t *esc_tc_reg; // live caches, for the scavenger

@@ -14,6 +14,17 @@
 
 #include <errno.h>
 
+// Thread-local data is initial-exec: one load from the thread pointer.  The
+// copy of the runtime that escape-cc links into a shared library is built
+// with ESC_TLS_DYNAMIC, whose TLS the loader places at dlopen: an
+// initial-exec block of 5.9 KiB took more than glibc keeps spare for
+// dlopen, and such a library failed to load.
+#ifdef ESC_TLS_DYNAMIC
+#define ESC_TLS_MODEL
+#else
+#define ESC_TLS_MODEL __attribute__((tls_model("initial-exec")))
+#endif
+
 // "options.c"
 extern esc_options_t esc__options;
 extern atomic_int esc__init_state; // 0 none, 1 running, 2 done
