@@ -216,21 +216,22 @@ static void *esc_aligned(size_t align, size_t size) {
   return esc__large_alloc(size ? size : 1, align);
 }
 
-void *esc_aligned_alloc(size_t align, size_t size) {
-  if (!esc_is_pow2(align)) {
+// aligned_alloc and memalign answer as glibc 2.36's do (aligned_alloc is
+// memalign there): an alignment of at most 16 is malloc's, one that is not a
+// power of two is rounded up to the next, and only one past SIZE_MAX / 2 + 1
+// fails with EINVAL.  A program that asked for 24 got a block under glibc
+// and NULL here.
+void *esc_memalign(size_t align, size_t size) {
+  if (align > SIZE_MAX / 2 + 1) {
     errno = EINVAL;
     return NULL;
   }
-  return esc_aligned(align, size);
+  size_t a = ESC_MIN_ALIGN;
+  while (a < align) a <<= 1;
+  return esc_aligned(a, size);
 }
 
-void *esc_memalign(size_t align, size_t size) {
-  if (!esc_is_pow2(align)) {
-    errno = EINVAL;
-    return NULL;
-  }
-  return esc_aligned(align, size);
-}
+void *esc_aligned_alloc(size_t align, size_t size) __attribute__((alias("esc_memalign")));
 
 int esc_posix_memalign(void **out, size_t align, size_t size) {
   if (!out || !esc_is_pow2(align) || align % sizeof(void *) != 0) return EINVAL;
