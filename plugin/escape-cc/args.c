@@ -139,8 +139,16 @@ static void escc_note_flag(escc_mode_t *m, const char *a) {
   else if (strcmp(a, "-nostdlib") == 0 || strcmp(a, "-nodefaultlibs") == 0 ||
            strcmp(a, "--no-standard-libraries") == 0)
     m->no_default_libs = true;
-  else if (escc_has_prefix(a, "-fsanitize="))
+  else if (escc_has_prefix(a, "-fsanitize=")) {
     m->sanitize = true;
+    static const char *const heap[] = {"address", "memory", "thread", "leak", "hwaddress"};
+    for (const char *p = a + strlen("-fsanitize="); *p;) {
+      size_t n = strcspn(p, ",");
+      for (size_t i = 0; i < sizeof heap / sizeof heap[0]; i++)
+        if (strlen(heap[i]) == n && strncmp(p, heap[i], n) == 0) m->sanitize_heap = true;
+      p += n + (p[n] == ',');
+    }
+  }
   else if (escc_has_prefix(a, "-fplugin-arg-escape-report="))
     m->has_report = true;
 }

@@ -73,7 +73,12 @@ static char *escc_require_lib(const char *bindir, const char *name,
   return escc_concat("", path);
 }
 
-static int escc_push_plugin(escc_argv_t *out, const char *bindir) {
+/// Under a sanitizer that watches heap blocks, allocations stay where the
+/// program put them (report only): ASan did not see an overflow or a use
+/// after free of a block moved to the stack or the frame arena.  A later
+/// -fplugin-arg-escape-transform=1 in the user's arguments still wins.
+static int escc_push_plugin(escc_argv_t *out, const char *bindir,
+                            const escc_mode_t *m) {
   char *plugin = escc_require_lib(bindir, ESCC_PLUGIN_NAME, "plugin");
   if (!plugin)
     return 1;
@@ -83,6 +88,8 @@ static int escc_push_plugin(escc_argv_t *out, const char *bindir) {
     return 1;
   if (escc_argv_push(out, flag) ||
       escc_argv_push(out, "-fplugin-arg-escape-arena=1"))
+    return 1;
+  if (m->sanitize_heap && escc_argv_push(out, "-fplugin-arg-escape-transform=0"))
     return 1;
   return 0;
 }
@@ -152,7 +159,7 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
                  !mode.no_default_libs;
   rc = escc_argv_push(out, escc_clang_path());
   if (!rc && plugin)
-    rc = escc_push_plugin(out, bindir) || escc_push_report(out, &mode);
+    rc = escc_push_plugin(out, bindir, &mode) || escc_push_report(out, &mode);
   if (!rc)
     rc = escc_argv_push_all(out, argv, argc) ||
          escc_push_env(out, &env, plugin);

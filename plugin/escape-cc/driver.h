@@ -53,6 +53,8 @@ typedef struct escc_mode_s {
   bool relocatable;     ///< -r: partial link, no runtime
   bool no_default_libs; ///< -nostdlib, -nodefaultlibs
   bool sanitize;        ///< any -fsanitize=...
+  bool sanitize_heap;   ///< a sanitizer that watches heap blocks (address,
+                        ///< memory, thread, leak, hwaddress)
   bool saw_x;           ///< a -x option appeared (it is sticky)
   bool has_report;      ///< -fplugin-arg-escape-report=... is given
   const char *first_c;  ///< the first C input, or NULL
