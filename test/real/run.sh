@@ -6,7 +6,7 @@
 #   test/real/run.sh [PROJECT...]     (default: zlib bzip2 jansson libyaml)
 #
 # Also known (longer, not in the default set): lz4 zstd libtasn1-6 json-c
-# libonig giflib.
+# libonig giflib xz-utils gzip lzo2.
 #
 # Environment: ESCAPE_BUILD (build tree, default ./build), ESCAPE_REAL_WORK
 # (work folder, default test/real/work, git-ignored).  Needs deb-src entries:
@@ -114,6 +114,31 @@ build_giflib() {
       gifinto gifsponge gifwedge && make -C tests
 }
 
+# Autotools packages whose own `make check` is the test suite.
+build_xz-utils() {
+  ./configure && make -j2 && make -j2 check
+}
+# gzip: the copy's timestamps make the manual look stale; makeinfo may be
+# missing, and the manual is not what is tested.
+build_gzip() {
+  ./configure && make -j2 MAKEINFO=true && make -j2 check MAKEINFO=true
+}
+# lzo2: `make check` and the more thorough `make test`.
+build_lzo2() {
+  ./configure && make -j2 && make check && make test
+}
+
+# version_of PKG DIR: the version in the source directory's name
+# (xz-utils-5.4.1 -> 5.4.1).
+version_of() {
+  local v
+  v=$(basename "$2")
+  case $v in
+    "$1"-*) echo "${v#"$1"-}" ;;
+    *) echo "$v" | sed 's/^[^-]*-//' ;;
+  esac
+}
+
 # count_reports DIR: "sites promoted stack arena" over every report.
 count_reports() {
   cat "$1"/*.yaml 2>/dev/null | awk '
@@ -151,7 +176,7 @@ for p in "${projects[@]}"; do
     verdict="FAILED (see $work/$p.log)"; failed=$((failed + 1))
   fi
   line=$(printf '%-8s %-9s entries %5d  promoted %4d (stack %d, arena %d)  %ds  %s' \
-    "$p" "$(basename "$src" | sed 's/^[^-]*-//')" "$sites" "$promoted" "$stack" "$arena" "$secs" "$verdict")
+    "$p" "$(version_of "$p" "$src")" "$sites" "$promoted" "$stack" "$arena" "$secs" "$verdict")
   echo "$line" | tee -a "$summary"
 done
 echo "$passed passed, $failed failed"
