@@ -352,7 +352,8 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));
     // Pointers copied into memory declared as bytes, integers or floats
     // (a wire format, a handle, a NaN-boxed value) come back as numbers
-    // the analysis cannot follow.
+    // the analysis cannot follow; into `void` memory, whose type is
+    // unknown, they may as well.
     QualType DstT = storageType(E->getArg(DstArg));
     if (!DstT.isNull() && !mayHoldPointer(DstT) && storageMayHoldPointer(E->getArg(SrcArg)))
       escape(T, Loc, "copied as raw bytes by '" + Fn + "'");

@@ -16,7 +16,7 @@
 //      unless it is a local the function frees on every path after the
 //      call (MustFree.cpp); the result may point into it
 //   d  s  memcpy-like: the pointers stored in *s are copied into *d; into
-//         memory declared as bytes, integers or floats they escape
+//         memory declared as bytes, integers, floats or void they escape
 //   b  its bytes are written out (a file, a pipe): the pointers stored in
 //      *p escape, when its declared type may hold one
 //   w  the callee stores a pointer of its own into *p (asprintf)

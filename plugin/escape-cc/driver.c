@@ -2,15 +2,17 @@
 //
 // This file implements escape-cc's command construction.  The command is
 //
-//   clang [-fplugin=<lib>/escape-plugin.so -fplugin-arg-escape-arena=1]
+//   clang [-fplugin=<lib>/escape-plugin.so -fplugin-arg-escape-arena=1
+//          [-fplugin-arg-escape-transform=0]]
 //         <user arguments> <$ESCAPE_CC_ARGS>
 //         [-x none] [<lib>/libescape-rt{,-core,-dso}.a -lpthread]
 //
-// The plugin part appears only when C is compiled; the runtime part only when
-// the command links (the core runtime, which keeps libc's malloc, for
-// -fsanitize= links, and its dynamic-TLS build for -shared ones).  User arguments come after the defaults so that a
-// -fplugin-arg-escape-... in CFLAGS wins, and $ESCAPE_CC_ARGS comes last so
-// that it wins over both.
+// The plugin part appears only when C is compiled (report only under a
+// sanitizer that watches heap blocks); the runtime part only when the
+// command links (the core runtime, which keeps libc's malloc, for
+// -fsanitize= links, and its dynamic-TLS build for -shared ones).  User
+// arguments come after the defaults so that a -fplugin-arg-escape-... in
+// CFLAGS wins, and $ESCAPE_CC_ARGS comes last so that it wins over both.
 //
 //===----------------------------------------------------------------------===//
 #include "driver.h"

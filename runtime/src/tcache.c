@@ -274,11 +274,14 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   esc_room_set(bin, lim > held - k ? lim - (held - k) : 0);
 }
 
-// esc_tc_large_keep keeps the large span s in one of tc's slots, in turn,
-// handing back the span it held; returns s when it is too big to keep.
+// esc_tc_large_keep keeps the large span s in an empty slot of tc, or else
+// in the slots in turn, handing back the span the slot held; returns s when
+// it is too big to keep.
 static esc_span_t *esc_tc_large_keep(esc_tcache_t *tc, esc_span_t *s) {
   if (s->npages > ESC_TC_LARGE_PAGES) return s;
-  unsigned k = tc->large_next++ % ESC_TC_LARGE;
+  unsigned k = 0;
+  while (k < ESC_TC_LARGE && tc->large[k]) k++;
+  if (k == ESC_TC_LARGE) k = tc->large_next++ % ESC_TC_LARGE;
   esc_span_t *old = tc->large[k];
   s->state = ESC_SPAN_CACHED;
   s->zero = 0;    // its pages hold the old block

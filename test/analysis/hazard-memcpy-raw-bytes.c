@@ -32,6 +32,12 @@ void to_buffer(char *out) {
   memmove(out, &r, sizeof r);
 }
 
+// Into memory of unknown type (a generic buffer): escapes as well.
+void to_generic(void *slot) {
+  char *p = malloc(8); // expected-remark {{'p' escapes to heap: copied as raw bytes by 'memcpy'}}
+  memcpy(slot, &p, sizeof p);
+}
+
 // Pointer to pointer, struct to struct: followed.
 int between_pointers(void) {
   char *p = malloc(8); // expected-remark {{allocation does not escape; would move to the stack}}

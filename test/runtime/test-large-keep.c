@@ -68,6 +68,21 @@ int main(void) {
     EXPECT(spans() == before + 1);  // four kept, one from the heap
     for (int i = 0; i < 5; i++) esc_free(c[i]);
   }
+  CHECK_BODY("a span kept after a take fills the emptied slot") {
+    esc_thread_done();
+    void *b[4];
+    b[0] = esc_malloc(60000); // 8 pages
+    for (int i = 1; i < 4; i++) b[i] = esc_malloc(40000); // 5 pages
+    for (int i = 0; i < 4; i++) esc_free(b[i]); // four slots full
+    void *t = esc_malloc(40000);                // empties the second
+    void *u = esc_malloc(48000);                // 6 pages: from the heap
+    esc_free(u);                                // into the empty slot
+    uint64_t before = spans();
+    void *v = esc_malloc(60000);
+    EXPECT(spans() == before); // the first slot's span is still kept
+    esc_free(v);
+    esc_free(t);
+  }
   CHECK_BODY("esc_thread_done hands the kept spans back") {
     void *p = esc_malloc(40000);
     esc_free(p);

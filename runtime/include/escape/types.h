@@ -168,7 +168,7 @@ typedef struct esc_tcache_s {
   // its next large blocks of as many pages or a quarter fewer: threads that
   // churn 32-64 KiB blocks met at the page heap's lock for each of them.
   esc_span_t *large[ESC_TC_LARGE];
-  unsigned large_next; // the slot the next kept span takes
+  unsigned large_next; // the slot a kept span takes when none is empty
 } esc_tcache_t;
 
 // Central lists of one size class (Go's mcentral): full batches ready to
