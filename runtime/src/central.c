@@ -126,7 +126,6 @@ uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head) {
     esc_nchains_set(c, k - 1);
     *head = *esc_slot(cls, k - 1);
     esc__unlock(&c->lock);
-    esc__stat_add(&esc__counters.refills, 1);
     return batch;
   }
   if (want > batch) want = batch;
@@ -143,7 +142,6 @@ uint32_t esc__central_refill(unsigned cls, uint32_t want, void **head) {
     if (n >= want / 4) break;
   }
   esc__unlock(&c->lock);
-  esc__stat_add(&esc__counters.refills, 1);
   *head = list;
   return n;
 }
@@ -236,7 +234,6 @@ uint32_t esc__central_flush(unsigned cls, void **list, uint32_t most) {
     esc__unlock(&c->lock);
     esc__scavenger_poll();
   }
-  esc__stat_add(&esc__counters.flushes, 1);
   return n;
 }
 
@@ -257,7 +254,6 @@ void esc__central_return_all(unsigned cls, void *head) {
   esc_central_return_list(c, &head, UINT32_MAX);
   esc__unlock(&c->lock);
   esc__scavenger_poll();
-  esc__stat_add(&esc__counters.flushes, 1);
 }
 
 // esc__central_drain_idle returns the batches of classes no thread used

@@ -208,8 +208,11 @@ esc_span_t *esc__heap_alloc_span(uint32_t npages) {
   s->zero = !committed; // fresh or released pages read as zero
   for (uint32_t k = i; k < i + npages; k++) seg->page_head[k] = (uint16_t)i;
   if (!committed) esc_heap_offset_locked((size_t)npages * ESC_PAGE_SIZE);
+  // Only this lock's holder writes the count: no locked instruction.
+  atomic_store_explicit(&esc__counters.spans,
+                        atomic_load_explicit(&esc__counters.spans, memory_order_relaxed) + 1,
+                        memory_order_relaxed);
   esc__unlock(&esc__heap_lock);
-  esc__stat_add(&esc__counters.spans, 1);
   return s;
 }
 
@@ -289,7 +292,7 @@ static void esc_heap_unmap_empty(void) {
   }
 }
 
-static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
+__attribute__((cold)) static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
   int64_t delay = esc__options.release_delay;
   if (delay < 0 && !force) return esc_heap_free_committed;
   bool released = false;
@@ -542,7 +545,7 @@ static esc_segment_t *esc_huge_reuse(size_t usable) {
 
 // esc_huge_cache_release unmaps the cached mappings older than `delay` ms
 // (all with force); returns the bytes still cached.  pre: heap lock held.
-static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force) {
+__attribute__((cold)) static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force) {
   for (unsigned k = 0; k < esc_huge_ncached;) {
     if (force || now - esc_huge_cache[k].since >= (uint64_t)delay) {
       esc_segment_t *seg = esc_huge_cache[k].seg;
@@ -594,7 +597,7 @@ void *esc__huge_alloc(size_t size, size_t align) {
   return (void *)block;
 }
 
-void esc__huge_free(esc_segment_t *seg) {
+__attribute__((cold)) void esc__huge_free(esc_segment_t *seg) {
   size_t len = seg->huge_map_size;
   esc__stat_sub(&esc__counters.huge_bytes, seg->huge_usable);
   int64_t delay = esc__options.release_delay;

@@ -1,7 +1,8 @@
 //===- stats.c - counters and the statistics report -----------------------===//
 //
 // Part of escape.  Relaxed atomic counters bumped on the slow paths only
-// (segments, spans, central batches, huge blocks, commit and release), and
+// (segments, spans, huge blocks, commit and release; the central batches
+// are counted per thread, in its cache, and added up here), and
 // the report ESCAPE_RT_STATS=1 prints at exit, formatted without stdio.
 //
 //===----------------------------------------------------------------------===//
@@ -53,6 +54,7 @@ int esc_stats_get(esc_stats_t *out) {
   out->spans_allocated = atomic_load(&c->spans);
   out->central_refills = atomic_load(&c->refills);
   out->central_flushes = atomic_load(&c->flushes);
+  esc__tcache_counts(&out->central_refills, &out->central_flushes);
   out->segments = atomic_load(&c->segments);
   return 0;
 }

@@ -23,6 +23,13 @@ static void esc_room_set(esc_bin_t *bin, uint32_t room) {
   __atomic_store_n(&bin->room, room, __ATOMIC_RELAXED);
 }
 
+// esc_tc_note adds n to a counter only its thread writes: a load and a
+// store, no locked instruction.
+static void esc_tc_note(atomic_uint_fast64_t *c, uint64_t n) {
+  atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) + n,
+                        memory_order_relaxed);
+}
+
 static void esc_tc_register(esc_tcache_t *tc) {
   esc__lock(&esc_tc_reg_lock);
   tc->reg_prev = NULL;
@@ -46,12 +53,17 @@ static size_t esc_alt_bytes(void) {
   return (sizeof(esc_bin_t) * ESC_NCLASSES + page - 1) & ~(page - 1);
 }
 
-static void esc_tc_thread_exit(void *arg) {
+__attribute__((cold)) static void esc_tc_thread_exit(void *arg) {
   esc_tcache_t *tc = arg;
   esc_tc_unregister(tc);
   esc__pool_thread_exit();
   esc__tc_flush(tc, false);
   tc->state = ESC_TC_DEAD;
+  // Out of the registry: its batches count in the totals from now on.
+  esc__stat_add(&esc__counters.refills, atomic_load_explicit(&tc->refills, memory_order_relaxed));
+  esc__stat_add(&esc__counters.flushes, atomic_load_explicit(&tc->flushes, memory_order_relaxed));
+  atomic_store_explicit(&tc->refills, 0, memory_order_relaxed);
+  atomic_store_explicit(&tc->flushes, 0, memory_order_relaxed);
   // Frees by later destructors must not land in a cache nobody empties;
   // a dead cache serves nothing, so `alt` goes.
   for (unsigned c = 0; c < ESC_NCLASSES; c++) esc_room_set(&tc->bins[c], 0);
@@ -122,7 +134,7 @@ void *esc__tcache_take(unsigned cls) {
   return tc->state == ESC_TC_ACTIVE ? esc_bin_pop(&esc_tc_bins(tc)[cls]) : NULL;
 }
 
-static void esc_tc_init(esc_tcache_t *tc) {
+__attribute__((cold)) static void esc_tc_init(esc_tcache_t *tc) {
   tc->state = ESC_TC_ACTIVE;
   void *alt = NULL;
   if (esc__options.profile && esc__prim_map(esc_alt_bytes(), &alt) == 0) tc->alt = alt;
@@ -165,9 +177,13 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
     // An exited thread still allocating (a late destructor): take a batch
     // and keep only one object of it.
     uint32_t n = esc__central_refill(cls, 1, &one);
+    esc__stat_add(&esc__counters.refills, 1);
     if (n == 0) return NULL;
     void *rest = *(void **)one;
-    if (rest) esc__central_flush(cls, &rest, n - 1);
+    if (rest) {
+      esc__central_flush(cls, &rest, n - 1);
+      esc__stat_add(&esc__counters.flushes, 1);
+    }
     return one;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
@@ -192,6 +208,7 @@ static void *esc_small_alloc(esc_tcache_t *tc, unsigned cls) {
   uint32_t lim = esc_lim_grow(bin, cls);
   void *head = NULL;
   uint32_t n = esc__central_refill(cls, lim, &head);
+  esc_tc_note(&tc->refills, 1);
   if (n == 0) return first ? esc_bin_pop(bin) : NULL;
   if (n > lim) lim = n; // a whole transfer batch
   bin->head = head;
@@ -228,9 +245,10 @@ void *esc__malloc_slow(size_t size) {
 }
 
 // esc_bin_flush hands back up to n objects, the freed ones (`local`) first.
-static uint32_t esc_bin_flush(esc_bin_t *bin, unsigned cls, uint32_t n) {
+static uint32_t esc_bin_flush(esc_tcache_t *tc, esc_bin_t *bin, unsigned cls, uint32_t n) {
   uint32_t k = bin->local ? esc__central_flush(cls, &bin->local, n) : 0;
   if (k < n && bin->head) k += esc__central_flush(cls, &bin->head, n - k);
+  esc_tc_note(&tc->flushes, 1);
   return k;
 }
 
@@ -238,6 +256,7 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   if (!tc) {
     *(void **)p = NULL;
     esc__central_flush(cls, &p, 1);
+    esc__stat_add(&esc__counters.flushes, 1);
     return;
   }
   esc_bin_t *bin = &esc_tc_bins(tc)[cls];
@@ -268,7 +287,7 @@ static void esc_small_free(esc_tcache_t *tc, void *p, unsigned cls) {
   if (!now && lim > most) lim = most;
   uint32_t k = now ? held - lim / 2 : held - 1;
   if (k > batch) k = batch;
-  k = esc_bin_flush(bin, cls, k);
+  k = esc_bin_flush(tc, bin, cls, k);
   bin->lim = lim;
   bin->took &= ESC_TOOK_EVER;
   esc_room_set(bin, lim > held - k ? lim - (held - k) : 0);
@@ -352,10 +371,14 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
     if (!bins) continue;
     for (unsigned c = 1; c < ESC_NCLASSES; c++) {
-      if (to_spans && bins[c].head) esc__central_return_all(c, bins[c].head);
-      if (to_spans && bins[c].local) esc__central_return_all(c, bins[c].local);
-      if (to_spans) bins[c].head = bins[c].local = NULL;
-      while (bins[c].head || bins[c].local) esc_bin_flush(&bins[c], c, esc__class_batch[c]);
+      if (to_spans && (bins[c].head || bins[c].local)) {
+        // A trim: both lists go back to their spans, one flush.
+        if (bins[c].head) esc__central_return_all(c, bins[c].head);
+        if (bins[c].local) esc__central_return_all(c, bins[c].local);
+        bins[c].head = bins[c].local = NULL;
+        esc_tc_note(&tc->flushes, 1);
+      }
+      while (bins[c].head || bins[c].local) esc_bin_flush(tc, &bins[c], c, esc__class_batch[c]);
       esc_bin_reset(&bins[c], c, bins == serving);
     }
   }
@@ -381,6 +404,15 @@ void esc__tcache_trim_idle(uint64_t now_ms, uint64_t idle_ms) {
     atomic_store_explicit(&tc->trim, 1, memory_order_relaxed);
     for (unsigned c = 1; c < ESC_NCLASSES; c++) esc_room_set(&tc->bins[c], 0);
     tc->seen_ms = now_ms;
+  }
+  esc__unlock(&esc_tc_reg_lock);
+}
+
+__attribute__((cold)) void esc__tcache_counts(uint64_t *refills, uint64_t *flushes) {
+  esc__lock(&esc_tc_reg_lock);
+  for (esc_tcache_t *tc = esc_tc_reg; tc; tc = tc->reg_next) {
+    *refills += atomic_load_explicit(&tc->refills, memory_order_relaxed);
+    *flushes += atomic_load_explicit(&tc->flushes, memory_order_relaxed);
   }
   esc__unlock(&esc_tc_reg_lock);
 }

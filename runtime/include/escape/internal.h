@@ -114,6 +114,8 @@ void esc__tcache_init_process(void);
 // esc__tcache_trim_idle asks every thread whose cache saw no slow path for
 // idle_ms to flush it at its next free (called by the scavenger).
 void esc__tcache_trim_idle(uint64_t now_ms, uint64_t idle_ms);
+// esc__tcache_counts adds the central batches of the live threads.
+void esc__tcache_counts(uint64_t *refills, uint64_t *flushes);
 void esc__tcache_fork_prepare(void);
 void esc__tcache_fork_parent(void);
 void esc__tcache_fork_child(void);
