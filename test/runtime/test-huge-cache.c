@@ -4,10 +4,11 @@
 // mapping for a while, so a program that takes a big scratch buffer per
 // iteration reuses the same pages instead of paying mmap, munmap and a page
 // fault per page each time.  Checks: the mapping is reused for the same or
-// a slightly larger size; calloc on a reused mapping returns zeros; a much
-// smaller request does not take a big mapping; mappings too small for a
-// request are unmapped when it misses; esc_collect unmaps them all; blocks
-// with a large alignment are never served from the cache.
+// a slightly larger size; calloc on a reused mapping returns zeros; a
+// smaller request reuses a cached mapping, cut to eight times its need at
+// most; a larger one grows it, its resident pages kept; mappings too small
+// for a request are unmapped when it misses; esc_collect unmaps them all;
+// blocks with a large alignment are never served from the cache.
 //
 //===----------------------------------------------------------------------===//
 #include "escape.h"
@@ -74,13 +75,40 @@ int main(int argc, char **argv) {
     EXPECT(zero);
     esc_free(z);
   }
-  CHECK_BODY("a request under half a cached mapping gets a mapping of its own") {
+  CHECK_BODY("a smaller request reuses a cached mapping") {
     char *big = esc_malloc(16 * MIB);
     EXPECT(big != NULL);
     esc_free(big);
-    char *small = esc_malloc(2 * MIB);
-    EXPECT(small != NULL && small != big);
+    uint64_t before = mapped();
+    char *small = esc_malloc(4 * MIB);
+    EXPECT(small == big && mapped() == before);
     esc_free(small);
+  }
+  CHECK_BODY("a much smaller request cuts the mapping to eight times its need") {
+    char *big = esc_malloc(24 * MIB);
+    EXPECT(big != NULL);
+    esc_free(big);
+    char *small = esc_malloc(2 * MIB);
+    uint64_t now = mapped() - base;
+    fprintf(stderr, " (mapped %llu KiB)", (unsigned long long)(now >> 10));
+    EXPECT(small == big && now <= 16 * MIB + 64 * 1024);
+    esc_free(small);
+  }
+  CHECK_BODY("a larger request grows a cached mapping, its pages still resident") {
+    esc_collect();
+    char *a = esc_malloc(2 * MIB);
+    EXPECT(a != NULL);
+    if (!a) break;
+    memset(a, 0x33, 2 * MIB);
+    esc_free(a);
+    char *b = esc_malloc(6 * MIB);
+    // A fresh mapping has no page resident before the program touches it;
+    // the grown one brings the freed block's 2 MiB along.
+    size_t r = b ? resident(b, 2 * MIB) : 0;
+    fprintf(stderr, " (%zu of %d pages resident)", r, 2 * MIB / 4096);
+    EXPECT(b != NULL && r == 2 * MIB / 4096);
+    if (b) memset(b, 1, 6 * MIB);
+    esc_free(b);
   }
   CHECK_BODY("esc_collect unmaps every cached mapping") {
     esc_collect();
