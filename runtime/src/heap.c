@@ -59,11 +59,13 @@ static size_t esc_heap_keep(void) {
 //    replacements: 2.9 million page faults, 30x mimalloc's time; 14,000
 //    faults now, for 1.17x glibc's peak RSS where glibc, which maps each
 //    block, takes 1.6 million faults and 16x the time);
-//  - a quarter of the pages in use: a program that frees and allocates
-//    blocks of mixed sizes (64 KiB - 1 MiB blocks replaced at random ran 9x
-//    slower than glibc, nearly all of it in madvise and page faults); more
-//    would let free spans of the wrong sizes pile up (half took mixed from
-//    8.3 to 10.8 MiB);
+//  - the pages in use: a program that frees and allocates blocks of mixed
+//    sizes (64 KiB - 1 MiB blocks replaced at random ran 9x slower than
+//    glibc, nearly all of it in madvise and page faults; with a quarter of
+//    the pages in use as the cap, perl building strings of that range
+//    still took 4.4x mimalloc's time, 1.1x with the whole).  Free spans of
+//    the wrong sizes pile up only as far as refaults ask: mixed's peak went
+//    from 9.5 to 10.2 MiB (glibc's 10.6);
 //  - how far the pages in use swung lately (their recent peak less their
 //    lowest since): a program in phases frees a lot and takes it all back
 //    (build a structure, free it, build the next), which otherwise
@@ -77,7 +79,7 @@ static void esc_heap_refault(size_t bytes) {
   if (bytes > esc_heap_recent) bytes = esc_heap_recent;
   esc_heap_recent -= bytes;
   size_t swing = esc_heap_peak_use > esc_heap_low_use ? esc_heap_peak_use - esc_heap_low_use : 0;
-  size_t cap = in_use / 4 > swing ? in_use / 4 : swing;
+  size_t cap = in_use > swing ? in_use : swing;
   if (cap < 2 * esc__options.free_keep) cap = 2 * esc__options.free_keep;
   size_t raised = esc_heap_boost + bytes > cap ? cap : esc_heap_boost + bytes;
   if (raised > esc_heap_boost) esc_heap_boost = raised;
