@@ -56,7 +56,12 @@ static void *esc_calloc_in(size_t count, size_t size) {
   void *p = esc_malloc(n);
   if (!p) return NULL;
   esc_segment_t *seg = esc__segment_of(p);
-  if (seg->kind == ESC_SEG_HUGE && !seg->huge_dirty) return p; // fresh pages read as zero
+  // Fresh pages read as zero: a reused mapping is cleared only as far as
+  // its old blocks reached, a grown one not past them.
+  if (seg->kind == ESC_SEG_HUGE) {
+    memset(p, 0, n < seg->huge_dirty ? n : seg->huge_dirty);
+    return p;
+  }
   // A large block on pages that came fresh from the OS (or were released
   // to it) is zero already: clearing it would make every page resident,
   // where a program that fills a big table sparsely touches a few (glibc's

@@ -577,7 +577,7 @@ __attribute__((cold)) static esc_segment_t *esc_huge_reuse(size_t usable) {
   }
   seg->huge_usable = seg->huge_map_size - ESC_HUGE_HDR;
   seg->huge_sampled = 0;
-  seg->huge_dirty = 1;
+  seg->huge_dirty = had; // what grew past it is fresh
   return seg;
 }
 

@@ -110,6 +110,24 @@ int main(int argc, char **argv) {
     if (b) memset(b, 1, 6 * MIB);
     esc_free(b);
   }
+  CHECK_BODY("calloc on a grown mapping clears only what the old block held") {
+    esc_collect();
+    char *a = esc_malloc(2 * MIB);
+    EXPECT(a != NULL);
+    if (!a) break;
+    memset(a, 0x44, 2 * MIB);
+    esc_free(a);
+    // A sparse table: the pages past the old block's are fresh zeros, and
+    // clearing them would make all 24 MiB resident.
+    unsigned char *z = esc_calloc(1, 24 * MIB);
+    size_t r = z ? resident(z, 24 * MIB) : 0;
+    fprintf(stderr, " (%zu of %d pages resident)", r, 24 * MIB / 4096);
+    EXPECT(z != NULL && r <= 2 * MIB / 4096 + 16);
+    bool zero = true;
+    for (size_t i = 0; z && i < 24 * MIB; i += 512) zero &= z[i] == 0;
+    EXPECT(zero);
+    esc_free(z);
+  }
   CHECK_BODY("esc_collect unmaps every cached mapping") {
     esc_collect();
     fprintf(stderr, " (mapped %llu KiB, before %llu KiB)", (unsigned long long)(mapped() >> 10),

@@ -99,7 +99,8 @@ typedef struct esc_segment_s {
   char *huge_base;                     // start of the mapping
   size_t huge_usable;                  // bytes usable from the block start
   uint32_t huge_sampled;
-  uint32_t huge_dirty;                 // reused mapping: pages hold old data
+  size_t huge_dirty;                   // bytes from the block's start that may
+                                       // hold old data (0: fresh pages)
   // Span segments only:
   struct esc_segment_s *next;
   uint16_t page_head[ESC_SEG_PAGES];   // first page of the page's span
