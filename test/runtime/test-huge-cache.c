@@ -38,6 +38,25 @@ static uint64_t mapped(void) {
 
 enum { MIB = 1 << 20 };
 
+// written_and_freed takes a block of n bytes, writes all of it and frees
+// it; returns where it was (NULL when the allocation failed).
+static char *written_and_freed(size_t n, int c) {
+  char *a = esc_malloc(n);
+  if (a) {
+    memset(a, c, n);
+    esc_free(a);
+  }
+  return a;
+}
+
+// resident_of prints and returns the resident pages of the first n bytes
+// of p (0 for NULL) out of `of` bytes.
+static size_t resident_of(const void *p, size_t n, size_t of) {
+  size_t r = p ? resident(p, n) : 0;
+  fprintf(stderr, " (%zu of %zu pages resident)", r, of / 4096);
+  return r;
+}
+
 int main(int argc, char **argv) {
   // A long release delay, so a slow machine's pause between a free and
   // the next malloc cannot let the background thread unmap the cache.
@@ -46,16 +65,13 @@ int main(int argc, char **argv) {
   esc_collect();
   uint64_t base = mapped();
   CHECK_BODY("a freed 4 MiB block's mapping serves the next one") {
-    char *a = esc_malloc(4 * MIB);
+    char *a = written_and_freed(4 * MIB, 0x5a);
     EXPECT(a != NULL);
     if (!a) break;
-    memset(a, 0x5a, 4 * MIB);
-    esc_free(a);
     char *b = esc_malloc(4 * MIB);
     // Reused pages are resident before the program touches them; a fresh
     // mapping (even at the same address) has none.
-    size_t r = b ? resident(b, 4 * MIB) : 0;
-    fprintf(stderr, " (%zu of %d pages resident)", r, 4 * MIB / 4096);
+    size_t r = resident_of(b, 4 * MIB, 4 * MIB);
     EXPECT(b == a && r == 4 * MIB / 4096);
     esc_free(b);
     char *c = esc_malloc(4 * MIB + 8192); // a little larger: the old one is cut to need + 1/4 at most
@@ -96,32 +112,22 @@ int main(int argc, char **argv) {
   }
   CHECK_BODY("a larger request grows a cached mapping, its pages still resident") {
     esc_collect();
-    char *a = esc_malloc(2 * MIB);
-    EXPECT(a != NULL);
-    if (!a) break;
-    memset(a, 0x33, 2 * MIB);
-    esc_free(a);
+    EXPECT(written_and_freed(2 * MIB, 0x33) != NULL);
     char *b = esc_malloc(6 * MIB);
     // A fresh mapping has no page resident before the program touches it;
     // the grown one brings the freed block's 2 MiB along.
-    size_t r = b ? resident(b, 2 * MIB) : 0;
-    fprintf(stderr, " (%zu of %d pages resident)", r, 2 * MIB / 4096);
+    size_t r = resident_of(b, 2 * MIB, 2 * MIB);
     EXPECT(b != NULL && r == 2 * MIB / 4096);
     if (b) memset(b, 1, 6 * MIB);
     esc_free(b);
   }
   CHECK_BODY("calloc on a grown mapping clears only what the old block held") {
     esc_collect();
-    char *a = esc_malloc(2 * MIB);
-    EXPECT(a != NULL);
-    if (!a) break;
-    memset(a, 0x44, 2 * MIB);
-    esc_free(a);
+    EXPECT(written_and_freed(2 * MIB, 0x44) != NULL);
     // A sparse table: the pages past the old block's are fresh zeros, and
     // clearing them would make all 24 MiB resident.
     unsigned char *z = esc_calloc(1, 24 * MIB);
-    size_t r = z ? resident(z, 24 * MIB) : 0;
-    fprintf(stderr, " (%zu of %d pages resident)", r, 24 * MIB / 4096);
+    size_t r = resident_of(z, 24 * MIB, 24 * MIB);
     EXPECT(z != NULL && r <= 2 * MIB / 4096 + 16);
     bool zero = true;
     for (size_t i = 0; z && i < 24 * MIB; i += 512) zero &= z[i] == 0;
