@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # preload-smoke.sh LIB - real programs under LD_PRELOAD=LIB behave as under
-# glibc's allocator: python3, git, gcc (compiling and running a program) and
-# sort give the same output and exit status both ways.  Also checks that the
+# glibc's allocator: python3, git, gcc (compiling and running a program),
+# sort and perl give the same output and exit status both ways.  Also checks that the
 # library really served the run (ESCAPE_RT_STATS=1 prints its report).
 set -uo pipefail
 lib=${1:?usage: preload-smoke.sh path/to/libescape-rt.so}
@@ -87,6 +87,25 @@ run gcc bash -c "gcc -O2 -Wall -S -o hello.s '$work/hello.c' && cat hello.s && g
 
 seq 1 300000 | awk '{ print ($1 * 7919) % 100003, "line", $1 }' >"$work/sort.in"
 run sort bash -c "sort -k1,1n -k3,3n -S 64M '$work/sort.in' | md5sum; sort -r '$work/sort.in' | head -5"
+
+# perl: hashes and regexes, strings of 64 KiB-1 MiB replaced in eight
+# slots and of 1-8 MiB taken and dropped (sizes that never repeat: the
+# runtime's huge and page-heap reuse), and a fork.
+cat >"$work/prog.pl" <<'PL'
+use strict; use warnings; $| = 1;
+my %c; my $text = join(" ", map { ("w" . ($_ % 1000)) x 3 } 1 .. 100000);
+$c{$_}++ for $text =~ /(\w+)/g;
+my @top = (sort { $c{$b} <=> $c{$a} || $a cmp $b } keys %c)[0 .. 4];
+print "@top ", scalar(keys %c), "\n";
+srand(1); my @a; my $t = 0;
+for (1 .. 2000) { my $k = int rand 8; $a[$k] = "y" x (65536 + int rand 983040); $t += length $a[$k] }
+for (1 .. 200) { my $s = "x" x (1048576 + int rand 7340032); $t += length $s }
+print "$t\n";
+my $pid = fork() // die "fork: $!";
+if (!$pid) { my %h = map { $_ => $_ * 2 } 1 .. 50000; print "child ", scalar(keys %h), "\n"; exit 0 }
+waitpid($pid, 0); print "parent $?\n";
+PL
+run perl perl "$work/prog.pl"
 
 # The library must actually have served the preloaded runs.
 report=$(ESCAPE_RT_STATS=1 LD_PRELOAD=$lib python3 -c 'x = [str(i) for i in range(10000)]' 2>&1)
