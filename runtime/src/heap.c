@@ -56,14 +56,15 @@ static size_t esc_heap_keep(void) {
 //  - twice ESCAPE_RT_FREE_KEEP: a small heap whose blocks of 256-512 KiB
 //    are replaced at random found no free span of the right size among the
 //    resident ones and released and refaulted pages at every turn (200,000
-//    replacements: 2.9 million page faults, 30x mimalloc's time; 14,000
-//    faults now, for 1.17x glibc's peak RSS where glibc, which maps each
-//    block, takes 1.6 million faults and 16x the time);
+//    replacements, the second phase of runtime/bench/bigvary: 2.9 million
+//    page faults, 30x mimalloc's time; about 9,000 faults now, for 1.2x
+//    glibc's peak RSS where glibc, which maps each block, takes 1.6
+//    million faults and 16x the time);
 //  - the pages in use: a program that frees and allocates blocks of mixed
 //    sizes (64 KiB - 1 MiB blocks replaced at random ran 9x slower than
 //    glibc, nearly all of it in madvise and page faults; with a quarter of
 //    the pages in use as the cap, perl building strings of that range
-//    still took 4.4x mimalloc's time, 1.1x with the whole).  Free spans of
+//    still took 4.4x mimalloc's time, 1.3x with the whole).  Free spans of
 //    the wrong sizes pile up only as far as refaults ask: mixed's peak went
 //    from 9.5 to 10.2 MiB (glibc's 10.6);
 //  - how far the pages in use swung lately (their recent peak less their
@@ -532,12 +533,15 @@ __attribute__((cold)) static esc_segment_t *esc_huge_reuse(size_t usable) {
   esc_segment_t *small[ESC_HUGE_CACHE];
   unsigned nsmall = 0;
   esc__lock(&esc__heap_lock);
+  // best: the smallest mapping that fits; grow: the largest that does not.
   int best = -1, grow = -1;
   for (unsigned k = 0; k < esc_huge_ncached; k++) {
     size_t len = esc_huge_cache[k].seg->huge_map_size;
-    if (len >= need ? best < 0 || len < esc_huge_cache[best].seg->huge_map_size
-                    : grow < 0 || len > esc_huge_cache[grow].seg->huge_map_size)
-      len >= need ? (best = (int)k) : (grow = (int)k);
+    if (len >= need) {
+      if (best < 0 || len < esc_huge_cache[best].seg->huge_map_size) best = (int)k;
+    } else if (grow < 0 || len > esc_huge_cache[grow].seg->huge_map_size) {
+      grow = (int)k;
+    }
   }
   int take = best >= 0 ? best : grow;
   // The spare a reused mapping keeps: seven times the need or the keep
