@@ -74,8 +74,11 @@ void esc__classes_init(void) {
     // fewer, threads that share a class meet at its central lock every other
     // call (eight threads on 16-2016 byte blocks ran 3x slower with two to
     // four objects, and 1.13x mimalloc's time with eight, where sixteen
-    // run at 0.93x for 4% more peak RSS: runtime/bench/threads).
-    esc__class_max[c] = esc_clamp(share / s, s <= 2048 ? 16 : s <= 4096 ? 8 : 1, 1024);
+    // run at 0.93x for 4% more peak RSS: runtime/bench/threads).  Four past
+    // 4 KiB: with one, four threads churning 4-32 KiB blocks took a central
+    // lock at every other such call (runtime/bench/threadpool: 547,000
+    // refills, 101,000 with four, for 2% more peak RSS).
+    esc__class_max[c] = esc_clamp(share / s, s <= 2048 ? 16 : s <= 4096 ? 8 : 4, 1024);
     esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 1, 256);
     // Keep at most ESCAPE_RT_TRANSFER_BYTES of batches per class in the slots.
     size_t batch_bytes = (size_t)esc__class_batch[c] * s;

@@ -34,12 +34,13 @@ int main(void) {
       EXPECT(esc__class_size[c] > 4096 || n >= 4);
     }
   }
-  CHECK_BODY("a thread caches at least sixteen objects of every class up to 2 KiB, eight up to 4 KiB") {
-    // With two to four, threads sharing a class meet at its central lock
-    // every other call.
+  CHECK_BODY("a thread caches at least sixteen objects of every class up to 2 KiB, eight up to 4 KiB, four past") {
+    // With fewer, threads sharing a class meet at its central lock every
+    // other call.
     for (unsigned c = 1; c < ESC_NCLASSES; c++) {
       if (esc__class_size[c] <= 2048) EXPECT(esc__class_max[c] >= 16);
       if (esc__class_size[c] <= 4096) EXPECT(esc__class_max[c] >= 8);
+      EXPECT(esc__class_max[c] >= 4);
       EXPECT(esc__class_batch[c] >= 1 && esc__class_batch[c] <= esc__class_max[c]);
     }
   }
