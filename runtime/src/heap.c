@@ -457,8 +457,11 @@ size_t esc__heap_scavenge(bool force) {
 // whose heap keeps the pages).  At most ESC_HUGE_CACHE mappings, each of at most
 // ESC_HUGE_CACHE_MAX bytes, and in all no more than the page heap's keep
 // limit or the newest one; the scavenger unmaps those cached longer than
-// the release delay.  Under esc__heap_lock.
-#define ESC_HUGE_CACHE 4
+// the release delay.  Under esc__heap_lock.  Thirty-two, not four: a
+// program whose buffers of 1-2 MiB are reallocated to random sizes frees
+// and takes them in runs, and four left the cache empty often enough that
+// 36% of the pages it wrote faulted in (test-huge-cache.c).
+#define ESC_HUGE_CACHE 32
 #define ESC_HUGE_CACHE_MAX ((size_t)64 << 20)
 static struct {
   esc_segment_t *seg;
@@ -470,6 +473,27 @@ static size_t esc_huge_cached_bytes;
 static void esc_huge_cache_drop(unsigned k) {
   esc_huge_cached_bytes -= esc_huge_cache[k].seg->huge_map_size;
   esc_huge_cache[k] = esc_huge_cache[--esc_huge_ncached];
+}
+
+// esc_huge_cache_evict drops cached mapping k to unmap it for the keep
+// limit, and counts its bytes as released lately, as the free spans the
+// limit releases are: a program that maps as much again soon after raises
+// the boost (esc_heap_refault), and with it what the cache may hold.
+// Returns the mapping, which the caller unmaps.
+static esc_segment_t *esc_huge_cache_evict(unsigned k) {
+  esc_segment_t *seg = esc_huge_cache[k].seg;
+  esc_heap_recent += seg->huge_map_size;
+  esc_huge_cache_drop(k);
+  return seg;
+}
+
+// esc_huge_cache_oldest: the index of the mapping cached the longest.
+// pre: esc_huge_ncached > 0.
+static unsigned esc_huge_cache_oldest(void) {
+  unsigned oldest = 0;
+  for (unsigned k = 1; k < esc_huge_ncached; k++)
+    if (esc_huge_cache[k].since < esc_huge_cache[oldest].since) oldest = k;
+  return oldest;
 }
 
 // esc_huge_unmap_range gives len bytes of a huge mapping back to the OS.
@@ -505,14 +529,8 @@ static void esc_heap_offset_locked(size_t bytes) {
   size_t give = idle - floor < bytes ? idle - floor : bytes;
   size_t spans = esc_heap_free_committed < give ? esc_heap_free_committed : give;
   if (spans) esc_heap_trim_to(esc_heap_free_committed - spans);
-  while (esc_huge_ncached && esc_heap_free_committed + esc_huge_cached_bytes > idle - give) {
-    unsigned oldest = 0;
-    for (unsigned k = 1; k < esc_huge_ncached; k++)
-      if (esc_huge_cache[k].since < esc_huge_cache[oldest].since) oldest = k;
-    esc_segment_t *seg = esc_huge_cache[oldest].seg;
-    esc_huge_cache_drop(oldest);
-    esc_huge_unmap(seg);
-  }
+  while (esc_huge_ncached && esc_heap_free_committed + esc_huge_cached_bytes > idle - give)
+    esc_huge_unmap(esc_huge_cache_evict(esc_huge_cache_oldest()));
 }
 
 // esc_huge_reuse takes a cached mapping for a block of `usable` bytes at
@@ -553,8 +571,7 @@ __attribute__((cold)) static esc_segment_t *esc_huge_reuse(size_t usable) {
   if (best < 0)
     for (unsigned k = 0; k < esc_huge_ncached;) {
       if (esc_huge_cache[k].seg->huge_map_size < need) {
-        small[nsmall++] = esc_huge_cache[k].seg;
-        esc_huge_cache_drop(k);
+        small[nsmall++] = esc_huge_cache_evict(k);
       } else {
         k++;
       }
@@ -591,7 +608,10 @@ __attribute__((cold)) static size_t esc_huge_cache_release(uint64_t now, int64_t
   for (unsigned k = 0; k < esc_huge_ncached;) {
     if (force || now - esc_huge_cache[k].since >= (uint64_t)delay) {
       esc_segment_t *seg = esc_huge_cache[k].seg;
-      esc_huge_cache_drop(k);
+      if (force)
+        esc_huge_cache_drop(k);
+      else
+        esc_huge_cache_evict(k);
       esc_huge_unmap(seg);
     } else {
       k++;
@@ -634,6 +654,7 @@ void *esc__huge_alloc(size_t size, size_t align) {
   esc__stat_add(&esc__counters.mapped, seg->huge_map_size);
   esc__committed_add(seg->huge_map_size);
   esc__lock(&esc__heap_lock);
+  esc_heap_refault(seg->huge_map_size);
   esc_heap_offset_locked(seg->huge_map_size);
   esc__unlock(&esc__heap_lock);
   return (void *)block;
@@ -653,13 +674,8 @@ __attribute__((cold)) void esc__huge_free(esc_segment_t *seg) {
   esc__lock(&esc__heap_lock);
   // The oldest go first, for room or bytes; the one freed now always stays.
   size_t keep = esc_heap_keep();
-  while (esc_huge_ncached == ESC_HUGE_CACHE || (esc_huge_ncached && esc_huge_cached_bytes + len > keep)) {
-    unsigned oldest = 0;
-    for (unsigned k = 1; k < esc_huge_ncached; k++)
-      if (esc_huge_cache[k].since < esc_huge_cache[oldest].since) oldest = k;
-    evicted[nevicted++] = esc_huge_cache[oldest].seg;
-    esc_huge_cache_drop(oldest);
-  }
+  while (esc_huge_ncached == ESC_HUGE_CACHE || (esc_huge_ncached && esc_huge_cached_bytes + len > keep))
+    evicted[nevicted++] = esc_huge_cache_evict(esc_huge_cache_oldest());
   uint64_t now = esc__prim_clock_ms();
   esc_huge_cache[esc_huge_ncached].seg = seg;
   esc_huge_cache[esc_huge_ncached++].since = now;
@@ -683,6 +699,16 @@ static void esc_huge_account(size_t old_usable, size_t usable) {
   }
 }
 
+// esc_huge_grown notes that a huge block took `bytes` of fresh pages:
+// they may retake what the keep limit released lately, and idle memory
+// makes room for them.
+static void esc_huge_grown(size_t bytes) {
+  esc__lock(&esc__heap_lock);
+  esc_heap_refault(bytes);
+  esc_heap_offset_locked(bytes);
+  esc__unlock(&esc__heap_lock);
+}
+
 int esc__huge_resize(esc_segment_t *seg, size_t size) {
   size_t page = esc__prim_page_size();
   size_t usable = (size + page - 1) & ~(page - 1);
@@ -691,11 +717,7 @@ int esc__huge_resize(esc_segment_t *seg, size_t size) {
   int err = esc__prim_remap(seg->huge_base, seg->huge_map_size, hdr + usable);
   if (err) return err;
   esc_huge_account(seg->huge_usable, usable);
-  if (usable > seg->huge_usable) {
-    esc__lock(&esc__heap_lock);
-    esc_heap_offset_locked(usable - seg->huge_usable);
-    esc__unlock(&esc__heap_lock);
-  }
+  if (usable > seg->huge_usable) esc_huge_grown(usable - seg->huge_usable);
   seg->huge_usable = usable;
   seg->huge_map_size = hdr + usable;
   return 0;
@@ -728,6 +750,7 @@ void *esc__huge_move(esc_segment_t *seg, size_t size) {
   moved->huge_map_size = len;
   moved->huge_usable = usable;
   esc_huge_account(old_usable, usable);
+  if (usable > old_usable) esc_huge_grown(usable - old_usable);
   return (char *)to + off;
 }
 

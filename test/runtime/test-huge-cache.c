@@ -8,7 +8,8 @@
 // smaller request reuses a cached mapping, cut to eight times its need at
 // most; a larger one grows it, its resident pages kept; mappings too small
 // for a request are unmapped when it misses; esc_collect unmaps them all;
-// blocks with a large alignment are never served from the cache.
+// blocks with a large alignment are never served from the cache; blocks
+// of 1-2 MiB that come and go in random slots reuse cached mappings.
 //
 //===----------------------------------------------------------------------===//
 #include "escape.h"
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 // resident counts the pages of [p, p + n) in memory (mincore).
@@ -37,6 +39,12 @@ static uint64_t mapped(void) {
 }
 
 enum { MIB = 1 << 20 };
+
+static long minor_faults(void) {
+  struct rusage r;
+  getrusage(RUSAGE_SELF, &r);
+  return r.ru_minflt;
+}
 
 // written_and_freed takes a block of n bytes, writes all of it and frees
 // it; returns where it was (NULL when the allocation failed).
@@ -154,6 +162,45 @@ int main(int argc, char **argv) {
     fprintf(stderr, " (peak %llu KiB mapped)", (unsigned long long)(peak >> 10));
     EXPECT(peak <= 12 * MIB + 64 * 1024);
     esc_collect();
+  }
+  CHECK_BODY("blocks of 1-2 MiB that come and go at random reuse cached mappings") {
+    // Each step replaces a random slot's block with one of 1-2 MiB or a
+    // small one, so the number of huge blocks alive wanders and frees do
+    // not pair with allocations.  With four cached mappings and evictions
+    // that did not count as released, 36% of the pages written faulted in
+    // (a program reallocating buffers of random sizes spent 8 s in the
+    // kernel where mimalloc spent 0.1); 4.8% now, glibc 7.3%.
+    enum { SLOTS = 32, STEPS = 1500 };
+    char *slot[SLOTS];
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < SLOTS; i++) {
+      size_t n = MIB + (size_t)i * 16411 % MIB;
+      slot[i] = esc_malloc(n);
+      EXPECT(slot[i] != NULL);
+      if (!slot[i]) return test_summary();
+      for (size_t j = 0; j < n; j += 4096) slot[i][j] = 1;
+    }
+    long before = minor_faults();
+    size_t pages = 0;
+    for (int i = 0; i < STEPS; i++) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      int k = (int)(x % SLOTS);
+      size_t n = (x >> 40) & 1 ? MIB + (x >> 20) % MIB : 64;
+      esc_free(slot[k]);
+      slot[k] = esc_malloc(n);
+      EXPECT(slot[k] != NULL);
+      if (!slot[k]) break;
+      for (size_t j = 0; j < n; j += 4096) slot[k][j] = 1;
+      if (n > 64) pages += (n + 4095) / 4096;
+    }
+    long faults = minor_faults() - before;
+    fprintf(stderr, " (%ld faults for %zu pages written)", faults, pages);
+    EXPECT(faults * 10 <= (long)pages);
+    for (int i = 0; i < SLOTS; i++) esc_free(slot[i]);
+    esc_collect();
+    base = mapped(); // the small blocks' segment stays mapped
   }
   CHECK_BODY("a block aligned past the header offset never comes from the cache") {
     char *a = esc_malloc(4 * MIB);
