@@ -5,8 +5,8 @@
 // iteration reuses the same pages instead of paying mmap, munmap and a page
 // fault per page each time.  Checks: the mapping is reused for the same or
 // a slightly larger size; calloc on a reused mapping returns zeros; a
-// smaller request reuses a cached mapping, cut to eight times its need at
-// most; a larger one grows it, its resident pages kept; mappings too small
+// smaller request reuses a cached mapping, cut to its need and the spare
+// the keep limit allows; a larger one grows it, its resident pages kept; mappings too small
 // for a request are unmapped when it misses; esc_collect unmaps them all;
 // blocks with a large alignment are never served from the cache; blocks
 // of 1-2 MiB that come and go in random slots reuse cached mappings.
@@ -105,17 +105,19 @@ int main(int argc, char **argv) {
     esc_free(big);
     uint64_t before = mapped();
     char *small = esc_malloc(4 * MIB);
-    EXPECT(small == big && mapped() == before);
+    EXPECT(small == big && mapped() <= before);
     esc_free(small);
   }
-  CHECK_BODY("a much smaller request cuts the mapping to eight times its need") {
+  CHECK_BODY("a much smaller request cuts the mapping") {
+    // To the need and the spare the keep limit allows (test-huge-cut.c);
+    // the limit is raised here by the refaults of the checks before.
     char *big = esc_malloc(24 * MIB);
     EXPECT(big != NULL);
     esc_free(big);
     char *small = esc_malloc(2 * MIB);
     uint64_t now = mapped() - base;
     fprintf(stderr, " (mapped %llu KiB)", (unsigned long long)(now >> 10));
-    EXPECT(small == big && now <= 16 * MIB + 64 * 1024);
+    EXPECT(small == big && now <= 16 * MIB);
     esc_free(small);
   }
   CHECK_BODY("a larger request grows a cached mapping, its pages still resident") {
