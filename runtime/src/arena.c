@@ -88,6 +88,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+// The fallbacks call whatever malloc family the program links, and only
+// the functions the program itself calls may bring in the runtime's
+// override: a program that defines malloc, free, calloc and realloc in a
+// file of its own links with plain clang, and failed with escape-cc on
+// duplicate definitions, as these two strong references pulled the
+// override in beside the program's.  Weak, they resolve to the override
+// when it is linked and to the C library's functions otherwise, which is
+// what the original call would have reached.
+#pragma weak aligned_alloc
+#pragma weak posix_memalign
+
+// In a -static link of a program with its own malloc family the weak
+// references may stay null: the request fails as out of memory.
+__attribute__((cold)) static void *esc_frame_libc_aligned_alloc(size_t alignment, size_t n) {
+  if (!aligned_alloc) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return aligned_alloc(alignment, n);
+}
+
+__attribute__((cold)) static int esc_frame_libc_posix_memalign(void **out, size_t alignment,
+                                                               size_t n) {
+  return posix_memalign ? posix_memalign(out, alignment, n) : ENOMEM;
+}
+
 enum {
   ESC_FRAME_ALIGN = 16,               // every payload is at least this aligned
   ESC_FRAME_MAX_ALIGN = 4096,         // larger alignments go to aligned_alloc
@@ -652,9 +678,9 @@ void *esc_frame_calloc(size_t count, size_t size) {
 void *esc_frame_aligned_alloc(size_t alignment, size_t n) {
   // Unusual alignments keep the C library's exact answer (EINVAL or not).
   if (alignment == 0 || (alignment & (alignment - 1)) || alignment > ESC_FRAME_MAX_ALIGN)
-    return aligned_alloc(alignment, n);
+    return esc_frame_libc_aligned_alloc(alignment, n);
   void *p = esc_frame_take(n, alignment < ESC_FRAME_ALIGN ? ESC_FRAME_ALIGN : alignment);
-  return p ? p : aligned_alloc(alignment, n);
+  return p ? p : esc_frame_libc_aligned_alloc(alignment, n);
 }
 
 int esc_frame_posix_memalign(void **out, size_t alignment, size_t n) {
@@ -663,7 +689,7 @@ int esc_frame_posix_memalign(void **out, size_t alignment, size_t n) {
   void *p = alignment > ESC_FRAME_MAX_ALIGN
                 ? NULL
                 : esc_frame_take(n, alignment < ESC_FRAME_ALIGN ? ESC_FRAME_ALIGN : alignment);
-  if (!p) return posix_memalign(out, alignment, n);
+  if (!p) return esc_frame_libc_posix_memalign(out, alignment, n);
   *out = p;
   return 0;
 }

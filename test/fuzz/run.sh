@@ -15,7 +15,7 @@
 # $ESCAPE_BUILD/test/fuzz/failures), ESCAPE_FUZZ_TIMEOUT (seconds per run),
 # ESCAPE_FUZZ_JOBS (programs checked at once, default 2).
 # Prints "N passed, M failed" and the number of promoted sites; exit status 1
-# on a difference.
+# on a difference.  Every hundredth program checked is reported on stderr.
 set -u
 
 usage() { echo "usage: run.sh N [START]" >&2; exit 2; }
@@ -109,6 +109,9 @@ worker() {
     fi
     if [ $ok = 1 ]; then
       passed=$((passed + 1))
+      echo "$seed" >>"$work/done"
+      done_now=$(wc -l <"$work/done")
+      [ $((done_now % 100)) = 0 ] && echo "run.sh: $done_now of $count programs checked, none differs" >&2
     else
       failed=$((failed + 1))
       touch "$work/stop"
