@@ -183,6 +183,7 @@ int escc_main(int argc, char **argv) {
   if (escc_build_command(&cmd, bindir, argv + 1, (size_t)(argc - 1)))
     return 1;
   const char *clang = cmd.items[0];
+  cmd.items[0] = (char *)escc_clang_argv0(clang);
   if (strchr(clang, '/'))
     execv(clang, cmd.items);
   else

@@ -86,6 +86,11 @@ int escc_find_lib(char *buf, size_t size, const char *bindir, const char *name);
 /// The clang to run: $ESCAPE_CC_CLANG, else the configured path.
 const char *escc_clang_path(void);
 
+/// The argv[0] to run \p path with: the configured clang goes by its
+/// command name (clang-19), so its diagnostics read as plain clang-19's;
+/// any other path by itself.
+const char *escc_clang_argv0(const char *path);
+
 // ---------------------------------------------------------------------------
 // The driver ("driver.c")
 // ---------------------------------------------------------------------------

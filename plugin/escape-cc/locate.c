@@ -61,3 +61,7 @@ const char *escc_clang_path(void) {
   const char *env = getenv("ESCAPE_CC_CLANG");
   return env && *env ? env : ESCAPE_CC_CLANG_DEFAULT;
 }
+
+const char *escc_clang_argv0(const char *path) {
+  return strcmp(path, ESCAPE_CC_CLANG_DEFAULT) == 0 ? ESCAPE_CC_CLANG_NAME : path;
+}
