@@ -13,6 +13,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/Preprocessor.h"
@@ -195,6 +196,19 @@ protected:
     return Valid ? ArgStatus::Ok : ArgStatus::BadValue;
   }
 
+  /// Whether malloc and free are the C library's on the runtime's platform.
+  static bool hostedLibcAllocator(const CompilerInstance &CI) {
+    const LangOptions &LO = CI.getLangOpts();
+    if (LO.Freestanding || LO.NoBuiltin)
+      return false;
+    for (const std::string &F : LO.NoBuiltinFuncs)
+      if (F == "malloc" || F == "free" || F == "calloc" || F == "realloc")
+        return false;
+    const llvm::Triple &T = CI.getTarget().getTriple();
+    return T.getArch() == llvm::Triple::x86_64 && T.isOSLinux() &&
+           T.getEnvironment() != llvm::Triple::GNUX32;
+  }
+
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
     auto F = std::make_shared<Finisher>(Finisher{
@@ -210,14 +224,20 @@ protected:
                    K == frontend::EmitCodeGenOnly;
     if (Codegen) {
       CodeGenOptions &CG = CI.getCodeGenOpts();
+      rewriter::RewriteOptions RO = Opts.Rewrite;
+      // Only the C library's allocator on the runtime's platform is
+      // replaced: under -ffreestanding or -fno-builtin(-malloc) `malloc`
+      // may be the program's own, and another target (-m32, --target=
+      // aarch64-...) has no runtime to call.  The report still says what
+      // does not escape, as with transform=0.
+      RO.Enabled = RO.Enabled && hostedLibcAllocator(CI);
       // Line:column on every IR call, without emitting debug sections.
       bool Strip = false;
-      if (Opts.Rewrite.Enabled &&
+      if (RO.Enabled &&
           CG.getDebugInfo() == llvm::codegenoptions::NoDebugInfo) {
         CG.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
         Strip = !locationsWanted(CG);
       }
-      rewriter::RewriteOptions RO = Opts.Rewrite;
       CG.PassBuilderCallbacks.push_back([F, RO, Strip](llvm::PassBuilder &PB) {
         if (RO.Enabled)
           rewriter::registerFrameRewrite(PB, F->Result, RO, F->Log);
