@@ -120,6 +120,13 @@ static void escc_count_input(escc_mode_t *m, escc_lang_t lang,
     m->header_inputs++;
 }
 
+/// Notes the target triple of --target= or -target: the runtime is built
+/// for x86_64 Linux only.
+static void escc_note_target(escc_mode_t *m, const char *triple) {
+  m->foreign_target = !escc_has_prefix(triple, "x86_64") || !strstr(triple, "linux") ||
+                      strstr(triple, "gnux32") != NULL;
+}
+
 /// Sets the mode bits of a flag that takes no value.
 static void escc_note_flag(escc_mode_t *m, const char *a) {
   if (strcmp(a, "-c") == 0 || strcmp(a, "-S") == 0 ||
@@ -136,6 +143,12 @@ static void escc_note_flag(escc_mode_t *m, const char *a) {
     m->shared = true;
   else if (strcmp(a, "-r") == 0)
     m->relocatable = true;
+  else if (strcmp(a, "-m32") == 0 || strcmp(a, "-mx32") == 0 || strcmp(a, "-m16") == 0)
+    m->foreign_target = true;
+  else if (escc_has_prefix(a, "--target="))
+    escc_note_target(m, a + strlen("--target="));
+  else if (strcmp(a, "-m64") == 0)
+    m->foreign_target = false;
   else if (strcmp(a, "-nostdlib") == 0 || strcmp(a, "-nodefaultlibs") == 0 ||
            strcmp(a, "--no-standard-libraries") == 0)
     m->no_default_libs = true;
@@ -215,6 +228,8 @@ static int escc_walk_valued(escc_walk_t *w, const char *a, const char *next) {
   if (ESCC_IN(a, escc_separate_options) || escc_has_prefix(a, "-Xarch_")) {
     if (strcmp(a, "-l") == 0 && next)
       w->mode->inputs++;
+    if ((strcmp(a, "-target") == 0 || strcmp(a, "--target") == 0) && next)
+      escc_note_target(w->mode, next);
     return next ? 1 : 0;
   }
   return -1;

@@ -109,6 +109,11 @@ static int escc_push_runtime(escc_argv_t *out, const char *bindir,
     return 1;
   if (escc_argv_push(out, lib) || escc_argv_push(out, "-lpthread"))
     return 1;
+  // The runtime a shared library carries is its own: none of its symbols
+  // join the library's exports (39 esc_* functions did, which a symbols
+  // file or an ABI check reports as new interfaces).
+  if (m->shared && escc_argv_push(out, "-Wl,--exclude-libs," ESCC_RT_DSO_NAME))
+    return 1;
   return 0;
 }
 
@@ -158,7 +163,7 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
     return 1;
   bool plugin = escc_mode_compiles_c(&mode);
   bool runtime = escc_mode_links(&mode) && !mode.relocatable &&
-                 !mode.no_default_libs;
+                 !mode.no_default_libs && !mode.foreign_target;
   rc = escc_argv_push(out, escc_clang_path());
   if (!rc && plugin)
     rc = escc_push_plugin(out, bindir, &mode) || escc_push_report(out, &mode);

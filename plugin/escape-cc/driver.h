@@ -55,6 +55,8 @@ typedef struct escc_mode_s {
   bool sanitize;        ///< any -fsanitize=...
   bool sanitize_heap;   ///< a sanitizer that watches heap blocks (address,
                         ///< memory, thread, leak, hwaddress)
+  bool foreign_target;  ///< -m32, -mx32, -m16, or a --target/-target other
+                        ///< than x86_64 Linux: no runtime built for it
   bool saw_x;           ///< a -x option appeared (it is sticky)
   bool has_report;      ///< -fplugin-arg-escape-report=... is given
   const char *first_c;  ///< the first C input, or NULL
