@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
@@ -235,7 +236,13 @@ int esc__prim_thread_start(void *(*fun)(void *), void *arg) {
   if (err) return err;
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
   pthread_attr_setstacksize(&attr, 64 * 1024);
-  err = pthread_create(&t, &attr, fun, arg);
+  // Every signal blocked: the program's signals must reach its own threads.
+  // A signal the program blocks to take it with sigwait() went to this
+  // thread instead, whose default action ended the process.
+  sigset_t all;
+  sigfillset(&all);
+  err = pthread_attr_setsigmask_np(&attr, &all);
+  if (!err) err = pthread_create(&t, &attr, fun, arg);
   pthread_attr_destroy(&attr);
   return err;
 }
