@@ -228,7 +228,7 @@ static int escc_walk_valued(escc_walk_t *w, const char *a, const char *next) {
   if (ESCC_IN(a, escc_separate_options) || escc_has_prefix(a, "-Xarch_")) {
     if (strcmp(a, "-l") == 0 && next)
       w->mode->inputs++;
-    if ((strcmp(a, "-target") == 0 || strcmp(a, "--target") == 0) && next)
+    if (strcmp(a, "-target") == 0 && next)
       escc_note_target(w->mode, next);
     return next ? 1 : 0;
   }
