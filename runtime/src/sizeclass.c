@@ -17,16 +17,31 @@ uint32_t esc__class_slots[ESC_NCLASSES];
 uint8_t esc__class_small[129];
 uint8_t esc__class_mid[513];
 
-// esc_class_pages picks the smallest span that leaves at most 1/64 of itself
-// unused at its tail (1/8 cost a uniform 32-4096 byte mix 5 % of its bytes) and holds at least four objects up to 4 KiB (fewer for
-// bigger ones, so a span empties and returns to the page heap sooner).
-static uint32_t esc_class_pages(uint32_t size) {
-  size_t min = size <= 4096 ? 4 : 1;
+// esc_span_fit: the fewest pages that hold at least `min` objects of `size`
+// bytes and leave at most 1/frac of themselves unused at the tail.
+static uint32_t esc_span_fit(uint32_t size, size_t min, size_t frac) {
   for (uint32_t np = 1;; np++) {
     size_t bytes = np * ESC_PAGE_SIZE;
     size_t n = bytes / size;
-    if (n >= min && (bytes - n * size) * 64 <= bytes) return np;
+    if (n >= min && (bytes - n * size) * frac <= bytes) return np;
   }
+}
+
+// esc_class_pages picks the smallest span that leaves at most 1/64 of itself
+// unused at its tail (1/8 cost a uniform 32-4096 byte mix 5 % of its bytes)
+// and holds at least four objects up to 4 KiB (fewer for bigger ones, so a
+// span empties and returns to the page heap sooner).  Past 4 KiB, where
+// that rule asked for up to 31 pages (a 248 KiB span of 32 blocks of 7,936
+// bytes), a span of more than ESC_CLASS_SPAN_MAX pages gives way to the
+// smallest that wastes at most 1/16: a class a program uses for a block or
+// two at a time (a file copier's buffers, one per file size) had its whole
+// span resident when the span was cut from pages freed by other blocks,
+// and the uncarved part was never touched again.
+#define ESC_CLASS_SPAN_MAX 8
+static uint32_t esc_class_pages(uint32_t size) {
+  size_t min = size <= 4096 ? 4 : 1;
+  uint32_t np = esc_span_fit(size, min, 64);
+  return size > 4096 && np > ESC_CLASS_SPAN_MAX ? esc_span_fit(size, min, 16) : np;
 }
 
 static uint32_t esc_clamp(size_t v, uint32_t lo, uint32_t hi) {
