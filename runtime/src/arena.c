@@ -164,6 +164,19 @@ typedef struct esc_frame_arena_s {
 } esc_frame_arena_t;
 
 static _Thread_local esc_frame_arena_t esc_frame_tls;
+// Chunks.  A shared library's copy of the arena (libescape-rt-dso.a) takes
+// them from the process's malloc: with the runtime's own allocator each
+// copy started its own thread cache, key and heap, which a dlclose left
+// behind (two thread keys and a heap segment per load and unload: 512
+// cycles took all 1,024 keys of the process).
+#if defined(ESC_TLS_DYNAMIC)
+#define esc_frame_chunk_alloc malloc
+#define esc_frame_chunk_free free
+#else
+#define esc_frame_chunk_alloc esc_malloc
+#define esc_frame_chunk_free esc_free
+#endif
+
 static pthread_key_t esc_frame_key;
 static pthread_once_t esc_frame_key_once = PTHREAD_ONCE_INIT;
 static int esc_frame_key_ok;
@@ -308,9 +321,9 @@ static void esc_frame_freeze(esc_frame_arena_t *a) {
 // back to the allocator); a larger chunk goes back itself.
 static void esc_frame_discard(esc_frame_arena_t *a, esc_frame_chunk_t *c) {
   if (c->size > ESC_FRAME_SPARE_MAX) {
-    esc_free(c);
+    esc_frame_chunk_free(c);
   } else {
-    if (a->spare) esc_free(a->spare);
+    if (a->spare) esc_frame_chunk_free(a->spare);
     a->spare = c;
   }
 }
@@ -323,7 +336,7 @@ static int esc_frame_grow(esc_frame_arena_t *a, size_t need) {
   } else {
     size_t size = esc_frame_chunk_size(a->chunks, need);
     if (size > SIZE_MAX - sizeof *c) return 0;
-    c = esc_malloc(sizeof *c + size);
+    c = esc_frame_chunk_alloc(sizeof *c + size);
     if (!c) return 0;
     c->size = size;
   }
@@ -406,11 +419,11 @@ static char *esc_frame_obj_end(esc_frame_hdr_t *h) {
 // allocator.
 static void esc_frame_trim_empty(esc_frame_arena_t *a) {
   if (a->spare && a->spare->size > ESC_FRAME_CHUNK_MIN) {
-    esc_free(a->spare);
+    esc_frame_chunk_free(a->spare);
     a->spare = NULL;
   }
   if (a->cur->size > ESC_FRAME_CHUNK_MIN) {
-    esc_free(a->cur);
+    esc_frame_chunk_free(a->cur);
     a->cur = NULL;
     a->base = a->ptr = a->end = NULL;
     a->chunks = 0;
@@ -985,8 +998,27 @@ static void esc_frame_thread_exit(void *arg) {
   while (a->cur) {
     esc_frame_chunk_t *c = a->cur;
     a->cur = c->prev;
-    esc_free(c);
+    esc_frame_chunk_free(c);
   }
-  if (a->spare) esc_free(a->spare);
+  if (a->spare) esc_frame_chunk_free(a->spare);
   memset(a, 0, sizeof *a);
 }
+
+#if defined(ESC_TLS_DYNAMIC)
+// esc_frame_unload runs when the shared library holding this copy of the
+// arena is unloaded (and at exit).  The key's destructor is this library's
+// code: a thread that used the library and exits after a dlclose called
+// it unmapped and crashed.  The key goes, and with it the destructor; the
+// unloading thread's chunks go back when it holds no object in them.
+// Other threads' chunks stay allocated (they cannot be reached any more).
+__attribute__((destructor)) static void esc_frame_unload(void) {
+  if (!esc_frame_key_ok) return;
+  esc_frame_arena_t *a = &esc_frame_tls;
+  if (a->registered && !a->top) {
+    pthread_setspecific(esc_frame_key, NULL);
+    esc_frame_thread_exit(a);
+  }
+  pthread_key_delete(esc_frame_key);
+  esc_frame_key_ok = 0;
+}
+#endif
