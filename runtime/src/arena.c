@@ -184,31 +184,18 @@ static _Atomic size_t esc_frame_cap_cache;  // cap + 1; 0 = not read yet
 
 // --- Options
 
-// esc_frame_parse_size reads "123", "64k", "1M" or "2g"; returns def on error.
-static size_t esc_frame_parse_size(const char *s, size_t def) {
-  if (!s || !*s) return def;
-  char *end = NULL;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno || end == s || *s == '-') return def;
-  unsigned shift = 0;
-  switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    default: break;
-  }
-  if (*end == 'b' || *end == 'B') end++;
-  if (*end != '\0' || v > (SIZE_MAX >> 1) >> shift) return def;
-  return (size_t)v << shift;
-}
+// The option reader of the rest of the runtime (options.c): 1 when the
+// option is set to a number of at least lo; a bad value is reported.
+int esc__option_int(const char *name, int64_t lo, int64_t *out);
 
 // esc_frame_cap is the largest request the arena serves itself.
 static size_t esc_frame_cap(void) {
   size_t c = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
   if (c) return c - 1;
   int saved = errno;
-  c = esc_frame_parse_size(getenv("ESCAPE_RT_ARENA_CAP"), ESC_FRAME_CAP_DEFAULT);
+  int64_t v;
+  c = esc__option_int("ESCAPE_RT_ARENA_CAP", 0, &v) && (uint64_t)v < SIZE_MAX / 2 ? (size_t)v
+                                                                              : ESC_FRAME_CAP_DEFAULT;
   errno = saved;
   atomic_store_explicit(&esc_frame_cap_cache, c + 1, memory_order_relaxed);
   return c;
@@ -386,8 +373,10 @@ static int esc_frame_poison_state;  // 0 not read yet, 1 off, 2 on
 static int esc_frame_poisoning(void) {
   int s = esc_frame_poison_state;
   if (ESC_LIKELY(s)) return s == 2;
-  const char *e = getenv("ESCAPE_RT_ARENA_POISON");
-  s = e && e[0] == '1' ? 2 : 1;
+  int64_t v = 0;
+  int saved = errno;
+  s = esc__option_int("ESCAPE_RT_ARENA_POISON", 0, &v) && v ? 2 : 1;
+  errno = saved;
   esc_frame_poison_state = s;
   return s == 2;
 }

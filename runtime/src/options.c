@@ -36,44 +36,69 @@ void esc__lock(esc_lock_t *l) {
   }
 }
 
-// esc_parse_size reads a decimal number with an optional k/m/g suffix.
+// esc_parse_size reads a decimal number with an optional k/m/g suffix;
+// false when it is none, or does not fit in 63 bits.
 static bool esc_parse_size(const char *s, int64_t *out) {
   bool neg = *s == '-';
   if (neg) s++;
   if (*s < '0' || *s > '9') return false;
   int64_t v = 0;
-  for (; *s >= '0' && *s <= '9'; s++) v = v * 10 + (*s - '0');
+  for (; *s >= '0' && *s <= '9'; s++) {
+    if (v > (INT64_MAX - 9) / 10) return false;
+    v = v * 10 + (*s - '0');
+  }
+  int shift = 0;
   switch (*s | 0x20) {
-  case 'k': v <<= 10; s++; break;
-  case 'm': v <<= 20; s++; break;
-  case 'g': v <<= 30; s++; break;
+  case 'k': shift = 10; s++; break;
+  case 'm': shift = 20; s++; break;
+  case 'g': shift = 30; s++; break;
   default: break;
   }
   if (*s && (*s | 0x20) != 'b') return false;
+  if (*s && s[1]) return false;
+  if (v > INT64_MAX >> shift) return false;
+  v <<= shift;
   *out = neg ? -v : v;
   return true;
 }
 
-static bool esc_env_int(const char *name, int64_t *out) {
-  char buf[64];
-  if (esc__prim_getenv(name, buf, sizeof buf) != 0) return false;
-  if (esc_parse_size(buf, out)) return true;
-  esc__error(EINVAL, name);
-  return false;
+// esc__option_int reads option `name` into *out: 1 when it is set to a
+// number of at least `lo`, 0 when it is unset.  Any other value is
+// reported and ignored: the default stays.
+int esc__option_int(const char *name, int64_t lo, int64_t *out) {
+  char val[64], msg[192];
+  if (esc__prim_getenv(name, val, sizeof val) != 0) return 0;
+  int64_t v;
+  if (esc_parse_size(val, &v) && v >= lo) {
+    *out = v;
+    return 1;
+  }
+  const char *parts[] = {name, "=", val, lo < 0 ? ": not a number" : ": not a size",
+                         " (digits with an optional k, m or g suffix); the default is used"};
+  size_t n = 0;
+  for (int i = 0; i < 5; i++) {
+    size_t len = strlen(parts[i]);
+    if (len > sizeof msg - 1 - n) len = sizeof msg - 1 - n;
+    memcpy(msg + n, parts[i], len);
+    n += len;
+  }
+  msg[n] = 0;
+  esc__error(EINVAL, msg);
+  return 0;
 }
 
 static void esc_options_read(void) {
   esc_options_t *o = &esc__options;
   int64_t v;
-  if (esc_env_int("ESCAPE_RT_CACHE_BYTES", &v) && v >= 0) o->cache_bytes = (size_t)v;
-  if (esc_env_int("ESCAPE_RT_TRANSFER_BATCHES", &v) && v >= 0)
+  if (esc__option_int("ESCAPE_RT_CACHE_BYTES", 0, &v)) o->cache_bytes = (size_t)v;
+  if (esc__option_int("ESCAPE_RT_TRANSFER_BATCHES", 0, &v))
     o->xfer_slots = v > ESC_XFER_MAX ? ESC_XFER_MAX : (uint32_t)v;
-  if (esc_env_int("ESCAPE_RT_TRANSFER_BYTES", &v) && v >= 0) o->xfer_bytes = (size_t)v;
-  if (esc_env_int("ESCAPE_RT_RELEASE_DELAY", &v)) o->release_delay = v;
-  if (esc_env_int("ESCAPE_RT_FREE_KEEP", &v) && v >= 0) o->free_keep = (size_t)v;
-  if (esc_env_int("ESCAPE_RT_SCAVENGER", &v)) o->scavenger = v != 0;
-  if (esc_env_int("ESCAPE_RT_STATS", &v)) o->stats = v <= 0 ? 0 : v == 1 ? 1 : 2;
-  if (esc_env_int("ESCAPE_RT_PROFILE_RATE", &v) && v > 0) o->profile_rate = (size_t)v;
+  if (esc__option_int("ESCAPE_RT_TRANSFER_BYTES", 0, &v)) o->xfer_bytes = (size_t)v;
+  if (esc__option_int("ESCAPE_RT_RELEASE_DELAY", INT64_MIN, &v)) o->release_delay = v;
+  if (esc__option_int("ESCAPE_RT_FREE_KEEP", 0, &v)) o->free_keep = (size_t)v;
+  if (esc__option_int("ESCAPE_RT_SCAVENGER", 0, &v)) o->scavenger = v != 0;
+  if (esc__option_int("ESCAPE_RT_STATS", 0, &v)) o->stats = v == 0 ? 0 : v == 1 ? 1 : 2;
+  if (esc__option_int("ESCAPE_RT_PROFILE_RATE", 1, &v)) o->profile_rate = (size_t)v;
   if (esc__prim_getenv("ESCAPE_RT_PROFILE", o->profile_path, sizeof o->profile_path) == 0 &&
       o->profile_path[0])
     o->profile = true;
