@@ -114,9 +114,15 @@ ESC_EXPORT int esc_stats_print_classes(int fd);
 ESC_EXPORT int esc_profile_write(const char *path);
 
 // --- Errors
-// The runtime never ends the process.  When it meets an error it cannot
-// report through a return value (e.g. a double free it detects), it prints a
-// message to stderr and calls the registered handler, if any.
+// The runtime never ends the process on purpose.  When it meets an error it
+// cannot report through a return value, it prints a message to stderr, calls
+// the registered handler, if any, and goes on without the faulty operation.
+// It detects a free of a block up to 32 KiB freed just before (the same
+// block twice in a row), of a block of 32 KiB - 1 MiB already freed, and of
+// an address in a page of its heap that holds no block.  Anything else, as
+// with every malloc, is undefined: a pointer it never returned, one into the
+// middle of a block, or a block above 1 MiB freed twice (its memory is
+// unmapped) may corrupt the heap or crash the process.
 
 typedef void esc_error_fun(int err, void *arg);
 ESC_EXPORT void esc_register_error(esc_error_fun *fun, void *arg);

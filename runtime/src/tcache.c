@@ -355,11 +355,13 @@ void esc__free_slow(void *p) {
     }
     return;
   }
-  if (esc_unlikely(s->state != ESC_SPAN_SMALL)) {
+  esc_tcache_t *tc = esc_tc_ready();
+  if (esc_unlikely(s->state != ESC_SPAN_SMALL) ||
+      (tc && esc_unlikely(p == esc_tc_bins(tc)[s->cls].local))) {
     esc__error(EINVAL, "free of a pointer the runtime does not own, or a double free");
     return;
   }
-  esc_small_free(esc_tc_ready(), p, s->cls);
+  esc_small_free(tc, p, s->cls);
 }
 
 // esc__tc_flush empties both sets of bins; the serving set gets its full

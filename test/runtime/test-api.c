@@ -351,6 +351,26 @@ static void test_errors(void) {
     esc_register_error(NULL, NULL);
     EXPECT(error_calls == 1 && error_code == EINVAL && flag == 1);
   }
+  CHECK_BODY("a small block freed twice in a row is reported and not handed out twice") {
+    // It went onto the thread cache twice, and two later mallocs returned
+    // the same address.
+    int flag = 0;
+    error_calls = 0;
+    esc_register_error(on_error, &flag);
+    char *d = esc_malloc(32);
+    esc_free(d);
+    esc_free(d);
+    EXPECT(error_calls == 1 && flag == 1);
+    char *a = esc_malloc(32), *b = esc_malloc(32);
+    EXPECT(a != b);
+    esc_free(a);
+    esc_free(b);
+    char *volatile v = malloc(48);  // the override, through free's fast path
+    free(v);
+    free(v);
+    EXPECT(error_calls == 2);
+    esc_register_error(NULL, NULL);
+  }
 }
 
 static void test_override(void) {

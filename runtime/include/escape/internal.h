@@ -203,8 +203,12 @@ ESC_INLINE void esc__free_fast(void *p) {
   esc_segment_t *seg = esc__segment_of(p);
   esc_bin_t *bin = &esc__tc.bins[seg->page_cls[esc__page_index(seg, p)]];
   uint32_t room = bin->room;
+  void *local = bin->local;
+  // p equal to the last object this bin took back is a double free: the
+  // slow path reports it (pushed again, p would come back from two mallocs).
   if (esc_likely(room != 0)) {
-    *(void **)p = bin->local;
+    if (esc_unlikely(p == local)) goto slow;
+    *(void **)p = local;
     bin->local = p;
     bin->room = room - 1;
     return;
@@ -212,14 +216,15 @@ ESC_INLINE void esc__free_fast(void *p) {
   // Out of room: the pops since the last look give it back, unless the
   // scavenger asked for a trim (then the slow path flushes the cache).
   uint32_t pops = bin->pops;
-  if (pops != 0 && !atomic_load_explicit(&esc__tc.trim, memory_order_relaxed)) {
-    *(void **)p = bin->local;
+  if (pops != 0 && p != local && !atomic_load_explicit(&esc__tc.trim, memory_order_relaxed)) {
+    *(void **)p = local;
     bin->local = p;
     bin->pops = 0;
     bin->took = ESC_TOOK_NOW | ESC_TOOK_EVER;
     __atomic_store_n(&bin->room, pops - 1, __ATOMIC_RELAXED);
     return;
   }
+slow:
   esc__free_slow(p);
 }
 
