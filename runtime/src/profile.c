@@ -11,6 +11,7 @@
 #include "escape/internal.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #define ESC_PROF_DEPTH 32
 #define ESC_PROF_BUCKETS 4096  // power of two
@@ -62,7 +63,13 @@ static bool esc_prof_tables(void) {
   return true;
 }
 
+// The process that read ESCAPE_RT_PROFILE; a forked child writes PATH.PID
+// (it wrote PATH with O_TRUNC, and its parent wrote over it at its own
+// exit).  A pid, not a fork handler: a single-threaded process has none.
+static pid_t esc_prof_pid;
+
 void esc__profile_init(esc_tcache_t *tc) {
+  if (!esc_prof_pid) esc_prof_pid = getpid();
   tc->rng = ((uint64_t)(uintptr_t)tc * 0x9E3779B97F4A7C15ull) ^ esc__prim_clock_ms() ^ 1;
   tc->sample_left = esc_next_interval(tc);
 }
@@ -253,8 +260,25 @@ int esc_profile_write(const char *path) {
 }
 
 void esc__profile_at_exit(void) {
-  int err = esc_profile_write(esc__options.profile_path);
-  if (err) esc__error(err, "cannot write the heap profile (ESCAPE_RT_PROFILE)");
+  char path[sizeof esc__options.profile_path + 24], msg[sizeof path + 96];
+  size_t n = strlen(esc__options.profile_path);
+  memcpy(path, esc__options.profile_path, n + 1);
+  if (esc_prof_pid && getpid() != esc_prof_pid) {
+    path[n] = '.';
+    esc__fmt_u64(path + n + 1, (uint64_t)getpid(), 10);
+  }
+  int err = esc_profile_write(path);
+  if (!err) return;
+  const char *parts[] = {"cannot write the heap profile ", path, ": ", strerror(err)};
+  size_t k = 0;
+  for (int i = 0; i < 4; i++) {
+    size_t len = strlen(parts[i]);
+    if (len > sizeof msg - 1 - k) len = sizeof msg - 1 - k;
+    memcpy(msg + k, parts[i], len);
+    k += len;
+  }
+  msg[k] = 0;
+  esc__error(err, msg);
 }
 
 void esc__profile_fork_prepare(void) { esc__lock(&esc_prof_lock); }
