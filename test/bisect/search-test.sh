@@ -34,4 +34,16 @@ check "fails untransformed" 2 "fails with no site transformed" "$out" $rc
 
 out=$(ESCAPE_CC_ARGS=-O1 "$bisect" -q sh -c 'case "$ESCAPE_CC_ARGS" in "-O1 "*) exit 0;; esac; exit 1' 2>&1); rc=$?
 check "keeps ESCAPE_CC_ARGS" 2 "passes with every site transformed" "$out" $rc
+# Options: help, unknown ones, a command that does not exist (all ran the
+# word as the test command and blamed the build).
+out=$("$bisect" --help 2>&1); rc=$?
+check "--help" 0 "usage\|COMMAND must build" "$out" $rc
+out=$("$bisect" -h 2>&1); rc=$?
+check "-h" 0 "COMMAND must build" "$out" $rc
+out=$("$bisect" --frobnicate true 2>&1); rc=$?
+check "unknown option" 2 "unknown option '--frobnicate'" "$out" $rc
+out=$("$bisect" ./no-such-test-script.sh 2>&1); rc=$?
+check "missing command" 2 "no-such-test-script.sh: command not found" "$out" $rc
+out=$("$bisect" -q -- sh -c 'exit 1' 2>&1); rc=$?
+check "-- ends options" 2 "fails with no site transformed" "$out" $rc
 exit $status
