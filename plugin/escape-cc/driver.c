@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define ESCC_PLUGIN_NAME "escape-plugin.so"
@@ -189,6 +190,24 @@ int escc_main(int argc, char **argv) {
     return 1;
   const char *clang = cmd.items[0];
   cmd.items[0] = (char *)escc_clang_argv0(clang);
+  int about = escc_about_wanted(argv + 1, (size_t)(argc - 1));
+  if (about) {
+    // clang answers first, as it would alone; escape-cc adds its lines.
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) {
+      escc_error("cannot run clang '%s': %s", clang, strerror(errno));
+      return 126;
+    }
+    if (pid > 0) {
+      int status = 0;
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        escc_about_print(about, bindir);
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+  }
   if (strchr(clang, '/'))
     execv(clang, cmd.items);
   else

@@ -104,6 +104,12 @@ const char *escc_clang_argv0(const char *path);
 int escc_build_command(escc_argv_t *out, const char *bindir,
                        char *const *argv, size_t argc);
 
+/// Which of escape-cc's own answers the user's \p argv[0..argc) asks for
+/// besides clang's: bit 0 --version, bit 1 --help ("about.c").
+int escc_about_wanted(char *const *argv, size_t argc);
+/// Prints them to stdout, after clang's answer.
+void escc_about_print(int want, const char *bindir);
+
 /// The whole tool: builds the command and execs it.  Returns the exit
 /// status to use when exec is impossible.
 int escc_main(int argc, char **argv);
