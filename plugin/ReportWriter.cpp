@@ -10,10 +10,15 @@
 //   Function: parse_line
 //   Args:
 //     - Callee:  malloc
-//     - Size:    '64'
+//     - String:  ' of size '      # String pieces join the values into the
+//     - Size:    '64'             # sentence opt-viewer.py shows
+//     - String:  ', storage '
 //     - Storage: stack
+//     - String:  ': '
 //     - Reason:  does not escape
+//     - String:  '; site '
 //     - Site:    '0x...'          # bisect hash of "file:line:col"
+//     - String:  '; flow: '       # ', ' before each later step
 //     - Flow:    returned from 'f' # one per step, each with its DebugLoc
 //       DebugLoc: { File: a.c, Line: 14, Column: 3 }
 //   ...
@@ -155,18 +160,29 @@ static void emitSite(Emitter &Y, const AllocSite &S, const Outcome &O) {
   Y.pair("Function", S.Function);
   Y.scalar("Args");
   Y.seqStart();
+  // String pieces between the values make the sentence that opt-viewer.py
+  // shows (it joins every value of Args): "malloc of size 64, storage
+  // stack: does not escape; name: buf; site 0x...; flow: ...".
   Y.arg("Callee", S.Callee);
+  Y.arg("String", " of size ", true);
   Y.arg("Size", S.ConstantSize ? std::to_string(S.Size) : "dynamic", true);
+  Y.arg("String", ", storage ", true);
   Y.arg("Storage", storageName(O.K));
+  Y.arg("String", ": ", true);
   Y.arg("Reason", O.Reason);
-  if (!S.Name.empty())
+  if (!S.Name.empty()) {
+    Y.arg("String", "; name: ", true);
     Y.arg("Name", S.Name);
+  }
   char Hash[32];
   snprintf(Hash, sizeof Hash, "0x%016" PRIx64,
            escape::rewriter::siteHash(
                escape::rewriter::siteKey(S.Pos.File, S.Pos.Line, S.Pos.Column)));
+  Y.arg("String", "; site ", true);
   Y.arg("Site", Hash, true);
-  for (const FlowStep &F : S.Flow) {
+  for (size_t I = 0; I < S.Flow.size(); I++) {
+    const FlowStep &F = S.Flow[I];
+    Y.arg("String", I ? ", " : "; flow: ", true);
     Y.mapStart();
     Y.pair("Flow", F.Text);
     if (F.Pos.Line)
@@ -187,7 +203,9 @@ static void emitLeak(Emitter &Y, const LeakingParam &L) {
   Y.pair("Function", L.Function);
   Y.scalar("Args");
   Y.seqStart();
+  Y.arg("String", "parameter ", true);
   Y.arg("Param", L.Param);
+  Y.arg("String", " leaks: ", true);
   Y.arg("Leak", L.Where);
   Y.seqEnd();
   Y.mapEnd();

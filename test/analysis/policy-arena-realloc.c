@@ -22,10 +22,13 @@ int build(int n) {
 }
 // CHECK: Line: 11
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; passed to 'realloc'
 // CHECK: Line: 15
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; passed to 'realloc'
 // OFF: Line: 11
 // OFF: Storage: heap
+// OFF-NEXT: String: ': '
 // OFF-NEXT: Reason: passed to 'realloc'; the frame arena is off

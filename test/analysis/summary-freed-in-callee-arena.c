@@ -26,13 +26,17 @@ void use(void) {
 }
 // CHECK: Line: 16
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; freed by 'release'
 // CHECK: Line: 19
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; freed by 'grow'
 // CHECK: Line: 22
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; freed by 'clear'
 // CHECK: Line: 24
 // CHECK: Storage: heap
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: freed by 'helper_release'

@@ -12,4 +12,5 @@ void local(void) {
 // CHECK-NEXT: DebugLoc: {File: {{.*}}report-does-not-escape.c, Line: 6, Column: 13}
 // CHECK-NEXT: Function: local
 // CHECK:      - Storage: stack
+// CHECK-NEXT: - String: ': '
 // CHECK-NEXT: - Reason: does not escape

@@ -13,6 +13,9 @@ int local(size_t n) {
 // CHECK-NEXT: Pass: escape
 // CHECK-NEXT: Name: HeapToArena
 // CHECK:      - Callee: malloc
+// CHECK-NEXT: - String: ' of size '
 // CHECK-NEXT: - Size: 'dynamic'
+// CHECK-NEXT: - String: ', storage '
 // CHECK-NEXT: - Storage: arena
+// CHECK-NEXT: - String: ': '
 // CHECK-NEXT: - Reason: does not escape; size is dynamic

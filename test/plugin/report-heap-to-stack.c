@@ -16,6 +16,9 @@ int local(void) {
 // CHECK-NEXT: Function: local
 // CHECK-NEXT: Args:
 // CHECK-NEXT: - Callee: malloc
+// CHECK-NEXT: - String: ' of size '
 // CHECK-NEXT: - Size: '8'
+// CHECK-NEXT: - String: ', storage '
 // CHECK-NEXT: - Storage: stack
+// CHECK-NEXT: - String: ': '
 // CHECK-NEXT: - Reason: does not escape

@@ -13,8 +13,11 @@ char *both(char *a, char *b) {
 // CHECK-NEXT: DebugLoc: {File: {{.*}}report-leaking-param.c, Line: 6, Column: 18}
 // CHECK-NEXT: Function: both
 // CHECK-NEXT: Args:
+// CHECK-NEXT: - String: 'parameter '
 // CHECK-NEXT: - Param: a
+// CHECK-NEXT: - String: ' leaks: '
 // CHECK-NEXT: - Leak: heap
 // CHECK:      Name: LeakingParam
 // CHECK:      - Param: b
+// CHECK-NEXT: - String: ' leaks: '
 // CHECK-NEXT: - Leak: result

@@ -20,3 +20,7 @@ int scratch(void) {
 // INDEX-DAG: scratch
 // PAGE-DAG: HeapToStack
 // PAGE-DAG: Escapes
+// The Args read as a sentence: opt-viewer joins their values, which ran
+// together without the String pieces ("malloc8stackdoes not escape...").
+// PAGE-DAG: malloc of size 8, storage stack: does not escape; name: p; site 0x
+// PAGE-DAG: malloc of size 8, storage heap: assigned to global 'last'; name: last; site 0x{{[0-9a-f]+}}; flow: 

@@ -12,4 +12,5 @@ size_t room(void) {
 // CHECK-NEXT: Pass: escape
 // CHECK-NEXT: Name: DoesNotEscape
 // CHECK:      - Storage: heap
+// CHECK-NEXT: - String: ': '
 // CHECK-NEXT: - Reason: passed to 'malloc_usable_size'

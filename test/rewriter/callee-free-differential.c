@@ -111,10 +111,13 @@ int main(void) {
 }
 // CHECK: Function: work
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; freed by 'list_free'
 // CHECK: Function: builder
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; passed to 'realloc'
 // CHECK: Function: builder
 // CHECK: Storage: arena
+// CHECK-NEXT: String: ': '
 // CHECK-NEXT: Reason: does not escape; freed by 'grow'
