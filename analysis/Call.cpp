@@ -159,9 +159,14 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     G.addr(Contents, G.HeapObj);
     const FunctionDecl *Def = E->getDirectCallee()->getDefinition();
     const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
+    NodeId Ignored;
     if (S) {
       applySummary(Def, *S, Args, Loc);
-    } else {
+    } else if (!lookupLibc(canonicalCallee(Callee)) ||
+               !libcCall(E, canonicalCallee(Callee), Args, Ignored)) {
+      // A library allocator the table knows (glibc marks fopen, popen,
+      // opendir... __attribute__((malloc))) treats its arguments as the
+      // table says; its result is the new object either way.
       for (NodeId A : Args)
         escape(A, Loc, "passed to '" + Callee + "'");
     }
@@ -381,6 +386,9 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     break;
   case LibcResult::Arg1:
     Result = Args.size() < 2 ? NoNode : Args[1];
+    break;
+  case LibcResult::Arg2:
+    Result = Args.size() < 3 ? NoNode : Args[2];
     break;
   case LibcResult::LoadArg0:
     if (!Args.empty() && Args[0] != NoNode) {

@@ -17,6 +17,7 @@ enum class LibcResult : unsigned char {
   Heap,    ///< library-owned memory
   Arg0,    ///< a pointer into the first argument
   Arg1,    ///< a pointer into the second argument
+  Arg2,    ///< a pointer into the third argument
   LoadArg0, ///< the pointer stored in *first argument (strsep)
   Arg0OrLoadArg2, ///< strtok_r: into the string, or the one saved in *arg 2
   HeapOrArg1      ///< GNU strerror_r: a static string or the buffer given
