@@ -168,7 +168,7 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
       // opendir... __attribute__((malloc))) treats its arguments as the
       // table says; its result is the new object either way.
       for (NodeId A : Args)
-        escape(A, Loc, "passed to '" + Callee + "'");
+        escape(A, Loc, "passed to '" + Callee + "', whose code is not in this file");
     }
     return T;
   }
@@ -538,7 +538,9 @@ NodeId FunctionBuilder::unknownCall(const CallExpr *E, const FunctionDecl *F,
       G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
       continue;
     }
-    escape(A, Loc, "passed to '" + Fn + "'");
+    // Not "passed to" alone: that read like a callee known to keep the
+    // pointer; this one may or may not.
+    escape(A, Loc, "passed to '" + Fn + "', whose code is not in this file");
   }
   return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
 }
