@@ -190,9 +190,11 @@ static esc_span_t *esc_heap_find(uint32_t npages) {
   return s ? s : esc_heap_find_in(esc_heap_bins[0], npages);
 }
 
-esc_span_t *esc__heap_alloc_span(uint32_t npages) {
+esc_span_t *esc__heap_alloc_class_span(uint32_t npages, uint32_t resident) {
   esc__lock(&esc__heap_lock);
-  esc_span_t *s = esc_heap_find(npages);
+  esc_span_t *s = NULL;
+  if (resident < npages && (s = esc_heap_find_in(esc_heap_bins[1], resident))) npages = resident;
+  if (!s) s = esc_heap_find(npages);
   if (!s && esc_segment_new()) s = esc_heap_find(npages);
   if (!s) {
     esc__unlock(&esc__heap_lock);

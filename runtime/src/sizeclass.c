@@ -11,6 +11,7 @@
 
 uint32_t esc__class_size[ESC_NCLASSES];
 uint32_t esc__class_pages[ESC_NCLASSES];
+uint32_t esc__class_lead[ESC_NCLASSES];
 uint32_t esc__class_batch[ESC_NCLASSES];
 uint32_t esc__class_max[ESC_NCLASSES];
 uint32_t esc__class_slots[ESC_NCLASSES];
@@ -95,6 +96,10 @@ void esc__classes_init(void) {
     // refills, 101,000 with four, for 2% more peak RSS).
     esc__class_max[c] = esc_clamp(share / s, s <= 2048 ? 16 : s <= 4096 ? 8 : 4, 1024);
     esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 1, 256);
+    // A class with no span yet starts, on resident pages, with one that
+    // holds a batch (central.c); past 1 KiB only, where a span is pages.
+    uint32_t lead = (uint32_t)(((size_t)esc__class_batch[c] * s + ESC_PAGE_SIZE - 1) / ESC_PAGE_SIZE);
+    esc__class_lead[c] = s > 1024 && lead < esc__class_pages[c] ? lead : esc__class_pages[c];
     // Keep at most ESCAPE_RT_TRANSFER_BYTES of batches per class in the slots.
     size_t batch_bytes = (size_t)esc__class_batch[c] * s;
     esc__class_slots[c] = esc_clamp(esc__options.xfer_bytes / batch_bytes, 1, esc__options.xfer_slots);

@@ -42,6 +42,7 @@ static inline void esc__lock_init(esc_lock_t *l) { atomic_store(&l->v, 0); }
 // "sizeclass.c"
 extern uint32_t esc__class_size[ESC_NCLASSES];
 extern uint32_t esc__class_pages[ESC_NCLASSES];
+extern uint32_t esc__class_lead[ESC_NCLASSES];  // a cold class's first span, past 1 KiB
 extern uint32_t esc__class_batch[ESC_NCLASSES];
 extern uint32_t esc__class_max[ESC_NCLASSES];
 extern uint32_t esc__class_slots[ESC_NCLASSES]; // central transfer batches kept
@@ -56,7 +57,12 @@ ESC_INLINE unsigned esc__class_of(size_t n) {
 
 // "heap.c"
 extern esc_lock_t esc__heap_lock;
-esc_span_t *esc__heap_alloc_span(uint32_t npages);   // NULL when out of memory
+// esc__heap_alloc_class_span takes npages, or only `resident` of them when
+// a free span of resident pages holds that many.  NULL when out of memory.
+esc_span_t *esc__heap_alloc_class_span(uint32_t npages, uint32_t resident);
+ESC_INLINE esc_span_t *esc__heap_alloc_span(uint32_t npages) {
+  return esc__heap_alloc_class_span(npages, npages);
+}
 void esc__heap_free_span(esc_span_t *s);             // pre: no central lock needed
 int esc__heap_grow_span(esc_span_t *s, uint32_t npages); // in place, 0 or ENOMEM
 // Huge blocks cost a system call each: their code is built for size.
