@@ -66,7 +66,7 @@ static bool esc_parse_size(const char *s, int64_t *out) {
 // number of at least `lo`, 0 when it is unset.  Any other value is
 // reported and ignored: the default stays.
 int esc__option_int(const char *name, int64_t lo, int64_t *out) {
-  char val[64], msg[192];
+  char val[64];
   if (esc__prim_getenv(name, val, sizeof val) != 0) return 0;
   int64_t v;
   if (esc_parse_size(val, &v) && v >= lo) {
@@ -75,15 +75,7 @@ int esc__option_int(const char *name, int64_t lo, int64_t *out) {
   }
   const char *parts[] = {name, "=", val, lo < 0 ? ": not a number" : ": not a size",
                          " (digits with an optional k, m or g suffix); the default is used"};
-  size_t n = 0;
-  for (int i = 0; i < 5; i++) {
-    size_t len = strlen(parts[i]);
-    if (len > sizeof msg - 1 - n) len = sizeof msg - 1 - n;
-    memcpy(msg + n, parts[i], len);
-    n += len;
-  }
-  msg[n] = 0;
-  esc__error(EINVAL, msg);
+  esc__error_parts(EINVAL, parts, 5);
   return 0;
 }
 
@@ -166,19 +158,24 @@ void esc_register_error(esc_error_fun *fun, void *arg) {
   esc_error_handler = fun;
 }
 
-void esc__error(int err, const char *msg) {
-  char buf[256];
-  size_t n = 0;
-  const char *parts[] = {"escape-rt: error: ", msg, "\n"};
-  for (int i = 0; i < 3; i++) {
-    size_t len = strlen(parts[i]);
-    if (n + len >= sizeof buf) len = sizeof buf - 1 - n;
-    memcpy(buf + n, parts[i], len);
-    n += len;
+// esc__error_parts writes "escape-rt: error: " and the n strings of
+// parts on one line of stderr, then calls the registered handler.
+void esc__error_parts(int err, const char *const *parts, int n) {
+  char buf[768];
+  size_t k = 0;
+  for (int i = -1; i <= n; i++) {
+    const char *p = i < 0 ? "escape-rt: error: " : i == n ? "\n" : parts[i];
+    size_t len = strlen(p);
+    if (len > sizeof buf - 1 - k) len = sizeof buf - 1 - k;
+    memcpy(buf + k, p, len);
+    k += len;
   }
-  esc__prim_write(2, buf, n);
+  if (buf[k - 1] != '\n') buf[k - 1] = '\n';
+  esc__prim_write(2, buf, k);
   if (esc_error_handler) esc_error_handler(err, esc_error_arg);
 }
+
+void esc__error(int err, const char *msg) { esc__error_parts(err, &msg, 1); }
 
 void esc__assert_fail(const char *cond, const char *file, int line) {
   char num[24];

@@ -260,7 +260,7 @@ int esc_profile_write(const char *path) {
 }
 
 void esc__profile_at_exit(void) {
-  char path[sizeof esc__options.profile_path + 24], msg[sizeof path + 96];
+  char path[sizeof esc__options.profile_path + 24];
   size_t n = strlen(esc__options.profile_path);
   memcpy(path, esc__options.profile_path, n + 1);
   if (esc_prof_pid && getpid() != esc_prof_pid) {
@@ -270,15 +270,7 @@ void esc__profile_at_exit(void) {
   int err = esc_profile_write(path);
   if (!err) return;
   const char *parts[] = {"cannot write the heap profile ", path, ": ", strerror(err)};
-  size_t k = 0;
-  for (int i = 0; i < 4; i++) {
-    size_t len = strlen(parts[i]);
-    if (len > sizeof msg - 1 - k) len = sizeof msg - 1 - k;
-    memcpy(msg + k, parts[i], len);
-    k += len;
-  }
-  msg[k] = 0;
-  esc__error(err, msg);
+  esc__error_parts(err, parts, 4);
 }
 
 void esc__profile_fork_prepare(void) { esc__lock(&esc_prof_lock); }

@@ -31,6 +31,7 @@ extern atomic_int esc__init_state; // 0 none, 1 running, 2 done
 void esc__init(void);
 void esc__fork_handlers_need(void);
 void esc__error(int err, const char *msg);
+void esc__error_parts(int err, const char *const *parts, int n); // joined on one line
 int esc__option_int(const char *name, int64_t lo, int64_t *out); // 1 when set and valid
 void esc__assert_fail(const char *cond, const char *file, int line);
 void esc__lock(esc_lock_t *l);
