@@ -44,6 +44,13 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
   if (Def && Def->hasBody() && !Def->isWeak())
     if (const Summary *S = Lookup(Def); S && S->Wrapper)
       return false;
+  // The C library's own allocators that the libc table describes (glibc
+  // marks fopen, popen, opendir... __attribute__((malloc))) are calls, not
+  // sites: their objects are the library's, and their arguments do what
+  // the table says (a path passed to fopen escaped, and the FILE was
+  // reported as a site with "no known deallocator").
+  if ((!Def || !Def->hasBody()) && lookupLibc(canonicalCallee(Name)))
+    return false;
   // __attribute__((malloc)) is RestrictAttr in Clang's AST.
   if (Callee->hasAttr<RestrictAttr>() || Callee->hasAttr<AllocSizeAttr>()) {
     K = AllocKind::User;
@@ -159,14 +166,9 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     G.addr(Contents, G.HeapObj);
     const FunctionDecl *Def = E->getDirectCallee()->getDefinition();
     const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
-    NodeId Ignored;
     if (S) {
       applySummary(Def, *S, Args, Loc);
-    } else if (!lookupLibc(canonicalCallee(Callee)) ||
-               !libcCall(E, canonicalCallee(Callee), Args, Ignored)) {
-      // A library allocator the table knows (glibc marks fopen, popen,
-      // opendir... __attribute__((malloc))) treats its arguments as the
-      // table says; its result is the new object either way.
+    } else {
       for (NodeId A : Args)
         escape(A, Loc, "passed to '" + Callee + "', whose code is not in this file");
     }
