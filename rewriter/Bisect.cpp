@@ -22,12 +22,28 @@ uint64_t siteHash(const std::string &Key) {
   return H;
 }
 
+// A pattern is y (every site), n (none), bits, or several bit patterns
+// joined by '+' (the sites any of them selects: escape-bisect names the
+// few sites a failure needs together by their full hashes).
 bool bisectPatternValid(const std::string &Pattern) {
   if (Pattern.empty() || Pattern == "y" || Pattern == "n")
     return true;
+  if (Pattern.front() == '+' || Pattern.back() == '+' ||
+      Pattern.find("++") != std::string::npos)
+    return false;
   for (char C : Pattern)
-    if (C != '0' && C != '1')
+    if (C != '0' && C != '1' && C != '+')
       return false;
+  return true;
+}
+
+static bool bitsSelect(uint64_t H, const std::string &Bits, size_t From, size_t To) {
+  size_t N = To - From;
+  for (size_t I = 0; I < N; ++I) {
+    unsigned Bit = I < 64 ? unsigned((H >> I) & 1) : 0;
+    if (Bits[To - 1 - I] != char('0' + Bit))
+      return false;
+  }
   return true;
 }
 
@@ -37,13 +53,15 @@ bool siteSelected(const std::string &Key, const std::string &Pattern) {
   if (Pattern == "n" || !bisectPatternValid(Pattern))
     return false;
   uint64_t H = siteHash(Key);
-  size_t N = Pattern.size();
-  for (size_t I = 0; I < N; ++I) {
-    unsigned Bit = I < 64 ? unsigned((H >> I) & 1) : 0;
-    if (Pattern[N - 1 - I] != char('0' + Bit))
-      return false;
+  for (size_t From = 0; From <= Pattern.size();) {
+    size_t To = Pattern.find('+', From);
+    if (To == std::string::npos)
+      To = Pattern.size();
+    if (bitsSelect(H, Pattern, From, To))
+      return true;
+    From = To + 1;
   }
-  return true;
+  return false;
 }
 
 } // namespace escape::rewriter

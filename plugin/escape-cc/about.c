@@ -22,7 +22,7 @@ static const char escc_help_text[] =
     "  stack-limit=BYTES    largest object put on the stack (1024)\n"
     "  frame-budget=BYTES   stack bytes promoted per function (1024)\n"
     "  arena-cap=BYTES      largest constant size put in the frame arena (1048576)\n"
-    "  bisect=y|n|BITS      transform only the sites whose hash ends in BITS (escape-bisect)\n"
+    "  bisect=y|n|BITS[+BITS...] transform only the sites whose hash ends in BITS (escape-bisect)\n"
     "  trace=0|1            print every action of the transformation\n"
     "Environment (docs/escape-cc.md):\n"
     "  ESCAPE_CC_ARGS       more arguments, split like a shell would, after the command line's\n"

@@ -27,8 +27,9 @@ def selected(key, pattern):
     if pattern == "n":
         return False
     h = fnv1a(key)
-    return all(pattern[len(pattern) - 1 - i] == str((h >> i) & 1)
-               for i in range(len(pattern)))
+    return any(all(bits[len(bits) - 1 - i] == str((h >> i) & 1)
+                   for i in range(len(bits)))
+               for bits in pattern.split("+"))
 
 
 def main():

@@ -22,9 +22,18 @@ for site in prog.c:10:7 prog.c:23:7 prog.c:49:7; do
 done
 
 out=$("$bisect" -q "$fake" --all prog.c:12:7 prog.c:40:7 2>&1); rc=$?
-check "two sites needed" 1 "needs more than one" "$out" $rc
+check "two sites needed" 1 "needs these 2 sites together" "$out" $rc
 check "two sites listed (12)" 1 "at prog.c:12:7" "$out" $rc
 check "two sites listed (40)" 1 "at prog.c:40:7" "$out" $rc
+# Only those two: the sites under the last pattern that the failure does
+# not need are dropped (all of them were listed).
+check "no other site listed" 1 "^  'malloc' at prog.c:40:7" "$(printf '%s\n' "$out" | grep "^  '")" $rc
+[ "$(printf '%s\n' "$out" | grep -c "^  '")" = 2 ] || { echo "FAIL exactly two sites listed"; status=1; }
+repro=$(printf '%s\n' "$out" | sed -n "s/.*ESCAPE_CC_ARGS='\(.*\)'.*/\1/p")
+ESCAPE_CC_ARGS=$repro "$fake" --all prog.c:12:7 prog.c:40:7; rc=$?
+check "the reproduce line fails" 1 "" "(ran)" $rc
+out=$("$bisect" -q "$fake" --all prog.c:11:7 prog.c:23:7 prog.c:47:7 2>&1); rc=$?
+check "three sites needed" 1 "needs these 3 sites together" "$out" $rc
 
 out=$("$bisect" -q "$fake" 2>&1); rc=$?
 check "passes when transformed" 2 "passes with every site transformed" "$out" $rc
