@@ -238,6 +238,12 @@ static const LibcEntry Table[] = {
     {"pthread_mutex_trylock", LibcResult::None, "n"},
     {"pthread_mutex_init", LibcResult::None, "nn"},
     {"pthread_mutex_destroy", LibcResult::None, "n"},
+    // The thread's argument, and a thread-specific value, are kept: they
+    // escape ("retained by", not "passed to" an unknown function).  The
+    // thread id and the attributes are written and read only.
+    {"pthread_create", LibcResult::None, "nnne"},
+    {"pthread_join", LibcResult::None, "nw"},
+    {"pthread_setspecific", LibcResult::None, "ne"},
     // Compiler builtins (after canonicalCallee drops "__builtin_").
     {"expect", LibcResult::Arg0, "nn"},
     {"expect_with_probability", LibcResult::Arg0, "nnn"},
