@@ -42,8 +42,8 @@ int escc_about_wanted(char *const *argv, size_t argc) {
 void escc_about_print(int want, const char *bindir) {
   if (want & 1) {
     char plugin[4096], rt[4096];
-    if (escc_find_lib(plugin, sizeof plugin, bindir, "escape-plugin.so")) strcpy(plugin, "(not found)");
-    if (escc_find_lib(rt, sizeof rt, bindir, "libescape-rt.a")) strcpy(rt, "(not found)");
+    if (escc_find_lib(plugin, sizeof plugin, bindir, ESCC_PLUGIN_NAME)) strcpy(plugin, "(not found)");
+    if (escc_find_lib(rt, sizeof rt, bindir, ESCC_RT_NAME)) strcpy(rt, "(not found)");
     printf("escape-cc %s: plugin %s, runtime %s\n", ESCAPE_CC_VERSION, plugin, rt);
   }
   if (want & 2) fputs(escc_help_text, stdout);

@@ -25,8 +25,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define ESCC_PLUGIN_NAME "escape-plugin.so"
-#define ESCC_RT_NAME "libescape-rt.a"
 #define ESCC_RT_CORE_NAME "libescape-rt-core.a"
 #define ESCC_RT_DSO_NAME "libescape-rt-dso.a"
 

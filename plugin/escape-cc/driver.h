@@ -80,6 +80,10 @@ bool escc_mode_compiles_c(const escc_mode_t *m);
 /// Returns 0, ENAMETOOLONG or the errno of readlink.
 int escc_self_dir(char *buf, size_t size);
 
+/// The plugin and the runtime escape-cc adds, by file name.
+#define ESCC_PLUGIN_NAME "escape-plugin.so"
+#define ESCC_RT_NAME "libescape-rt.a"
+
 /// Finds \p name in the library directories next to \p bindir:
 /// ../<libdir>/escape, ../<libdir>, ../lib/escape, ../lib.  On success
 /// writes the path into \p buf and returns 0; ENOENT when absent.

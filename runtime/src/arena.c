@@ -81,6 +81,7 @@
 #define _GNU_SOURCE
 #include "escape.h"
 #include "escape/prim.h"
+#include "escape/internal.h" // esc__option_int: the runtime's option reader
 
 #include <errno.h>
 #include <pthread.h>
@@ -184,18 +185,13 @@ static _Atomic size_t esc_frame_cap_cache;  // cap + 1; 0 = not read yet
 
 // --- Options
 
-// The option reader of the rest of the runtime (options.c): 1 when the
-// option is set to a number of at least lo; a bad value is reported.
-int esc__option_int(const char *name, int64_t lo, int64_t *out);
-
 // esc_frame_cap is the largest request the arena serves itself.
 static size_t esc_frame_cap(void) {
   size_t c = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
   if (c) return c - 1;
   int saved = errno;
   int64_t v;
-  c = esc__option_int("ESCAPE_RT_ARENA_CAP", 0, &v) && (uint64_t)v < SIZE_MAX / 2 ? (size_t)v
-                                                                              : ESC_FRAME_CAP_DEFAULT;
+  c = esc__option_int("ESCAPE_RT_ARENA_CAP", 0, &v) ? (size_t)v : ESC_FRAME_CAP_DEFAULT;
   errno = saved;
   atomic_store_explicit(&esc_frame_cap_cache, c + 1, memory_order_relaxed);
   return c;
