@@ -879,6 +879,8 @@ void TUAnalysis::recordLeaks(const FunctionDecl *FD, const Summary &S) {
       add("heap");
     if (PS.Content)
       add("content");
+    if (PS.DeepContent)
+      add("deep content");
     if (PS.Result)
       add("result");
     if (PS.ContentResult)

@@ -69,11 +69,16 @@ public:
   std::vector<SiteInfo> Sites;
   std::vector<FreeInfo> Frees;
   std::vector<ObjId> ParamObj;  ///< per parameter, or -1
-  std::vector<ObjId> ParamDeep; ///< per parameter, or -1
+  /// Per parameter, or -1: what the pointee points to (ParamDeep) and
+  /// everything reachable beyond that (ParamDeeper), kept apart so that a
+  /// function that only copies bytes out of the blocks an array of
+  /// pointers points to does not make those blocks escape.
+  std::vector<ObjId> ParamDeep;
+  std::vector<ObjId> ParamDeeper;
   /// A variadic function whose va_lists stay local: the value va_arg
   /// returns (VarArgsNode) and the memory it points to, as for a parameter.
   NodeId VarArgsNode = NoNode;
-  ObjId VarArgsObj = -1, VarArgsDeep = -1;
+  ObjId VarArgsObj = -1, VarArgsDeep = -1, VarArgsDeeper = -1;
   /// Local variables assigned after their declaration, or whose address
   /// is taken: the others keep their initializer's value.
   llvm::DenseSet<const clang::VarDecl *> Modified;
@@ -91,9 +96,11 @@ public:
 private:
   // Stmt.cpp
   /// The caller's memory an incoming pointer \p V stands for: what it
-  /// points to (returned) and what that reaches (\p Deep), both held by the
-  /// caller beyond this frame.  \p Index is the parameter's position.
-  ObjId callerMemory(NodeId V, llvm::StringRef Name, unsigned Index, ObjId &Deep);
+  /// points to (returned), what that points to (\p Deep) and everything
+  /// deeper (\p Deeper), all held by the caller beyond this frame.
+  /// \p Index is the parameter's position.
+  ObjId callerMemory(NodeId V, llvm::StringRef Name, unsigned Index, ObjId &Deep,
+                     ObjId &Deeper);
   void stmt(const clang::Stmt *S);
   void varDecl(const clang::VarDecl *VD);
   void loop(const clang::Stmt *Cond, const clang::Stmt *Inc,

@@ -456,6 +456,14 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
       G.load(A, G.HeapNode, Loc,
              G.save("content leaks through parameter '" + PN + "' of '" +
                     Fn + "'"));
+    if (P.DeepContent) {
+      // What the blocks A's pointee points to hold escapes, not the blocks.
+      NodeId Mid = G.addNode("<content>", ~0u);
+      G.load(A, Mid, Loc, G.save("read by '" + Fn + "' through '" + PN + "'"));
+      G.load(Mid, G.HeapNode, Loc,
+             G.save("deep content leaks through parameter '" + PN + "' of '" +
+                    Fn + "'"));
+    }
     if (P.Result)
       G.copy(A, Result, Loc,
              G.save("returned by '" + Fn + "' through '" + PN + "'"));

@@ -24,28 +24,34 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
     if (!mayHoldPointer(P->getType())) {
       ParamObj.push_back(-1);
       ParamDeep.push_back(-1);
+      ParamDeeper.push_back(-1);
       continue;
     }
-    ObjId Deep;
-    ParamObj.push_back(callerMemory(V, G.save(P->getName()), I, Deep));
+    ObjId Deep, Deeper;
+    ParamObj.push_back(callerMemory(V, G.save(P->getName()), I, Deep, Deeper));
     ParamDeep.push_back(Deep);
+    ParamDeeper.push_back(Deeper);
   }
   if (FD->isVariadic() && FD->getBody() && vaListsStayLocal(Ctx, FD->getBody())) {
     VarArgsNode = temp("...");
-    VarArgsObj = callerMemory(VarArgsNode, "...", FD->getNumParams(), VarArgsDeep);
+    VarArgsObj = callerMemory(VarArgsNode, "...", FD->getNumParams(), VarArgsDeep,
+                              VarArgsDeeper);
   }
 }
 
 ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Index,
-                                    ObjId &Deep) {
+                                    ObjId &Deep, ObjId &Deeper) {
   ObjId Pointee = G.addObject(ObjKind::ParamPointee, Name, 0, Index);
-  Deep = G.addObject(ObjKind::ParamDeep, G.save(Name + "..."), 0, Index);
+  Deep = G.addObject(ObjKind::ParamDeep, G.save("*" + Name), 0, Index);
+  Deeper = G.addObject(ObjKind::ParamDeep, G.save(Name + "..."), 0, Index);
   G.addr(V, Pointee);
   G.addr(G.Objects[Pointee].Contents, Deep);
-  G.addr(G.Objects[Deep].Contents, Deep);
+  G.addr(G.Objects[Deep].Contents, Deeper);
+  G.addr(G.Objects[Deeper].Contents, Deeper);
   // The caller's memory outlives this frame.
   G.copy(G.Objects[Pointee].Contents, G.ExtNode, {}, "");
   G.copy(G.Objects[Deep].Contents, G.ExtNode, {}, "");
+  G.copy(G.Objects[Deeper].Contents, G.ExtNode, {}, "");
   return Pointee;
 }
 

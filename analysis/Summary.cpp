@@ -23,6 +23,19 @@ Summary Summary::worst(unsigned NumParams) {
   return S;
 }
 
+/// What the function stored anywhere beyond parameter \p I's pointee.
+static ObjSet deepContents(const FunctionBuilder &B, unsigned I) {
+  const Graph &G = B.G;
+  ObjSet S = G.Nodes[G.Objects[B.ParamDeep[I]].Contents].Pts;
+  S |= G.Nodes[G.Objects[B.ParamDeeper[I]].Contents].Pts;
+  return S;
+}
+
+/// Reports whether \p Set holds either of the objects beyond a pointee.
+static bool testDeep(const ObjSet &Set, ObjId PD, ObjId PDD) {
+  return Set.test(PD) || Set.test(PDD);
+}
+
 /// Reports whether \p O escaped only by being returned.
 static bool isFresh(const FunctionBuilder &B, ObjId O) {
   const Graph &G = B.G;
@@ -36,28 +49,32 @@ static bool isFresh(const FunctionBuilder &B, ObjId O) {
     if (B.ParamObj[I] < 0)
       continue;
     if (G.Nodes[G.Objects[B.ParamObj[I]].Contents].Pts.test(O) ||
-        G.Nodes[G.Objects[B.ParamDeep[I]].Contents].Pts.test(O))
+        deepContents(B, I).test(O))
       return false;
   }
   if (B.VarArgsObj >= 0 &&
       (G.Nodes[G.Objects[B.VarArgsObj].Contents].Pts.test(O) ||
-       G.Nodes[G.Objects[B.VarArgsDeep].Contents].Pts.test(O)))
+       G.Nodes[G.Objects[B.VarArgsDeep].Contents].Pts.test(O) ||
+       G.Nodes[G.Objects[B.VarArgsDeeper].Contents].Pts.test(O)))
     return false;
   return true;
 }
 
 /// Pointers of unknown origin the function stores into the caller's memory
-/// that \p PO (a parameter's pointee) and \p PD (what it reaches) stand
-/// for; parameters' memory stored there is described by the other fields.
-static void writesUnknown(const Graph &G, ObjId PO, ObjId PD, ParamSummary &P) {
+/// that \p PO (a parameter's pointee), \p PD and \p PDD (what it reaches)
+/// stand for; parameters' memory stored there is described by the other
+/// fields.
+static void writesUnknown(const Graph &G, ObjId PO, ObjId PD, ObjId PDD,
+                          ParamSummary &P) {
   auto unknown = [&](ObjId O) {
     ObjKind K = G.Objects[O].Kind;
     return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
   };
   for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
     P.WritesUnknown |= unknown(O);
-  for (ObjId O : G.Nodes[G.Objects[PD].Contents].Pts)
-    P.DeepWrite |= unknown(O);
+  for (ObjId D : {PD, PDD})
+    for (ObjId O : G.Nodes[G.Objects[D].Contents].Pts)
+      P.DeepWrite |= unknown(O);
 }
 
 /// The variadic arguments' summary: tracked when what va_arg returns, and
@@ -68,7 +85,7 @@ static ParamSummary varArgs(const FunctionBuilder &B) {
   ParamSummary P;
   if (B.VarArgsObj < 0)
     return P;
-  ObjId PO = B.VarArgsObj, PD = B.VarArgsDeep;
+  ObjId PO = B.VarArgsObj, PD = B.VarArgsDeep, PDD = B.VarArgsDeeper;
   // What the arguments point to holds the callers' memory, which outlives
   // the frame (ExtNode holds it by construction, as for parameters); the
   // pointees themselves must not get there.
@@ -76,10 +93,10 @@ static ParamSummary varArgs(const FunctionBuilder &B) {
     return P;
   for (NodeId Sink : {G.HeapNode, G.ReturnNode, G.NeedsHeap, G.FreeNode,
                       G.CalleeFree, G.ReallocIn})
-    if (G.Nodes[Sink].Pts.test(PO) || G.Nodes[Sink].Pts.test(PD))
+    if (G.Nodes[Sink].Pts.test(PO) || testDeep(G.Nodes[Sink].Pts, PD, PDD))
       return P;
   P.Tracked = true;
-  writesUnknown(G, PO, PD, P);
+  writesUnknown(G, PO, PD, PDD, P);
   return P;
 }
 
@@ -109,26 +126,27 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
   unsigned N = B.ParamObj.size();
   S.Params.resize(N);
   for (unsigned J = 0; J != N; ++J) {
-    ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J];
+    ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J], PDD = B.ParamDeeper[J];
     if (PO < 0)
       continue;
     ParamSummary &P = S.Params[J];
     P.Tracked = true;
     P.Heap = Heap.test(PO);
-    P.Content = Heap.test(PD);
+    P.Content = Heap.test(PD) || InFresh.test(PD);
+    P.DeepContent = Heap.test(PDD) || InFresh.test(PDD);
     P.Result = Ret.test(PO);
-    P.ContentResult = Ret.test(PD);
+    P.ContentResult = testDeep(Ret, PD, PDD);
     P.ResultContent = InFresh.test(PO);
     P.Freed = Freed.test(PO) || CalleeFreed.test(PO);
-    P.ContentFreed = Freed.test(PD) || CalleeFreed.test(PD);
+    P.ContentFreed = testDeep(Freed, PD, PDD) || testDeep(CalleeFreed, PD, PDD);
     P.NeedsHeap = Needs.test(PO);
-    P.ContentNeedsHeap = Needs.test(PD);
+    P.ContentNeedsHeap = testDeep(Needs, PD, PDD);
     bool Explained = P.Result || P.ResultContent;
     for (unsigned I = 0; I != N; ++I) {
       if (B.ParamObj[I] < 0)
         continue;
       const ObjSet &Into = G.Nodes[G.Objects[B.ParamObj[I]].Contents].Pts;
-      const ObjSet &Deep = G.Nodes[G.Objects[B.ParamDeep[I]].Contents].Pts;
+      ObjSet Deep = deepContents(B, I);
       if (Into.test(PO)) {
         P.IntoContentOf.push_back(I);
         Explained = true;
@@ -137,29 +155,31 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
         P.IntoDeepOf.push_back(I);
         Explained = true;
       }
-      if (I != J && Into.test(PD))
+      if (I != J && testDeep(Into, PD, PDD))
         P.ContentIntoContentOf.push_back(I);
-      if (I != J && Deep.test(PD))
+      // Within one parameter's memory, storing what its pointee points to
+      // deeper changes the depths callers see (DeepContent); everything
+      // else is already there by construction.
+      if (I != J ? testDeep(Deep, PD, PDD) : Deep.test(PD))
         P.ContentIntoDeepOf.push_back(I);
     }
     if (Ext.test(PO) && !Explained)
       P.Heap = true;
-    if (InFresh.test(PD))
-      P.Content = true;
     // An escaped pointee takes everything it reaches along: the finer
     // leaks add nothing for callers (and a self-store would be noise).
     if (P.Heap) {
-      P.Content = P.ResultContent = false;
+      P.Content = P.DeepContent = P.ResultContent = false;
       P.IntoContentOf.clear();
       P.IntoDeepOf.clear();
       P.ContentIntoContentOf.clear();
       P.ContentIntoDeepOf.clear();
     } else if (P.Content) {
+      P.DeepContent = false;
       P.ContentIntoContentOf.clear();
       P.ContentIntoDeepOf.clear();
     }
 
-    writesUnknown(G, PO, PD, P);
+    writesUnknown(G, PO, PD, PDD, P);
   }
   return S;
 }

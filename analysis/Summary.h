@@ -33,6 +33,9 @@ struct ParamSummary {
   bool Tracked = false;       ///< the parameter may hold a pointer
   bool Heap = false;          ///< its pointee escapes
   bool Content = false;       ///< what its pointee points to escapes
+  /// Only what lies beyond that escapes: the blocks an array of pointers
+  /// points to stay, their bytes are copied out (implied by Content).
+  bool DeepContent = false;
   bool Result = false;        ///< it is returned
   bool ContentResult = false; ///< what its pointee points to is returned
   bool ResultContent = false; ///< it is stored into the returned memory
@@ -48,12 +51,13 @@ struct ParamSummary {
   std::vector<unsigned> ContentIntoDeepOf;    ///< *p stored deeper in q
 
   bool leaks() const {
-    return Heap || Content || Result || ContentResult || ResultContent ||
+    return Heap || Content || DeepContent || Result || ContentResult || ResultContent ||
            !IntoContentOf.empty() || !IntoDeepOf.empty() ||
            !ContentIntoContentOf.empty() || !ContentIntoDeepOf.empty();
   }
   bool operator==(const ParamSummary &O) const {
     return Tracked == O.Tracked && Heap == O.Heap && Content == O.Content &&
+           DeepContent == O.DeepContent &&
            Result == O.Result && ContentResult == O.ContentResult &&
            ResultContent == O.ResultContent && Freed == O.Freed &&
            ContentFreed == O.ContentFreed && NeedsHeap == O.NeedsHeap &&

@@ -57,11 +57,12 @@ void DiagnosticHandler::site(const AllocSite &S, const Outcome &O,
 void DiagnosticHandler::leak(const LeakingParam &L) {
   unsigned ID = D.getCustomDiagID(
       DiagnosticsEngine::Remark,
-      "leaking param%select{| content}0: '%1'%select{| to result| to result "
-      "content| to '%2'}3");
-  // Where reads "[content][ to ]<heap|result|result content|*q|**q>".
+      "leaking param%select{| content| deep content}0: '%1'%select{| to "
+      "result| to result content| to '%2'}3");
+  // Where reads "[deep content|content][ to ]<heap|result|result
+  // content|*q|**q>".
   llvm::StringRef W = L.Where;
-  unsigned Content = W.consume_front("content");
+  unsigned Content = W.consume_front("deep content") ? 2 : W.consume_front("content");
   W = W.trim();
   W.consume_front("to ");
   unsigned To = 0;
