@@ -192,7 +192,7 @@ void *esc_reallocarray(void *p, size_t count, size_t size) {
     errno = ENOMEM;
     return NULL;
   }
-  return esc_realloc(p, n ? n : 1);
+  return esc_realloc(p, n);  // a count of 0 frees p, as realloc(p, 0) and glibc
 }
 
 // --- Aligned allocation

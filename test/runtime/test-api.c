@@ -181,6 +181,10 @@ static void test_standard(void) {
     EXPECT(p && esc_usable_size(p) >= 100);
     errno = 0;
     EXPECT(esc_reallocarray(p, SIZE_MAX / 4, 8) == NULL && errno == ENOMEM);
+    // A product of 0 is realloc(p, 0), as glibc: p is freed, NULL returned.
+    EXPECT(esc_reallocarray(p, 0, 8) == NULL);
+    p = esc_reallocarray(NULL, 0, 8);
+    EXPECT(p != NULL);
     esc_free(p);
   }
   CHECK_BODY("huge blocks grow in place or move, and shrink") {
