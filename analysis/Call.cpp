@@ -28,6 +28,7 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
     } Known[] = {{"malloc", AllocKind::Malloc},
                  {"calloc", AllocKind::Calloc},
                  {"realloc", AllocKind::Realloc},
+                 {"reallocarray", AllocKind::ReallocArray},
                  {"aligned_alloc", AllocKind::AlignedAlloc},
                  {"posix_memalign", AllocKind::PosixMemalign},
                  {"strdup", AllocKind::Strdup},
@@ -145,14 +146,16 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
   Sites.push_back(SiteInfo{E, K, O, Depth, Callee.str(), Name});
   switch (K) {
   case AllocKind::Realloc:
+  case AllocKind::ReallocArray:
     // Its input is released like free()'s: an arena object may reach it
     // once the call goes to esc_frame_realloc_heap (its result is heap
     // memory either way).  Never a stack object.
     if (!Args.empty() && Args[0] != NoNode) {
-      G.copy(Args[0], G.FreeNode, Loc, "passed to 'realloc'");
-      G.copy(Args[0], G.ReallocIn, Loc, "passed to 'realloc'");
+      llvm::StringRef Passed = G.save("passed to '" + Callee + "'");
+      G.copy(Args[0], G.FreeNode, Loc, Passed);
+      G.copy(Args[0], G.ReallocIn, Loc, Passed);
       Frees.push_back(FreeInfo{E, Args[0]});
-      G.load(Args[0], Contents, Loc, "copied by 'realloc'");
+      G.load(Args[0], Contents, Loc, G.save("copied by '" + Callee + "'"));
     }
     return T;
   case AllocKind::PosixMemalign:

@@ -42,7 +42,7 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
   if (SF.ArenaOnly)
     return SF.ArenaOnlyReason;
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup ||
-      S.Kind == AllocKind::Realloc)
+      S.Kind == AllocKind::Realloc || S.Kind == AllocKind::ReallocArray)
     return "size is dynamic";
   if (S.Kind == AllocKind::Wrapper && !S.ConstantSize)
     return "allocated inside '" + S.Callee + "'";

@@ -127,6 +127,12 @@ private:
   std::vector<std::tuple<unsigned, CallBase *, unsigned>> ReallocSites;
 };
 
+/// isRealloc reports whether a free site's callee also allocates: realloc
+/// and reallocarray, whose result is heap memory.
+static bool isRealloc(StringRef Callee) {
+  return Callee == "realloc" || Callee == "reallocarray";
+}
+
 static std::string where(const analysis::SourcePos &P) {
   return siteKey(P.File, P.Line, P.Column);
 }
@@ -409,14 +415,15 @@ void Rewriter::planFree(unsigned Idx) {
   for (unsigned Id : FS.Sites)
     if (planned(Id) && Plans[Id].Call->getFunction() != F)
       decline(Id, "its free at " + where(FS.Pos) + " is in another function");
-  if (FS.Callee == "realloc") {
+  if (isRealloc(FS.Callee)) {
     for (unsigned Id : FS.Sites)
       if (planned(Id) && R.Sites[Id].Place != Storage::Arena)
-        decline(Id, "passed to 'realloc' at " + where(FS.Pos) +
+        decline(Id, "passed to '" + FS.Callee + "' at " + where(FS.Pos) +
                         " but not placed in the frame arena");
     auto Own = Claimed.find(Call);
     if (Own != Claimed.end() && !(Own->second & FreeMark) &&
-        R.Sites[Own->second].Kind == AllocKind::Realloc) {
+        (R.Sites[Own->second].Kind == AllocKind::Realloc ||
+         R.Sites[Own->second].Kind == AllocKind::ReallocArray)) {
       // The call is also a realloc site.  Promoted, its esc_frame_realloc
       // takes the arena input; should the site be declined later, the call
       // goes to esc_frame_realloc_heap instead (see run()).  Declined, it
@@ -594,6 +601,7 @@ static StringRef arenaName(AllocKind K) {
   case AllocKind::Strdup:       return "esc_frame_strdup";
   case AllocKind::Strndup:      return "esc_frame_strndup";
   case AllocKind::Realloc:      return "esc_frame_realloc";
+  case AllocKind::ReallocArray: return "esc_frame_realloc_array";
   case AllocKind::PosixMemalign: return "esc_frame_posix_memalign";
   default:                      return "";
   }
@@ -638,6 +646,9 @@ static void markAllocator(Function *Fn, AllocKind K) {
                          MemoryEffects::inaccessibleMemOnly());
     return;
   default:
+    // Among them reallocarray's esc_frame_realloc_array: LLVM does not know
+    // reallocarray, and treats its call as any other (a leaked
+    // `reallocarray(p, 0, n)` compared with NULL is not folded).
     return;
   }
   Fn->addFnAttr(Attribute::get(C, Attribute::AllocKind, uint64_t(Kind)));
@@ -656,16 +667,31 @@ static void markFree(Function *Fn) {
   Fn->addParamAttr(0, Attribute::AllocatedPointer);
 }
 
+/// reallocArgs turns reallocarray(p, count, size)'s arguments into
+/// realloc's: p and count * size, or SIZE_MAX when the product overflows,
+/// a size every allocator refuses with ENOMEM and the block intact, as
+/// reallocarray does.
+static SmallVector<Value *, 2> reallocArgs(IRBuilder<> &B, CallBase *Call) {
+  Value *Mul = B.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow,
+                                       Call->getArgOperand(1), Call->getArgOperand(2));
+  Value *Product = B.CreateExtractValue(Mul, 0);
+  Value *Size = B.CreateSelect(B.CreateExtractValue(Mul, 1),
+                               Constant::getAllOnesValue(Product->getType()), Product);
+  return {Call->getArgOperand(0), Size};
+}
+
 CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call) {
-  SmallVector<Type *, 2> Params;
+  IRBuilder<> B(Call);
   SmallVector<Value *, 2> Args(Call->args());
+  if (K == AllocKind::ReallocArray)
+    Args = reallocArgs(B, Call);
+  SmallVector<Type *, 2> Params;
   for (Value *A : Args)
     Params.push_back(A->getType());
   bool Existed = M.getFunction(arenaName(K)) != nullptr;
   FunctionCallee FC = runtimeFn(arenaName(K), Call->getType(), Params, true);
   if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed)
     markAllocator(Fn, K);
-  IRBuilder<> B(Call);
   CallInst *New = B.CreateCall(FC, Args);
   New->takeName(Call);
   Call->replaceAllUsesWith(New);
@@ -705,15 +731,17 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
       *OS << "escape: " << FS.Function << ": '" << FS.Callee << "' at "
           << where(FS.Pos) << " -> " << What << "\n";
   };
-  if (FS.Callee == "realloc") {
+  if (isRealloc(FS.Callee)) {
     // The arena's realloc moves an arena object to the heap and passes
     // every other pointer to realloc: the result is heap memory, as the
     // analysis assumes of a realloc site.  No stack slot reaches it.
     IRBuilder<> B(Call);
-    Value *Ptr = Call->getArgOperand(0), *Size = Call->getArgOperand(1);
+    SmallVector<Value *, 2> Args(Call->args());
+    if (FS.Callee == "reallocarray")
+      Args = reallocArgs(B, Call);
     FunctionCallee FC = runtimeFn("esc_frame_realloc_heap", Call->getType(),
-                                  {Ptr->getType(), Size->getType()}, true);
-    CallInst *New = B.CreateCall(FC, {Ptr, Size});
+                                  {Args[0]->getType(), Args[1]->getType()}, true);
+    CallInst *New = B.CreateCall(FC, Args);
     New->setDebugLoc(Call->getDebugLoc());
     Call->replaceAllUsesWith(New);
     New->takeName(Call);

@@ -33,6 +33,7 @@ static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
   case AllocKind::Strdup:       NumArgs = 1; return "strdup";
   case AllocKind::Strndup:      NumArgs = 2; return "strndup";
   case AllocKind::Realloc:      NumArgs = 2; return "realloc";
+  case AllocKind::ReallocArray: NumArgs = 3; return "reallocarray";
   case AllocKind::PosixMemalign: NumArgs = 3; return "posix_memalign";
   case AllocKind::User:
   case AllocKind::Wrapper:
@@ -183,15 +184,20 @@ bool checkArenaShape(const CallBase &CB, const AllocSite &S, std::string &Why) {
 
 bool checkFreeShape(const CallBase &CB, std::string &Why) {
   const Function *Target = CB.getCalledFunction();
-  bool Realloc = Target && Target->getName() == "realloc";
+  unsigned Sizes = !Target                                  ? 0
+                   : Target->getName() == "realloc"      ? 1
+                   : Target->getName() == "reallocarray" ? 2
+                                                         : 0;
+  bool Realloc = Sizes != 0;
   if (!Target || (Target->getName() != "free" && !Realloc) || !Target->isDeclaration()) {
-    Why = "call is not to the C library's 'free' or 'realloc'";
+    Why = "call is not to the C library's 'free', 'realloc' or 'reallocarray'";
     return false;
   }
-  if (CB.arg_size() != (Realloc ? 2u : 1u) ||
+  auto integer = [&](unsigned I) { return CB.getArgOperand(I)->getType()->isIntegerTy(); };
+  if (CB.arg_size() != 1 + Sizes ||
       !CB.getArgOperand(0)->getType()->isPointerTy() ||
-      (Realloc && (!CB.getType()->isPointerTy() ||
-                   !CB.getArgOperand(1)->getType()->isIntegerTy())) ||
+      (Realloc && (!CB.getType()->isPointerTy() || !integer(1) ||
+                   (Sizes == 2 && !integer(2)))) ||
       !isa<CallInst>(CB) || cast<CallInst>(CB).isMustTailCall()) {
     Why = "call to '" + Target->getName().str() + "' has an unexpected form";
     return false;

@@ -88,6 +88,7 @@ static bool parseKind(StringRef Name, A::AllocKind &K) {
   static const std::pair<const char *, A::AllocKind> Kinds[] = {
       {"malloc", A::AllocKind::Malloc}, {"calloc", A::AllocKind::Calloc},
       {"realloc", A::AllocKind::Realloc},
+      {"reallocarray", A::AllocKind::ReallocArray},
       {"aligned_alloc", A::AllocKind::AlignedAlloc},
       {"posix_memalign", A::AllocKind::PosixMemalign},
       {"strdup", A::AllocKind::Strdup}, {"strndup", A::AllocKind::Strndup}};

@@ -171,6 +171,11 @@ ESC_EXPORT void *esc_frame_realloc(void *p, size_t size);
 // the block and returns NULL, as glibc's realloc does).  The compiler calls
 // it for realloc() calls that may receive a promoted object.
 ESC_EXPORT void *esc_frame_realloc_heap(void *p, size_t size);
+// esc_frame_realloc_array is esc_frame_realloc under a name of its own, for
+// reallocarray() calls (the compiler passes the checked product, or SIZE_MAX
+// when it overflows): the optimizer treats realloc calls as allocations but
+// knows nothing of reallocarray, and must treat the new call the same way.
+ESC_EXPORT void *esc_frame_realloc_array(void *p, size_t size);
 ESC_EXPORT void esc_frame_free(void *p);
 // Fused forms the compiler emits where the two calls are adjacent:
 // esc_frame_enter_alloc(n) is { p = esc_frame_alloc(n) after m =

@@ -747,6 +747,8 @@ void *esc_frame_realloc(void *p, size_t n) {
   return q;
 }
 
+void *esc_frame_realloc_array(void *p, size_t n) __attribute__((alias("esc_frame_realloc")));
+
 __attribute__((noinline, cold)) static void esc_frame_free_slow(esc_frame_arena_t *a, void *p);
 
 void esc_frame_free(void *p) {

@@ -43,6 +43,7 @@ enum class AllocKind : uint8_t {
   Malloc,       ///< (size)
   Calloc,       ///< (count, size), zeroed
   Realloc,      ///< (ptr, size)
+  ReallocArray, ///< (ptr, count, size)
   AlignedAlloc, ///< (align, size)
   PosixMemalign,///< (&ptr, align, size)
   Strdup,       ///< (str)
