@@ -115,6 +115,10 @@ private:
   bool pointerBitsStay(const clang::CastExpr *E);
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
+  bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,
+                  clang::SourceLocation Loc);
+  NodeId byteVar(const clang::VarDecl *VD);
+  void numberRead(const clang::Expr *Sub, const LValue &LV, clang::SourceLocation Loc);
   LValue lvalue(const clang::Expr *E);
   NodeId addressOf(const LValue &LV, const clang::Expr *E);
   NodeId read(const LValue &LV, const clang::Expr *E);
@@ -158,6 +162,10 @@ private:
   SummaryLookup Lookup;
   unsigned Depth = 0;
   llvm::DenseMap<const clang::VarDecl *, NodeId> Vars;
+  /// Local integer variables a character read is stored in (`int c =
+  /// *s;`): what the bytes read may belong to, which a character store of
+  /// the variable copies on (`*d = c;`, a memcpy through a temporary).
+  llvm::DenseMap<const clang::VarDecl *, NodeId> ByteVars;
   llvm::DenseMap<const clang::VarDecl *, ObjId> VarObjs;
   llvm::DenseMap<const clang::Expr *, NodeId> Opaque;
   llvm::DenseMap<const clang::LabelDecl *, bool> LabelsSeen;

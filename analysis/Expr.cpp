@@ -204,6 +204,57 @@ static const VarDecl *localNumberArray(const Expr *E) {
   return AT && AT->getElementType()->isArithmeticType() ? VD : nullptr;
 }
 
+/// A number variable that may hold pointer bytes (memcpy into it, or a
+/// store through a cast pointer) launders them when read.  Only whole
+/// variables and elements of local arrays of numbers: an int field of a
+/// struct is not its pointers.
+void FunctionBuilder::numberRead(const Expr *Sub, const LValue &LV, SourceLocation Loc) {
+  const auto *DR = dyn_cast<DeclRefExpr>(Sub->IgnoreParens());
+  if (DR && LV.K == LValue::Direct && !LV.Global && DR->getType()->isArithmeticType())
+    escape(LV.N, Loc,
+           DR->getType()->isIntegerType() ? "read as an integer" : "read as a number");
+  if (const VarDecl *A = localNumberArray(Sub))
+    escape(varNode(A), Loc, "read as an integer");
+}
+
+/// The local integer variable \p E names, ignoring conversions, or null.
+static const VarDecl *localIntVar(const Expr *E) {
+  const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() && VD->getType()->isIntegerType() ? VD : nullptr;
+}
+
+NodeId FunctionBuilder::byteVar(const VarDecl *VD) {
+  auto [It, Fresh] = ByteVars.try_emplace(VD, NoNode);
+  if (Fresh)
+    It->second = G.addNode(G.save(VD->getName() + " (bytes)"), Depth);
+  return It->second;
+}
+
+/// `int c = *s;`, `c = (unsigned char)p[i];`, `c = d;`: a character read
+/// (or another such variable) stored in a local integer variable \p VD.
+/// What the bytes may belong to goes to VD's byte node, for a character
+/// store of VD to copy on (byteCopy).  Lowers \p Init and returns true when
+/// it is such a read; false, having done nothing, otherwise.
+bool FunctionBuilder::byteAssign(const VarDecl *VD, const Expr *Init, SourceLocation Loc) {
+  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType())
+    return false;
+  const Expr *R = Init->IgnoreParenCasts();
+  if (const VarDecl *W = localIntVar(R)) {
+    rvalue(Init);
+    if (W != VD)
+      G.copy(byteVar(W), byteVar(VD), Loc, G.save("assigned to '" + VD->getName() + "'"));
+    return true;
+  }
+  if (!R->isGLValue() || !R->getType()->isCharType())
+    return false;
+  LValue Src = lvalue(R);
+  numberRead(R, Src, Init->getExprLoc());
+  if (Src.K == LValue::Indirect && Src.N != NoNode)
+    G.load(Src.N, byteVar(VD), Loc, G.save("read byte by byte into '" + VD->getName() + "'"));
+  return true;
+}
+
 NodeId FunctionBuilder::castExpr(const CastExpr *E) {
   const Expr *Sub = E->getSubExpr();
   switch (E->getCastKind()) {
@@ -211,17 +262,7 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     LValue LV = lvalue(Sub);
     if (mayHoldPointer(E->getType()))
       return read(LV, E);
-    // A number variable that may hold pointer bytes (memcpy into it, or a
-    // store through a cast pointer) launders them when read.  Only whole
-    // variables and elements of local arrays of numbers: an int field of a
-    // struct is not its pointers.
-    const auto *DR = dyn_cast<DeclRefExpr>(Sub->IgnoreParens());
-    if (DR && LV.K == LValue::Direct && !LV.Global &&
-        DR->getType()->isArithmeticType())
-      escape(LV.N, E->getExprLoc(),
-             DR->getType()->isIntegerType() ? "read as an integer" : "read as a number");
-    if (const VarDecl *A = localNumberArray(Sub))
-      escape(varNode(A), E->getExprLoc(), "read as an integer");
+    numberRead(Sub, LV, E->getExprLoc());
     return NoNode;
   }
   case CK_ArrayToPointerDecay:
@@ -390,6 +431,11 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     modifies(L);
   switch (E->getOpcode()) {
   case BO_Assign: {
+    if (const VarDecl *V = localIntVar(L); V && L->IgnoreParens() == L->IgnoreParenCasts() &&
+        byteAssign(V, R, E->getOperatorLoc())) {
+      lvalue(L);
+      return NoNode;
+    }
     if (L->getType()->isCharType())
       return byteCopy(E);
     LValue LV = lvalue(L);
@@ -432,6 +478,17 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
 NodeId FunctionBuilder::byteCopy(const BinaryOperator *E) {
   LValue Dst = lvalue(E->getLHS());
   const Expr *R = E->getRHS()->IgnoreParenImpCasts();
+  // `*d = (unsigned char)*s`: a conversion of a character read.
+  if (const Expr *C = E->getRHS()->IgnoreParenCasts();
+      C->isGLValue() && C->getType()->isCharType())
+    R = C;
+  if (const VarDecl *V = localIntVar(R)) {
+    // Through a temporary: `int c = *s; *d = (char)c;`.
+    rvalue(E->getRHS());
+    if (Dst.K != LValue::None)
+      assign(Dst, byteVar(V), E->getLHS(), E->getOperatorLoc());
+    return NoNode;
+  }
   if (!R->isGLValue()) {
     rvalue(E->getRHS());
     return NoNode;

@@ -211,6 +211,8 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
       rvalue(VAT->getSizeExpr());
   }
   NodeId N = varNode(VD);
+  if (Init && byteAssign(VD, Init, VD->getLocation()))
+    Init = nullptr;
   if (Init) {
     PendingExpr = Init->IgnoreParenCasts();
     PendingName = VD->getName().str();

@@ -1,0 +1,61 @@
+// RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -fplugin-arg-escape-arena=1 -I %inputs %s
+// A hand-written memcpy may copy each byte through an integer variable
+// (`int c = *s; *d = c;`, strcpy's `while ((c = *s++)) *d++ = c;`): what
+// the bytes read may belong to is copied on like `*d = *s`, so a block whose
+// address is among them escapes when the copy does.
+#include "alloc.h"
+
+static void copy_via_unsigned(void *dst, const void *src, unsigned long n) { // expected-remark {{leaking param content: 'src' to '*dst'}}
+  unsigned char *d = dst;
+  const unsigned char *s = src;
+  while (n--) {
+    unsigned v = *s++;
+    *d++ = (unsigned char)v;
+  }
+}
+
+struct box { int tag; char *payload; };
+
+char *unbox(const char *t) {
+  struct box *b = malloc(sizeof *b); // expected-remark {{allocation does not escape; would move to the stack}}
+  b->tag = 1;
+  b->payload = strdup(t); // expected-remark {{'b->payload' escapes to heap: returned from 'unbox'}}
+  char *r;
+  copy_via_unsigned(&r, &b->payload, sizeof r);
+  free(b);
+  return r;
+}
+
+// Assigned in the loop condition, through a second variable and a cast.
+static void copy_cond(char *d, const char *s, unsigned long n) { // expected-remark {{leaking param content: 's' to '*d'}}
+  int c, k;
+  while (n-- && ((c = (unsigned char)*s++), 1)) {
+    k = c;
+    *d++ = (char)k;
+  }
+}
+
+char *unbox_cond(const char *t) {
+  char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
+  *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: returned from 'unbox_cond'}}
+  char *r;
+  copy_cond((char *)&r, (const char *)cell, sizeof r);
+  free(cell);
+  return r;
+}
+
+// A character variable read and stored again, and an int-typed copy loop
+// whose bytes stay in the frame: nothing escapes.
+int checksum(const char *t) {
+  char *s = strdup(t); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  char *u = malloc(64); // expected-remark {{allocation does not escape; would move to the stack}}
+  int sum = 0;
+  for (int i = 0; s[i] && i < 63; i++) {
+    int c = s[i];
+    u[i] = c;
+    sum += c;
+  }
+  free(s);
+  free(u);
+  return sum;
+}
