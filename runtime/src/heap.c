@@ -142,10 +142,32 @@ static esc_span_t *esc_mark_free(esc_segment_t *seg, uint32_t i, uint32_t np,
   return s;
 }
 
+// esc_map_aligned maps `size` bytes at a multiple of `align`.  It asks for
+// the size alone first, and when that lands misaligned, for the aligned
+// address below it, which a top-down address space usually leaves free;
+// only then for size + align, trimmed.  So a process under an address-space
+// limit (RLIMIT_AS, `ulimit -v`) gets a segment where twice its size is too
+// much: the first malloc needed 10 MiB of address space.
 static int esc_map_aligned(size_t size, size_t align, char **base, size_t *len) {
   void *p;
+  int err = esc__prim_map(size, &p);
+  if (err) return err;
+  uintptr_t mask = (uintptr_t)(align - 1);
+  if ((uintptr_t)p & mask) {
+    esc__prim_unmap(p, size);
+    void *want = (void *)((uintptr_t)p & ~mask);
+    if (esc__prim_map_near(want, size, &p) == 0 && p != want) {
+      esc__prim_unmap(p, size);
+      p = NULL;
+    }
+  }
+  if (p && !((uintptr_t)p & mask)) {
+    *base = (char *)p;
+    *len = size;
+    return 0;
+  }
   size_t total = size + align;
-  int err = esc__prim_map(total, &p);
+  err = esc__prim_map(total, &p);
   if (err) return err;
   uintptr_t a = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
   esc__prim_unmap(p, a - (uintptr_t)p);
@@ -155,10 +177,14 @@ static int esc_map_aligned(size_t size, size_t align, char **base, size_t *len) 
   return 0;
 }
 
+static bool esc_heap_give_back_locked(void);
+
 static esc_segment_t *esc_segment_new(void) {
   char *base;
   size_t len;
-  if (esc_map_aligned(ESC_SEG_SIZE, ESC_SEG_SIZE, &base, &len)) return NULL;
+  if (esc_map_aligned(ESC_SEG_SIZE, ESC_SEG_SIZE, &base, &len) &&
+      (!esc_heap_give_back_locked() || esc_map_aligned(ESC_SEG_SIZE, ESC_SEG_SIZE, &base, &len)))
+    return NULL;
   esc_segment_t *seg = (esc_segment_t *)base;
   seg->kind = ESC_SEG_SPANS;
   seg->hdr_pages = esc_hdr_pages();
@@ -282,9 +308,10 @@ static void esc_heap_merge_released(void) {
 }
 
 // esc_heap_unmap_empty returns segments whose pages are all free and
-// released to the OS, header included, keeping one for the next burst.
-static void esc_heap_unmap_empty(void) {
-  bool kept = false;
+// released to the OS, header included, keeping one for the next burst
+// when `keep`.
+static void esc_heap_unmap_empty(bool keep) {
+  bool kept = !keep;
   for (esc_segment_t **link = &esc_heap_segments; *link;) {
     esc_segment_t *seg = *link;
     esc_span_t *s = &seg->spans[seg->hdr_pages];
@@ -327,7 +354,7 @@ __attribute__((cold)) static size_t esc_heap_scavenge_locked(uint64_t now, bool 
     }
   if (released) {
     esc_heap_merge_released();
-    esc_heap_unmap_empty();
+    esc_heap_unmap_empty(true);
   }
   esc_heap_decay();
   esc_heap_last_scavenge = now;
@@ -634,6 +661,34 @@ __attribute__((cold)) static size_t esc_huge_cache_release(uint64_t now, int64_t
   return esc_huge_cached_bytes;
 }
 
+static unsigned esc_heap_mappings(void) {
+  unsigned n = esc_huge_ncached;
+  for (esc_segment_t *seg = esc_heap_segments; seg; seg = seg->next) n++;
+  return n;
+}
+
+// esc_heap_give_back_locked returns every free page, empty segment and
+// cached huge mapping to the OS, now: the OS refused a mapping (an
+// address-space limit, or overcommit off), and what the program freed may
+// make room for it.  Before, the request failed while freed memory kept its
+// address space for the release delay.  Returns whether anything was
+// unmapped, for the caller to try once more.  pre: heap lock held.
+__attribute__((cold)) static bool esc_heap_give_back_locked(void) {
+  unsigned had = esc_heap_mappings();
+  esc_heap_scavenge_locked(esc__prim_clock_ms(), true);
+  esc_heap_merge_released();
+  esc_heap_unmap_empty(false);
+  return esc_heap_mappings() < had;
+}
+
+// esc_heap_give_back is the same for a caller without the lock.
+__attribute__((cold)) static bool esc_heap_give_back(void) {
+  esc__lock(&esc__heap_lock);
+  bool any = esc_heap_give_back_locked();
+  esc__unlock(&esc__heap_lock);
+  return any;
+}
+
 void *esc__huge_alloc(size_t size, size_t align) {
   size_t page = esc__prim_page_size();
   if (size > SIZE_MAX / 2 || align > SIZE_MAX / 4) return NULL;
@@ -650,7 +705,9 @@ void *esc__huge_alloc(size_t size, size_t align) {
   size_t seg_align = align > ESC_SEG_SIZE ? align : ESC_SEG_SIZE;
   size_t total = off + usable;
   void *raw;
-  if (esc__prim_map_block(total + seg_align, &raw)) return NULL;
+  if (esc__prim_map_block(total + seg_align, &raw) &&
+      (!esc_heap_give_back() || esc__prim_map_block(total + seg_align, &raw)))
+    return NULL;
   uintptr_t r = (uintptr_t)raw;
   uintptr_t block = (r + off + seg_align - 1) & ~(uintptr_t)(seg_align - 1);
   if (align < ESC_SEG_SIZE) block = ((r + ESC_SEG_SIZE - 1) & ~(uintptr_t)ESC_SEG_MASK) + off;
@@ -749,7 +806,9 @@ void *esc__huge_move(esc_segment_t *seg, size_t size) {
   size_t off = seg->huge_map_size - seg->huge_usable;
   size_t len = off + usable;
   void *raw;
-  if (esc__prim_map(len + ESC_SEG_SIZE, &raw)) return NULL;
+  if (esc__prim_map(len + ESC_SEG_SIZE, &raw) &&
+      (!esc_heap_give_back() || esc__prim_map(len + ESC_SEG_SIZE, &raw)))
+    return NULL;
   uintptr_t r = (uintptr_t)raw;
   uintptr_t to = (r + ESC_SEG_MASK) & ~(uintptr_t)ESC_SEG_MASK;
   size_t old_usable = seg->huge_usable;

@@ -28,6 +28,10 @@ static inline int esc__prim_map_block(size_t size, void **out) {
   return esc__prim_mmap(size, out, 1);
 }
 
+// esc__prim_map_near is esc__prim_map at `hint` when the range there is
+// free, elsewhere when it is not (the caller checks where it went).
+int esc__prim_map_near(void *hint, size_t size, void **out);
+
 // esc__prim_unmap returns [p, p+size) to the OS.  pre: p and size are
 // multiples of the OS page size and came from esc__prim_map (possibly a part).
 int esc__prim_unmap(void *p, size_t size);

@@ -111,14 +111,18 @@ static int esc_failed(int saved) {
 // MAP_NORESERVE would skip under the default heuristic: a block larger than
 // the machine can back fails here with ENOMEM, as the C library's malloc
 // fails, instead of succeeding and dying when its pages are touched.
-int esc__prim_mmap(size_t size, void **out, int block) {
+static int esc_mmap(void *hint, size_t size, void **out, int block) {
   int saved = errno;
-  void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+  void *p = mmap(hint, size, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | (block ? 0 : MAP_NORESERVE), -1, 0);
   if (p == MAP_FAILED) return esc_failed(saved);
   *out = p;
   return 0;
 }
+
+int esc__prim_mmap(size_t size, void **out, int block) { return esc_mmap(NULL, size, out, block); }
+
+int esc__prim_map_near(void *hint, size_t size, void **out) { return esc_mmap(hint, size, out, 0); }
 
 int esc__prim_unmap(void *p, size_t size) {
   if (size == 0) return 0;
