@@ -217,6 +217,13 @@ void FunctionBuilder::numberRead(const Expr *Sub, const LValue &LV, SourceLocati
     escape(varNode(A), Loc, "read as an integer");
 }
 
+/// Reports whether \p E reads a character from memory, ignoring
+/// conversions (`*s`, `(unsigned char)p[i]`).
+static bool isCharRead(const Expr *E) {
+  const Expr *R = E->IgnoreParenCasts();
+  return R->isGLValue() && R->getType()->isCharType() && !isa<DeclRefExpr>(R);
+}
+
 /// The local integer variable \p E names, ignoring conversions, or null.
 static const VarDecl *localIntVar(const Expr *E) {
   const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
@@ -436,7 +443,10 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
       lvalue(L);
       return NoNode;
     }
-    if (L->getType()->isCharType())
+    // A character store, or a character read stored in integer memory
+    // (`int tmp[8]; tmp[i] = s[i];`): bytes copied one at a time.
+    if (L->getType()->isCharType() ||
+        (L->getType()->isIntegerType() && isCharRead(R)))
       return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();

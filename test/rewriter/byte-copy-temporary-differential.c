@@ -25,6 +25,26 @@ static void bytecopy(void *dst, const void *src, size_t n) {
 
 struct box { int tag; char *payload; };
 
+// Through a local array of ints.
+static void copy_via_ints(void *dst, const void *src, size_t n) {
+  const unsigned char *s = src;
+  unsigned char *d = dst;
+  int tmp[64];
+  for (size_t i = 0; i < n; i++)
+    tmp[i] = s[i];
+  for (size_t i = 0; i < n; i++)
+    d[i] = tmp[i];
+}
+
+__attribute__((noinline)) static char *unbox_ints(const char *t) {
+  struct box *b = malloc(sizeof *b);
+  b->payload = strdup(t);
+  char *r;
+  copy_via_ints(&r, &b->payload, sizeof r);
+  free(b);
+  return r;
+}
+
 __attribute__((noinline)) static char *unbox(const char *t) {
   struct box *b = malloc(sizeof *b);
   b->tag = 1;
@@ -67,6 +87,9 @@ int main(void) {
   char *a = unbox("first");
   char *c = unbox("second");
   printf("%s %s\n", a, c);
+  a = unbox_ints("third");
+  c = unbox_ints("fourth");
+  printf("%s %s\n", a, c);
   char *x = snapshot("one", 1), *y = snapshot("two", 2);
   struct ent ex, ey;
   memcpy(&ex, x, sizeof ex);
@@ -75,4 +98,5 @@ int main(void) {
   return 0;
 }
 // CHECK: first second
+// CHECK: third fourth
 // CHECK: one 1 two 2
