@@ -439,6 +439,8 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
   while (!Work.empty()) {
     ObjId X = Work.find_first();
     Work.reset(X);
+    if (G.Objects[X].Kind == ObjKind::ParamBytes) // a parameter's bytes, not a block
+      continue;
     if (Ret.test(X))
       return;
     if (Seen.test_and_set(X))
@@ -461,6 +463,8 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
   std::vector<WrapperAlloc> Allocs;
   for (ObjId O : Ret) {
     const Object &Obj = G.Objects[O];
+    if (Obj.Kind == ObjKind::ParamBytes) // an integer field set from a parameter
+      continue;
     if (Obj.Kind != ObjKind::Alloc || Released.test(O) ||
         G.Nodes[G.ReallocIn].Pts.test(O))
       return;

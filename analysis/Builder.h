@@ -75,6 +75,10 @@ public:
   /// pointers points to does not make those blocks escape.
   std::vector<ObjId> ParamDeep;
   std::vector<ObjId> ParamDeeper;
+  /// Per integer parameter, or -1: an object standing for its bytes, and
+  /// the node of what an integer result's bytes may belong to.
+  std::vector<ObjId> ParamBytes;
+  NodeId ReturnBytes = NoNode;
   /// A variadic function whose va_lists stay local: the value va_arg
   /// returns (VarArgsNode) and the memory it points to, as for a parameter.
   NodeId VarArgsNode = NoNode;
@@ -117,6 +121,9 @@ private:
   NodeId byteCopy(const clang::BinaryOperator *E);
   bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,
                   clang::SourceLocation Loc);
+  NodeId bytesOf(const clang::Expr *E, bool Launder, bool Strict);
+  void byteEffects(const clang::CallExpr *E, const Summary *S,
+                   const std::vector<NodeId> &Args, const std::vector<NodeId> &Bytes);
   NodeId byteVar(const clang::VarDecl *VD);
   void numberRead(const clang::Expr *Sub, const LValue &LV, clang::SourceLocation Loc);
   LValue lvalue(const clang::Expr *E);
@@ -129,6 +136,7 @@ private:
 
   // Call.cpp
   NodeId call(const clang::CallExpr *E);
+  NodeId callee(const clang::CallExpr *E, std::vector<NodeId> &Args);
   NodeId indirectCall(const clang::CallExpr *E, std::vector<NodeId> &Args);
   NodeId allocation(const clang::CallExpr *E, AllocKind K,
                     llvm::StringRef Callee, std::vector<NodeId> &Args);
@@ -166,6 +174,10 @@ private:
   /// *s;`): what the bytes read may belong to, which a character store of
   /// the variable copies on (`*d = c;`, a memcpy through a temporary).
   llvm::DenseMap<const clang::VarDecl *, NodeId> ByteVars;
+  /// The summary call() applied last, and what the bytes of the integer
+  /// it returned may belong to (bytesOf reads it).
+  const Summary *AppliedSummary = nullptr;
+  NodeId LastResultBytes = NoNode;
   llvm::DenseMap<const clang::VarDecl *, ObjId> VarObjs;
   llvm::DenseMap<const clang::Expr *, NodeId> Opaque;
   llvm::DenseMap<const clang::LabelDecl *, bool> LabelsSeen;

@@ -61,9 +61,78 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
 }
 
 NodeId FunctionBuilder::call(const CallExpr *E) {
-  std::vector<NodeId> Args;
-  for (const Expr *A : E->arguments())
-    Args.push_back(rvalue(A));
+  std::vector<NodeId> Args, Bytes;
+  for (const Expr *A : E->arguments()) {
+    // An integer argument may be a byte of a pointer (`put(d, *s)`).
+    QualType T = A->getType();
+    bool Int = T->isIntegerType() || (T->isRecordType() && !mayHoldPointer(T));
+    Bytes.push_back(Int ? bytesOf(A, true, true) : NoNode);
+    Args.push_back(Int ? NoNode : rvalue(A));
+  }
+  AppliedSummary = nullptr;
+  NodeId R = callee(E, Args);
+  byteEffects(E, AppliedSummary, Args, Bytes);
+  return R;
+}
+
+/// What the bytes passed to and returned by the call \p E do: a callee
+/// that stores an integer parameter in memory (BytesStored), an indirect
+/// call or a function of another file lets the bytes' objects escape; an
+/// integer result that may hold bytes of the arguments' memory
+/// (BytesResult) or other bytes goes to LastResultBytes.  \p S is the
+/// summary applied, if any.
+void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
+                                  const std::vector<NodeId> &Args,
+                                  const std::vector<NodeId> &Bytes) {
+  SourceLocation Loc = E->getExprLoc();
+  LastResultBytes = NoNode;
+  const FunctionDecl *Callee = E->getDirectCallee();
+  llvm::StringRef Fn = Callee ? nameOf(Callee) : llvm::StringRef();
+  if (!S) {
+    // The C library's functions keep no byte they are passed.
+    if (Callee && (Callee->getBuiltinID() ||
+                   Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()) ||
+                   lookupLibc(canonicalCallee(Fn))))
+      return;
+    for (NodeId B : Bytes)
+      escape(B, Loc,
+             Callee ? "passed as an integer to '" + Fn + "', whose code is not in this file"
+                    : llvm::Twine("passed as an integer to an indirect call"));
+    return;
+  }
+  NodeId T = NoNode;
+  auto result = [&] {
+    if (T == NoNode)
+      T = temp("returned bytes");
+    return T;
+  };
+  for (unsigned I = 0; I != Bytes.size(); ++I) {
+    const ParamSummary *P = I < S->Params.size() ? &S->Params[I] : nullptr;
+    if (Bytes[I] != NoNode && (!P || P->BytesStored))
+      escape(Bytes[I], Loc, "stored as bytes by '" + Fn + "'");
+    if (!P)
+      continue;
+    llvm::StringRef Why = G.save("returned as bytes by '" + Fn + "'");
+    NodeId A = Bytes[I] != NoNode ? Bytes[I] : Args[I];
+    if (A == NoNode)
+      continue;
+    if (P->BytesResult)
+      G.copy(A, result(), Loc, Why);
+    if (P->ContentBytesResult || P->DeepBytesResult) {
+      NodeId Pointee = G.addNode("<pointee>", ~0u);
+      G.load(A, Pointee, Loc, Why);
+      if (P->ContentBytesResult)
+        G.copy(Pointee, result(), Loc, Why);
+      if (P->DeepBytesResult)
+        G.copy(G.reach(Pointee, Loc, Why), result(), Loc, Why);
+    }
+  }
+  if (S->ReturnsUnknownBytes)
+    G.copy(G.HeapPtr, result(), Loc, "");
+  LastResultBytes = T;
+}
+
+NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee)
     return indirectCall(E, Args);
@@ -115,6 +184,7 @@ NodeId FunctionBuilder::wrapperCall(const CallExpr *E, const FunctionDecl *W,
   Summary Plain = S;
   Plain.ReturnsFresh = false;
   NodeId R = applySummary(W, Plain, Args, E->getExprLoc());
+  AppliedSummary = &S;
   std::string Name = E == PendingExpr ? PendingName : std::string();
   llvm::StringRef Fn = nameOf(W);
   ObjId O = G.addObject(ObjKind::Alloc, G.save(Fn + "()"), Depth,
@@ -421,6 +491,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
 NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
                                      const Summary &S, std::vector<NodeId> &Args,
                                      SourceLocation Loc) {
+  AppliedSummary = &S;
   llvm::StringRef Fn = nameOf(F);
   NodeId Result = NoNode;
   if (mayHoldPointer(F->getReturnType()))

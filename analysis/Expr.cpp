@@ -217,18 +217,72 @@ void FunctionBuilder::numberRead(const Expr *Sub, const LValue &LV, SourceLocati
     escape(varNode(A), Loc, "read as an integer");
 }
 
-/// Reports whether \p E reads a character from memory, ignoring
-/// conversions (`*s`, `(unsigned char)p[i]`).
-static bool isCharRead(const Expr *E) {
-  const Expr *R = E->IgnoreParenCasts();
-  return R->isGLValue() && R->getType()->isCharType() && !isa<DeclRefExpr>(R);
-}
-
 /// The local integer variable \p E names, ignoring conversions, or null.
 static const VarDecl *localIntVar(const Expr *E) {
   const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
   const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
   return VD && VD->hasLocalStorage() && VD->getType()->isIntegerType() ? VD : nullptr;
+}
+
+/// Reports whether \p R names a local variable, or a member of one, whose
+/// type holds no pointer (`struct ch t; t.cur`): its node holds only bytes
+/// stored in it.  A member of a struct that also holds pointers is not
+/// taken for bytes: the analysis does not tell its fields apart, and
+/// `out_num(&o, body.n)` would pass what `body.buf` points to.
+static bool numbersOnlyLocal(const Expr *R) {
+  R = R->IgnoreParens();
+  while (const auto *M = dyn_cast<MemberExpr>(R)) {
+    if (M->isArrow())
+      return false;
+    R = M->getBase()->IgnoreParens();
+  }
+  const auto *DR = dyn_cast<DeclRefExpr>(R);
+  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() && !FunctionBuilder::mayHoldPointer(VD->getType());
+}
+
+/// Reports whether \p R is integer arithmetic whose result may hold bytes
+/// of its operands (not a comparison or a logical operator, whose result is
+/// 0 or 1).
+static bool isByteArithmetic(const Expr *R) {
+  if (!R->getType()->isIntegerType())
+    return false;
+  if (const auto *B = dyn_cast<BinaryOperator>(R))
+    return B->isAdditiveOp() || B->isMultiplicativeOp() || B->isShiftOp() ||
+           B->isBitwiseOp();
+  if (const auto *U = dyn_cast<UnaryOperator>(R))
+    return U->getOpcode() == UO_Not || U->getOpcode() == UO_Minus ||
+           U->getOpcode() == UO_Plus;
+  return false;
+}
+
+/// Reports whether bytesOf follows the bytes of \p R into an integer
+/// variable, a call or a return: a character read, a local integer
+/// variable, a conditional, a call, or a read of integer storage local to
+/// the function (an element of a local array of numbers, a member of a
+/// local struct or union).  An integer field read through a pointer
+/// (`q->len`) is not taken for pointer bytes there: the analysis does not
+/// tell fields apart, and `n = q->len; p->len = n;` would link what p and
+/// q point to.  (A character store of it still copies it, byteCopy.)
+static bool carriesBytes(const Expr *R) {
+  // A struct of numbers, passed or stored whole (`struct ch x = {s[i]};`).
+  if (R->getType()->isRecordType())
+    return R->isGLValue() && !FunctionBuilder::mayHoldPointer(R->getType());
+  if (localIntVar(R) || isa<ConditionalOperator>(R))
+    return true;
+  if (isByteArithmetic(R))
+    return true;
+  if (isa<CallExpr>(R))
+    return R->getType()->isIntegerType();
+  if (!R->isGLValue() || !R->getType()->isIntegerType())
+    return false;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(R->IgnoreParens())) {
+    const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+    return VD && VD->hasLocalStorage();
+  }
+  if (R->getType()->isCharType() || localNumberArray(R))
+    return true;
+  return numbersOnlyLocal(R);
 }
 
 NodeId FunctionBuilder::byteVar(const VarDecl *VD) {
@@ -238,27 +292,90 @@ NodeId FunctionBuilder::byteVar(const VarDecl *VD) {
   return It->second;
 }
 
-/// `int c = *s;`, `c = (unsigned char)p[i];`, `c = d;`: a character read
-/// (or another such variable) stored in a local integer variable \p VD.
-/// What the bytes may belong to goes to VD's byte node, for a character
-/// store of VD to copy on (byteCopy).  Lowers \p Init and returns true when
-/// it is such a read; false, having done nothing, otherwise.
+/// Lowers the integer expression \p E and returns the node of the objects
+/// whose address bytes its value may hold, or NoNode: a read of memory
+/// (`*s`, `p[i]`, `t.field`, a union member), a local integer variable's
+/// bytes (byteVar), either arm of a conditional, or the result of a call
+/// whose summary says (LastResultBytes).  Any other value is lowered as an
+/// rvalue and holds none the analysis follows (documented: arithmetic that
+/// assembles a pointer).  \p Launder applies numberRead's rule to a read
+/// (not for a byte stored at once).
+NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
+  const Expr *R = E->IgnoreParenCasts();
+  // A pointer, float or struct under a conversion: only implicit ones are
+  // looked through (a pointer converted to an integer is castExpr's).
+  if (!R->getType()->isIntegerType())
+    R = E->IgnoreParenImpCasts();
+  if (Strict && !carriesBytes(R)) {
+    rvalue(E);
+    return NoNode;
+  }
+  if (const VarDecl *V = localIntVar(R)) {
+    rvalue(E);
+    return byteVar(V);
+  }
+  if (const auto *C = dyn_cast<ConditionalOperator>(R)) {
+    rvalue(C->getCond());
+    NodeId A = bytesOf(C->getTrueExpr(), Launder, Strict),
+           B = bytesOf(C->getFalseExpr(), Launder, Strict);
+    if (A == NoNode || B == NoNode)
+      return A == NoNode ? B : A;
+    NodeId T = temp("bytes");
+    G.copy(A, T, C->getExprLoc(), "");
+    G.copy(B, T, C->getExprLoc(), "");
+    return T;
+  }
+  if (isByteArithmetic(R)) {
+    NodeId A = NoNode, B = NoNode;
+    if (const auto *Bin = dyn_cast<BinaryOperator>(R)) {
+      A = bytesOf(Bin->getLHS(), Launder, Strict);
+      B = bytesOf(Bin->getRHS(), Launder, Strict);
+    } else {
+      A = bytesOf(cast<UnaryOperator>(R)->getSubExpr(), Launder, Strict);
+    }
+    if (A == NoNode || B == NoNode)
+      return A == NoNode ? B : A;
+    NodeId T = temp("bytes");
+    G.copy(A, T, R->getExprLoc(), "");
+    G.copy(B, T, R->getExprLoc(), "");
+    return T;
+  }
+  if (isa<CallExpr>(R) && R->getType()->isIntegerType()) {
+    LastResultBytes = NoNode;
+    rvalue(E);
+    return LastResultBytes;
+  }
+  if (R->isGLValue() &&
+      (!R->getType()->isRecordType() || !mayHoldPointer(R->getType()))) {
+    LValue Src = lvalue(R);
+    if (Launder)
+      numberRead(R, Src, E->getExprLoc());
+    if (Src.K == LValue::Indirect && Src.N != NoNode) {
+      NodeId T = temp("byte");
+      G.load(Src.N, T, E->getExprLoc(), "copied byte by byte");
+      return T;
+    }
+    if (Src.K == LValue::Direct && !Src.Global && numbersOnlyLocal(R))
+      return Src.N;
+    return NoNode;
+  }
+  rvalue(E);
+  return NoNode;
+}
+
+/// `int c = *s;`, `c = (unsigned char)p[i];`, `c = d;`, `c = f(s);`: a
+/// value that may hold bytes (bytesOf) stored in a local integer variable
+/// \p VD goes to VD's byte node, for a store of VD to copy on (byteCopy).
+/// Lowers \p Init and returns true when it is such a value; false, having
+/// done nothing, otherwise.
 bool FunctionBuilder::byteAssign(const VarDecl *VD, const Expr *Init, SourceLocation Loc) {
   if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType())
     return false;
-  const Expr *R = Init->IgnoreParenCasts();
-  if (const VarDecl *W = localIntVar(R)) {
-    rvalue(Init);
-    if (W != VD)
-      G.copy(byteVar(W), byteVar(VD), Loc, G.save("assigned to '" + VD->getName() + "'"));
-    return true;
-  }
-  if (!R->isGLValue() || !R->getType()->isCharType())
+  if (!carriesBytes(Init->IgnoreParenCasts()))
     return false;
-  LValue Src = lvalue(R);
-  numberRead(R, Src, Init->getExprLoc());
-  if (Src.K == LValue::Indirect && Src.N != NoNode)
-    G.load(Src.N, byteVar(VD), Loc, G.save("read byte by byte into '" + VD->getName() + "'"));
+  NodeId B = bytesOf(Init, true, true);
+  if (B != NoNode && B != byteVar(VD))
+    G.copy(B, byteVar(VD), Loc, G.save("stored byte by byte in '" + VD->getName() + "'"));
   return true;
 }
 
@@ -283,9 +400,17 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
       escape(N, E->getExprLoc(), "converted to an integer");
     return NoNode;
   }
-  case CK_IntegralToPointer:
-    rvalue(Sub);
-    return G.HeapPtr;
+  case CK_IntegralToPointer: {
+    // A pointer rebuilt from bytes read out of memory (`(char *)x` after
+    // `x |= (uint64_t)p[i] << 8 * i`) may point to what they belong to.
+    NodeId B = bytesOf(Sub, true, true);
+    if (B == NoNode)
+      return G.HeapPtr;
+    NodeId T = temp("(pointer from bytes)");
+    G.copy(G.HeapPtr, T, E->getExprLoc(), "");
+    G.copy(B, T, E->getExprLoc(), "converted from an integer");
+    return T;
+  }
   case CK_NullToPointer:
   case CK_ToVoid:
   case CK_PointerToBoolean:
@@ -446,7 +571,7 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     // A character store, or a character read stored in integer memory
     // (`int tmp[8]; tmp[i] = s[i];`): bytes copied one at a time.
     if (L->getType()->isCharType() ||
-        (L->getType()->isIntegerType() && isCharRead(R)))
+        (L->getType()->isIntegerType() && carriesBytes(R->IgnoreParenCasts())))
       return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();
@@ -473,8 +598,17 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   }
   default:
     if (E->isCompoundAssignmentOp()) {
-      lvalue(L);
-      rvalue(R);
+      // `x |= (uint64_t)p[i] << 8 * i`: bytes mixed into an integer.
+      LValue Dst = lvalue(L);
+      if (!L->getType()->isIntegerType() || !carriesBytes(R->IgnoreParenCasts())) {
+        rvalue(R);
+        return NoNode;
+      }
+      NodeId B = bytesOf(R, true, true);
+      if (const VarDecl *V = localIntVar(L))
+        G.copy(B, byteVar(V), E->getOperatorLoc(), G.save("mixed into '" + V->getName() + "'"));
+      else if (B != NoNode && Dst.K != LValue::None)
+        assign(Dst, B, L, E->getOperatorLoc());
       return NoNode;
     }
     rvalue(L);
@@ -487,28 +621,9 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
 /// hand-written memcpy): model it as copying whatever *s may hold.
 NodeId FunctionBuilder::byteCopy(const BinaryOperator *E) {
   LValue Dst = lvalue(E->getLHS());
-  const Expr *R = E->getRHS()->IgnoreParenImpCasts();
-  // `*d = (unsigned char)*s`: a conversion of a character read.
-  if (const Expr *C = E->getRHS()->IgnoreParenCasts();
-      C->isGLValue() && C->getType()->isCharType())
-    R = C;
-  if (const VarDecl *V = localIntVar(R)) {
-    // Through a temporary: `int c = *s; *d = (char)c;`.
-    rvalue(E->getRHS());
-    if (Dst.K != LValue::None)
-      assign(Dst, byteVar(V), E->getLHS(), E->getOperatorLoc());
-    return NoNode;
-  }
-  if (!R->isGLValue()) {
-    rvalue(E->getRHS());
-    return NoNode;
-  }
-  LValue Src = lvalue(R);
-  if (Src.K != LValue::Indirect || Src.N == NoNode || Dst.K == LValue::None)
-    return NoNode;
-  NodeId T = temp("byte");
-  G.load(Src.N, T, E->getExprLoc(), "copied byte by byte");
-  assign(Dst, T, E->getLHS(), E->getOperatorLoc());
+  NodeId B = bytesOf(E->getRHS(), false, false);
+  if (B != NoNode && Dst.K != LValue::None)
+    assign(Dst, B, E->getLHS(), E->getOperatorLoc());
   return NoNode;
 }
 
@@ -517,7 +632,8 @@ NodeId FunctionBuilder::initList(const InitListExpr *E) {
     E = Syn->isSemanticForm() ? Syn : E;
   NodeId T = NoNode;
   for (const Expr *Init : E->inits()) {
-    NodeId V = rvalue(Init);
+    // A number may be a byte of a pointer (`struct ch x = {s[i]};`).
+    NodeId V = Init->getType()->isIntegerType() ? bytesOf(Init, true, true) : rvalue(Init);
     if (V == NoNode)
       continue;
     if (T == NoNode)

@@ -50,7 +50,8 @@ enum class ObjKind : uint8_t {
   Heap,         ///< everything unknown: globals, escaped memory
   ParamPointee, ///< what a pointer parameter points to (caller memory)
   ParamDeep,    ///< everything reachable beyond ParamPointee
-  Fresh         ///< memory a callee allocated and returned
+  Fresh,        ///< memory a callee allocated and returned
+  ParamBytes    ///< marks the bytes an integer parameter holds (Summary.cpp)
 };
 
 struct Object {

@@ -21,6 +21,14 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
   for (unsigned I = 0; I != FD->getNumParams(); ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     NodeId V = varNode(P);
+    // An integer or a struct of numbers may hold bytes of a pointer.
+    ObjId Bytes = -1;
+    QualType T = P->getType();
+    if (T->isIntegerType() || (T->isRecordType() && !mayHoldPointer(T))) {
+      Bytes = G.addObject(ObjKind::ParamBytes, G.save(P->getName() + " (bytes)"), 0, I);
+      G.addr(T->isIntegerType() ? byteVar(P) : V, Bytes);
+    }
+    ParamBytes.push_back(Bytes);
     if (!mayHoldPointer(P->getType())) {
       ParamObj.push_back(-1);
       ParamDeep.push_back(-1);
@@ -116,6 +124,14 @@ bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const Stmt *Body) 
 void FunctionBuilder::build() {
   if (const Stmt *Body = FD->getBody())
     stmt(Body);
+  // An integer variable whose address is taken is also memory: its bytes
+  // may be read through a pointer (`fnv((const char *)&k, sizeof k)`), and
+  // stored through one.
+  for (auto [VD, N] : ByteVars)
+    if (VarObjs.count(VD)) {
+      G.copy(N, varNode(VD), VD->getLocation(), "");
+      G.copy(varNode(VD), N, VD->getLocation(), "");
+    }
 }
 
 void FunctionBuilder::stmt(const Stmt *S) {
@@ -133,7 +149,18 @@ void FunctionBuilder::stmt(const Stmt *S) {
     return;
   case Stmt::ReturnStmtClass: {
     const auto *R = cast<ReturnStmt>(S);
-    NodeId V = rvalue(R->getRetValue());
+    const Expr *RV = R->getRetValue();
+    if (RV && RV->getType()->isIntegerType()) {
+      NodeId B = bytesOf(RV, true, true);
+      if (B != NoNode) {
+        if (ReturnBytes == NoNode)
+          ReturnBytes = G.addNode("<returned bytes>", 0);
+        G.copy(B, ReturnBytes, R->getBeginLoc(),
+               G.save("returned as an integer from '" + FD->getName() + "'"));
+      }
+      return;
+    }
+    NodeId V = rvalue(RV);
     G.copy(V, G.ReturnNode, R->getBeginLoc(),
            G.save("returned from '" + FD->getName() + "'"));
     return;

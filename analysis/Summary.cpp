@@ -16,10 +16,11 @@ Summary Summary::worst(unsigned NumParams) {
   for (ParamSummary &P : S.Params) {
     P.Tracked = true;
     P.Heap = P.Content = P.Freed = P.ContentFreed = true;
+    P.BytesStored = P.BytesResult = P.ContentBytesResult = P.DeepBytesResult = true;
     P.NeedsHeap = P.ContentNeedsHeap = true;
     P.WritesUnknown = P.DeepWrite = true;
   }
-  S.ReturnsUnknown = true;
+  S.ReturnsUnknown = S.ReturnsUnknownBytes = true;
   return S;
 }
 
@@ -34,6 +35,18 @@ static ObjSet deepContents(const FunctionBuilder &B, unsigned I) {
 /// Reports whether \p Set holds either of the objects beyond a pointee.
 static bool testDeep(const ObjSet &Set, ObjId PD, ObjId PDD) {
   return Set.test(PD) || Set.test(PDD);
+}
+
+/// Reports whether object \p M reached memory or a sink: a store of the
+/// bytes it marks.
+static bool storedAnywhere(const Graph &G, ObjId M) {
+  for (NodeId Sink : {G.HeapNode, G.ExtNode, G.ReturnNode})
+    if (G.Nodes[Sink].Pts.test(M))
+      return true;
+  for (const Object &O : G.Objects)
+    if (O.Contents != NoNode && G.Nodes[O.Contents].Pts.test(M))
+      return true;
+  return false;
 }
 
 /// Reports whether \p O escaped only by being returned.
@@ -68,7 +81,8 @@ static void writesUnknown(const Graph &G, ObjId PO, ObjId PD, ObjId PDD,
                           ParamSummary &P) {
   auto unknown = [&](ObjId O) {
     ObjKind K = G.Objects[O].Kind;
-    return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep;
+    return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep &&
+           K != ObjKind::ParamBytes;
   };
   for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
     P.WritesUnknown |= unknown(O);
@@ -112,12 +126,23 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
 
   // What the function returns, and what fresh returned memory holds.
   ObjSet InFresh;
+  // What the integer result's bytes may belong to: a parameter's memory,
+  // an integer parameter's own bytes, or anything else.
+  ObjSet RetBytes;
+  if (B.ReturnBytes != NoNode)
+    RetBytes = G.Nodes[B.ReturnBytes].Pts;
+  for (ObjId O : RetBytes) {
+    ObjKind K = G.Objects[O].Kind;
+    if (K != ObjKind::ParamPointee && K != ObjKind::ParamDeep && K != ObjKind::ParamBytes)
+      S.ReturnsUnknownBytes = true;
+  }
   for (ObjId O : Ret) {
     if (isFresh(B, O)) {
       S.ReturnsFresh = true;
       InFresh |= G.Nodes[G.Objects[O].Contents].Pts;
     } else if (G.Objects[O].Kind != ObjKind::ParamPointee &&
-               G.Objects[O].Kind != ObjKind::ParamDeep) {
+               G.Objects[O].Kind != ObjKind::ParamDeep &&
+               G.Objects[O].Kind != ObjKind::ParamBytes) {
       S.ReturnsUnknown = true;
     }
   }
@@ -127,10 +152,17 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
   S.Params.resize(N);
   for (unsigned J = 0; J != N; ++J) {
     ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J], PDD = B.ParamDeeper[J];
+    ParamSummary &P = S.Params[J];
+    if (ObjId M = B.ParamBytes[J]; M >= 0) {
+      P.BytesResult = RetBytes.test(M) || Ret.test(M);
+      P.BytesStored = storedAnywhere(G, M);
+    }
     if (PO < 0)
       continue;
-    ParamSummary &P = S.Params[J];
     P.Tracked = true;
+    P.BytesResult = RetBytes.test(PO);
+    P.ContentBytesResult = RetBytes.test(PD);
+    P.DeepBytesResult = RetBytes.test(PDD);
     P.Heap = Heap.test(PO);
     P.Content = Heap.test(PD) || InFresh.test(PD);
     P.DeepContent = Heap.test(PDD) || InFresh.test(PDD);

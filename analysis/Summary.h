@@ -43,6 +43,16 @@ struct ParamSummary {
   bool ContentFreed = false;  ///< memory reachable from it is freed
   bool NeedsHeap = false;     ///< its pointee must be heap memory (getline)
   bool ContentNeedsHeap = false; ///< so must memory reachable from it
+  /// An integer parameter whose value the function stores in memory: a
+  /// byte of a pointer passed to it (`put(d, *s)`) may be copied.
+  bool BytesStored = false;
+  /// The integer result may hold its bytes (an integer parameter:
+  /// `return c;`), bytes of what its pointee holds (`return *p;`:
+  /// ContentBytesResult), or of what lies deeper (`return p->s[0];`:
+  /// DeepBytesResult).
+  bool BytesResult = false;
+  bool ContentBytesResult = false;
+  bool DeepBytesResult = false;
   bool WritesUnknown = false; ///< unknown pointers are stored into *p
   bool DeepWrite = false;     ///< pointers are stored deeper than *p
   std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
@@ -62,6 +72,9 @@ struct ParamSummary {
            ResultContent == O.ResultContent && Freed == O.Freed &&
            ContentFreed == O.ContentFreed && NeedsHeap == O.NeedsHeap &&
            ContentNeedsHeap == O.ContentNeedsHeap && WritesUnknown == O.WritesUnknown &&
+           BytesStored == O.BytesStored && BytesResult == O.BytesResult &&
+           ContentBytesResult == O.ContentBytesResult &&
+           DeepBytesResult == O.DeepBytesResult &&
            DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
            IntoDeepOf == O.IntoDeepOf &&
            ContentIntoContentOf == O.ContentIntoContentOf &&
@@ -79,6 +92,7 @@ struct Summary {
   ParamSummary VarArgs;
   bool ReturnsFresh = false;   ///< returns memory it allocated
   bool ReturnsUnknown = false; ///< returns memory of unknown origin
+  bool ReturnsUnknownBytes = false; ///< an integer result holding other bytes
   /// Its free() calls are not rewritten (a system header's function), so
   /// what it frees must stay heap memory.
   bool FreesStayHeap = false;
@@ -92,7 +106,8 @@ struct Summary {
 
   bool operator==(const Summary &O) const {
     return Params == O.Params && VarArgs == O.VarArgs && ReturnsFresh == O.ReturnsFresh &&
-           ReturnsUnknown == O.ReturnsUnknown && FreesStayHeap == O.FreesStayHeap;
+           ReturnsUnknown == O.ReturnsUnknown && FreesStayHeap == O.FreesStayHeap &&
+           ReturnsUnknownBytes == O.ReturnsUnknownBytes;
   }
   bool operator!=(const Summary &O) const { return !(*this == O); }
 

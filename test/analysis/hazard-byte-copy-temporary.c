@@ -79,3 +79,52 @@ char *unbox_ints(const char *t) {
   free(b);
   return r;
 }
+
+// Through a call: a helper that stores its integer parameter in memory
+// lets the bytes passed to it escape; one that returns bytes it read
+// carries them to its caller's store.
+static void put(unsigned char *d, int c) { *d = c; }
+static int rd(const unsigned char *p) { return *p; }
+
+char *unbox_put(const char *t) {
+  char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
+  *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: stored as bytes by 'put'}}
+  char *r;
+  for (unsigned i = 0; i < sizeof r; i++)
+    put((unsigned char *)&r + i, ((const unsigned char *)cell)[i]);
+  free(cell);
+  return r;
+}
+
+char *unbox_rd(const char *t) {
+  char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
+  *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: returned from 'unbox_rd'}}
+  char *r;
+  for (unsigned i = 0; i < sizeof r; i++)
+    ((unsigned char *)&r)[i] = rd((const unsigned char *)cell + i);
+  free(cell);
+  return r;
+}
+
+// A pointer assembled from its bytes points to what they belong to.
+char *assemble(const char *t) {
+  char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
+  *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: returned from 'assemble'}}
+  unsigned long x = 0;
+  for (int i = 0; i < 8; i++)
+    x |= (unsigned long)((const unsigned char *)cell)[i] << (8 * i);
+  free(cell);
+  return (char *)x;
+}
+
+// A byte value that is only compared or counted goes nowhere.
+int count_spaces(const char *t) {
+  char *s = strdup(t); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  int n = 0;
+  for (int i = 0; s[i]; i++) {
+    int c = s[i];
+    n += c == ' ';
+  }
+  free(s);
+  return n;
+}
