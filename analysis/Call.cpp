@@ -65,7 +65,7 @@ NodeId FunctionBuilder::call(const CallExpr *E) {
   for (const Expr *A : E->arguments()) {
     // An integer argument may be a byte of a pointer (`put(d, *s)`).
     QualType T = A->getType();
-    bool Int = T->isIntegerType() || (T->isRecordType() && !mayHoldPointer(T));
+    bool Int = isNumber(T) || (T->isRecordType() && !mayHoldPointer(T));
     Bytes.push_back(Int ? bytesOf(A, true, true) : NoNode);
     Args.push_back(Int ? NoNode : rvalue(A));
   }
@@ -89,11 +89,36 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
   const FunctionDecl *Callee = E->getDirectCallee();
   llvm::StringRef Fn = Callee ? nameOf(Callee) : llvm::StringRef();
   if (!S) {
-    // The C library's functions keep no byte they are passed.
+    // The C library's functions and the compiler's builtins keep no byte
+    // they are passed; a number they return may be one (abs, a rotate,
+    // ntohl), and __builtin_add_overflow stores one through its last
+    // argument.
     if (Callee && (Callee->getBuiltinID() ||
                    Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()) ||
-                   lookupLibc(canonicalCallee(Fn))))
+                   lookupLibc(canonicalCallee(Fn)))) {
+      // A byte written out (fputc) can be read back, as a buffer's can.
+      static const char *const Out[] = {"fputc", "putc", "putchar", "fputc_unlocked",
+                                        "putc_unlocked", "putchar_unlocked", "putw",
+                                        "ungetc"};
+      if (llvm::is_contained(Out, canonicalCallee(Fn))) {
+        for (NodeId B : Bytes)
+          escape(B, Loc, "written out as bytes by '" + Fn + "'");
+        return;
+      }
+      NodeId T = NoNode;
+      for (NodeId B : Bytes) {
+        if (B == NoNode)
+          continue;
+        if (T == NoNode)
+          T = temp("returned bytes");
+        G.copy(B, T, Loc, G.save("returned by '" + Fn + "'"));
+      }
+      if (T != NoNode && Fn.ends_with("_overflow") && !Args.empty() && Args.back() != NoNode)
+        G.store(T, Args.back(), Loc, G.save("stored by '" + Fn + "'"));
+      if (isNumber(E->getType()))
+        LastResultBytes = T;
       return;
+    }
     for (NodeId B : Bytes)
       escape(B, Loc,
              Callee ? "passed as an integer to '" + Fn + "', whose code is not in this file"

@@ -17,6 +17,12 @@
 using namespace clang;
 using namespace escape::analysis;
 
+bool FunctionBuilder::isNumber(QualType T) {
+  if (const auto *AT = T->getAs<AtomicType>())
+    T = AT->getValueType();
+  return T->isIntegerType() || T->isRealFloatingType();
+}
+
 bool FunctionBuilder::mayHoldPointer(QualType T) {
   T = T.getCanonicalType();
   if (T->isPointerType() || T->isBlockPointerType() || T->isNullPtrType())
@@ -163,9 +169,11 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
     return VarArgsNode != NoNode ? VarArgsNode : G.HeapPtr;
   case Stmt::AtomicExprClass: {
     const auto *A = cast<AtomicExpr>(E);
-    for (unsigned I = 0; I != A->getNumSubExprs(); ++I)
-      escape(rvalue(A->getSubExprs()[I]), E->getExprLoc(),
-             "used by an atomic operation");
+    for (unsigned I = 0; I != A->getNumSubExprs(); ++I) {
+      const Expr *Sub = A->getSubExprs()[I];
+      escape(isNumber(Sub->getType()) ? bytesOf(Sub, true, true) : rvalue(Sub),
+             E->getExprLoc(), "used by an atomic operation");
+    }
     return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
   }
   case Stmt::UnaryExprOrTypeTraitExprClass:
@@ -217,11 +225,12 @@ void FunctionBuilder::numberRead(const Expr *Sub, const LValue &LV, SourceLocati
     escape(varNode(A), Loc, "read as an integer");
 }
 
-/// The local integer variable \p E names, ignoring conversions, or null.
-static const VarDecl *localIntVar(const Expr *E) {
+/// The local number variable (an integer, a float, either _Atomic) \p E
+/// names, ignoring conversions, or null.
+static const VarDecl *localNumberVar(const Expr *E) {
   const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
   const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
-  return VD && VD->hasLocalStorage() && VD->getType()->isIntegerType() ? VD : nullptr;
+  return VD && VD->hasLocalStorage() && FunctionBuilder::isNumber(VD->getType()) ? VD : nullptr;
 }
 
 /// Reports whether \p R names a local variable, or a member of one, whose
@@ -245,7 +254,7 @@ static bool numbersOnlyLocal(const Expr *R) {
 /// of its operands (not a comparison or a logical operator, whose result is
 /// 0 or 1).
 static bool isByteArithmetic(const Expr *R) {
-  if (!R->getType()->isIntegerType())
+  if (!FunctionBuilder::isNumber(R->getType()))
     return false;
   if (const auto *B = dyn_cast<BinaryOperator>(R))
     return B->isAdditiveOp() || B->isMultiplicativeOp() || B->isShiftOp() ||
@@ -256,25 +265,37 @@ static bool isByteArithmetic(const Expr *R) {
   return false;
 }
 
-/// Reports whether bytesOf follows the bytes of \p R into an integer
-/// variable, a call or a return: a character read, a local integer
-/// variable, a conditional, a call, or a read of integer storage local to
-/// the function (an element of a local array of numbers, a member of a
-/// local struct or union).  An integer field read through a pointer
-/// (`q->len`) is not taken for pointer bytes there: the analysis does not
-/// tell fields apart, and `n = q->len; p->len = n;` would link what p and
-/// q point to.  (A character store of it still copies it, byteCopy.)
+static bool readCarriesBytes(const Expr *R);
+
+/// Reports whether bytesOf follows the bytes of \p R into a number
+/// variable, integer memory, a call or a return: a struct of numbers, a
+/// local number variable, a conditional, arithmetic, a call, a table
+/// indexed by such a value, or a read readCarriesBytes takes.
 static bool carriesBytes(const Expr *R) {
   // A struct of numbers, passed or stored whole (`struct ch x = {s[i]};`).
   if (R->getType()->isRecordType())
     return R->isGLValue() && !FunctionBuilder::mayHoldPointer(R->getType());
-  if (localIntVar(R) || isa<ConditionalOperator>(R))
+  if (localNumberVar(R) || isa<ConditionalOperator>(R))
     return true;
   if (isByteArithmetic(R))
     return true;
   if (isa<CallExpr>(R))
-    return R->getType()->isIntegerType();
-  if (!R->isGLValue() || !R->getType()->isIntegerType())
+    return FunctionBuilder::isNumber(R->getType());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R->IgnoreParens());
+      AS && carriesBytes(AS->getIdx()->IgnoreParenCasts()))
+    return true;
+  return readCarriesBytes(R);
+}
+
+/// carriesBytes for a read of memory \p R: a character, or a number
+/// stored in the function's own storage (a local variable, an element of a
+/// local array of numbers, a member of a local struct or union of
+/// numbers).  A number read through a pointer (`q->len`) is not taken for
+/// pointer bytes: the analysis does not tell fields apart, and `n =
+/// q->len; p->len = n;` would link what p and q point to.  (A character
+/// store of it still copies it, byteCopy.)
+static bool readCarriesBytes(const Expr *R) {
+  if (!R->isGLValue() || !FunctionBuilder::isNumber(R->getType()))
     return false;
   if (const auto *DR = dyn_cast<DeclRefExpr>(R->IgnoreParens())) {
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
@@ -292,58 +313,62 @@ NodeId FunctionBuilder::byteVar(const VarDecl *VD) {
   return It->second;
 }
 
-/// Lowers the integer expression \p E and returns the node of the objects
-/// whose address bytes its value may hold, or NoNode: a read of memory
-/// (`*s`, `p[i]`, `t.field`, a union member), a local integer variable's
-/// bytes (byteVar), either arm of a conditional, or the result of a call
-/// whose summary says (LastResultBytes).  Any other value is lowered as an
-/// rvalue and holds none the analysis follows (documented: arithmetic that
-/// assembles a pointer).  \p Launder applies numberRead's rule to a read
-/// (not for a byte stored at once).
+/// Lowers the number expression \p E once and returns the node of the
+/// objects whose address bytes its value may hold, or NoNode: a read of
+/// memory (`*s`, `p[i]`, `t.field`, a union member), a local variable's
+/// bytes (byteVar), both arms of a conditional, the operands of arithmetic,
+/// a table's index, or the result of a call (LastResultBytes, set by
+/// byteEffects).  \p Strict follows only what carriesBytes takes (into
+/// variables, calls and returns; a character store takes any read).
+/// \p Launder applies numberRead's rule to a read (not for a byte stored
+/// at once).
 NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
   const Expr *R = E->IgnoreParenCasts();
   // A pointer, float or struct under a conversion: only implicit ones are
   // looked through (a pointer converted to an integer is castExpr's).
-  if (!R->getType()->isIntegerType())
+  if (!isNumber(R->getType()))
     R = E->IgnoreParenImpCasts();
   if (Strict && !carriesBytes(R)) {
     rvalue(E);
     return NoNode;
   }
-  if (const VarDecl *V = localIntVar(R)) {
+  if (const VarDecl *V = localNumberVar(R)) {
     rvalue(E);
     return byteVar(V);
   }
   if (const auto *C = dyn_cast<ConditionalOperator>(R)) {
     rvalue(C->getCond());
-    NodeId A = bytesOf(C->getTrueExpr(), Launder, Strict),
-           B = bytesOf(C->getFalseExpr(), Launder, Strict);
-    if (A == NoNode || B == NoNode)
-      return A == NoNode ? B : A;
-    NodeId T = temp("bytes");
-    G.copy(A, T, C->getExprLoc(), "");
-    G.copy(B, T, C->getExprLoc(), "");
-    return T;
+    NodeId A = bytesOf(C->getTrueExpr(), Launder, Strict);
+    return merge(A, bytesOf(C->getFalseExpr(), Launder, Strict), C);
   }
   if (isByteArithmetic(R)) {
-    NodeId A = NoNode, B = NoNode;
-    if (const auto *Bin = dyn_cast<BinaryOperator>(R)) {
-      A = bytesOf(Bin->getLHS(), Launder, Strict);
-      B = bytesOf(Bin->getRHS(), Launder, Strict);
-    } else {
-      A = bytesOf(cast<UnaryOperator>(R)->getSubExpr(), Launder, Strict);
-    }
-    if (A == NoNode || B == NoNode)
-      return A == NoNode ? B : A;
-    NodeId T = temp("bytes");
-    G.copy(A, T, R->getExprLoc(), "");
-    G.copy(B, T, R->getExprLoc(), "");
-    return T;
+    if (const auto *U = dyn_cast<UnaryOperator>(R))
+      return bytesOf(U->getSubExpr(), Launder, Strict);
+    const auto *Bin = cast<BinaryOperator>(R);
+    NodeId A = bytesOf(Bin->getLHS(), Launder, Strict);
+    return merge(A, bytesOf(Bin->getRHS(), Launder, Strict), Bin);
   }
-  if (isa<CallExpr>(R) && R->getType()->isIntegerType()) {
+  if (isa<CallExpr>(R) && isNumber(R->getType())) {
     LastResultBytes = NoNode;
     rvalue(E);
     return LastResultBytes;
+  }
+  // A table indexed by a byte (`d[i] = id[s[i]]`): the value read may
+  // be the index itself.
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R);
+      AS && carriesBytes(AS->getIdx()->IgnoreParenCasts())) {
+    LValue Src;
+    Src.K = LValue::Indirect;
+    Src.N = rvalue(AS->getBase());
+    NodeId I = bytesOf(AS->getIdx(), Launder, Strict);
+    if (Launder)
+      numberRead(R, Src, E->getExprLoc());
+    NodeId T = temp("byte");
+    if (Src.N != NoNode && (!Strict || readCarriesBytes(R)))
+      G.load(Src.N, T, E->getExprLoc(), "copied byte by byte");
+    if (I != NoNode)
+      G.copy(I, T, E->getExprLoc(), "looked up by a byte");
+    return T;
   }
   if (R->isGLValue() &&
       (!R->getType()->isRecordType() || !mayHoldPointer(R->getType()))) {
@@ -369,7 +394,7 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
 /// Lowers \p Init and returns true when it is such a value; false, having
 /// done nothing, otherwise.
 bool FunctionBuilder::byteAssign(const VarDecl *VD, const Expr *Init, SourceLocation Loc) {
-  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType())
+  if (!VD || !VD->hasLocalStorage() || !isNumber(VD->getType()))
     return false;
   if (!carriesBytes(Init->IgnoreParenCasts()))
     return false;
@@ -563,7 +588,7 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     modifies(L);
   switch (E->getOpcode()) {
   case BO_Assign: {
-    if (const VarDecl *V = localIntVar(L); V && L->IgnoreParens() == L->IgnoreParenCasts() &&
+    if (const VarDecl *V = localNumberVar(L); V && L->IgnoreParens() == L->IgnoreParenCasts() &&
         byteAssign(V, R, E->getOperatorLoc())) {
       lvalue(L);
       return NoNode;
@@ -571,7 +596,7 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     // A character store, or a character read stored in integer memory
     // (`int tmp[8]; tmp[i] = s[i];`): bytes copied one at a time.
     if (L->getType()->isCharType() ||
-        (L->getType()->isIntegerType() && carriesBytes(R->IgnoreParenCasts())))
+        (isNumber(L->getType()) && carriesBytes(R->IgnoreParenCasts())))
       return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();
@@ -600,12 +625,12 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     if (E->isCompoundAssignmentOp()) {
       // `x |= (uint64_t)p[i] << 8 * i`: bytes mixed into an integer.
       LValue Dst = lvalue(L);
-      if (!L->getType()->isIntegerType() || !carriesBytes(R->IgnoreParenCasts())) {
+      if (!isNumber(L->getType()) || !carriesBytes(R->IgnoreParenCasts())) {
         rvalue(R);
         return NoNode;
       }
       NodeId B = bytesOf(R, true, true);
-      if (const VarDecl *V = localIntVar(L))
+      if (const VarDecl *V = localNumberVar(L))
         G.copy(B, byteVar(V), E->getOperatorLoc(), G.save("mixed into '" + V->getName() + "'"));
       else if (B != NoNode && Dst.K != LValue::None)
         assign(Dst, B, L, E->getOperatorLoc());
@@ -633,7 +658,7 @@ NodeId FunctionBuilder::initList(const InitListExpr *E) {
   NodeId T = NoNode;
   for (const Expr *Init : E->inits()) {
     // A number may be a byte of a pointer (`struct ch x = {s[i]};`).
-    NodeId V = Init->getType()->isIntegerType() ? bytesOf(Init, true, true) : rvalue(Init);
+    NodeId V = isNumber(Init->getType()) ? bytesOf(Init, true, true) : rvalue(Init);
     if (V == NoNode)
       continue;
     if (T == NoNode)

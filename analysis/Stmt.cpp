@@ -24,9 +24,9 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
     // An integer or a struct of numbers may hold bytes of a pointer.
     ObjId Bytes = -1;
     QualType T = P->getType();
-    if (T->isIntegerType() || (T->isRecordType() && !mayHoldPointer(T))) {
+    if (isNumber(T) || (T->isRecordType() && !mayHoldPointer(T))) {
       Bytes = G.addObject(ObjKind::ParamBytes, G.save(P->getName() + " (bytes)"), 0, I);
-      G.addr(T->isIntegerType() ? byteVar(P) : V, Bytes);
+      G.addr(isNumber(T) ? byteVar(P) : V, Bytes);
     }
     ParamBytes.push_back(Bytes);
     if (!mayHoldPointer(P->getType())) {
@@ -150,7 +150,7 @@ void FunctionBuilder::stmt(const Stmt *S) {
   case Stmt::ReturnStmtClass: {
     const auto *R = cast<ReturnStmt>(S);
     const Expr *RV = R->getRetValue();
-    if (RV && RV->getType()->isIntegerType()) {
+    if (RV && isNumber(RV->getType())) {
       NodeId B = bytesOf(RV, true, true);
       if (B != NoNode) {
         if (ReturnBytes == NoNode)

@@ -8,8 +8,9 @@
 // RUN: %t.esc0 > %t.esc0.out
 // RUN: diff %t.plain.out %t.esc0.out
 // RUN: FileCheck %s < %t.esc.out
-// A pointer's bytes copied one at a time through every kind of integer
-// value: each copy() below gets a block's address out of a box that is
+// A pointer's bytes copied one at a time through every kind of number
+// value (integers, floats, _Atomic, builtins and library functions that
+// return a byte they were passed, a table indexed by the byte): each copy() below gets a block's address out of a box that is
 // freed, and the block is printed after its function returned, called
 // twice.  The block was moved to the frame arena (the second call
 // overwrote the first string) for each of these shapes.
@@ -55,6 +56,31 @@ static void by_value(unsigned char *d, const unsigned char *s) {
 static void through_address(unsigned char *d, const unsigned char *s) {
   for (int i = 0; i < 8; i++) { int c = s[i]; int *pc = &c; d[i] = *pc; }
 }
+int abs(int);
+static void as_float(unsigned char *d, const unsigned char *s) {
+  for (int i = 0; i < 8; i++) { float c = s[i]; d[i] = c; }
+}
+static void atomic_var(unsigned char *d, const unsigned char *s) {
+  for (int i = 0; i < 8; i++) { _Atomic int c = s[i]; d[i] = c; }
+}
+static void atomic_store(unsigned char *d, const unsigned char *s) {
+  for (int i = 0; i < 8; i++) __atomic_store_n(&d[i], s[i], __ATOMIC_RELAXED);
+}
+static void library(unsigned char *d, const unsigned char *s) {
+  for (int i = 0; i < 8; i++) { int c = -s[i]; d[i] = abs(c); }
+}
+static void builtins(unsigned char *d, const unsigned char *s) {
+  for (int i = 0; i < 8; i++) {
+    int c;
+    __builtin_add_overflow(__builtin_rotateright32(__builtin_rotateleft32(s[i], 5), 5), 0, &c);
+    d[i] = c;
+  }
+}
+static void table(unsigned char *d, const unsigned char *s) {
+  static unsigned char id[256];
+  for (int k = 0; k < 256; k++) id[k] = k;
+  for (int i = 0; i < 8; i++) d[i] = id[s[i]];
+}
 static void assembled(unsigned char *d, const unsigned char *s) {
   uint64_t x = 0;
   for (int i = 0; i < 8; i++) x |= (uint64_t)s[i] << (8 * i);
@@ -88,12 +114,14 @@ __attribute__((noinline)) static char *get(const char *t, copy_fn copy) {
   }
 GETTER(ternary) GETTER(param) GETTER(result) GETTER(indirect) GETTER(field)
 GETTER(union_member) GETTER(bitfield) GETTER(by_value) GETTER(through_address)
-GETTER(assembled)
+GETTER(assembled) GETTER(as_float) GETTER(atomic_var) GETTER(atomic_store)
+GETTER(library) GETTER(builtins) GETTER(table)
 
 int main(void) {
   TRY(ternary); TRY(param); TRY(result); TRY(indirect); TRY(field);
   TRY(union_member); TRY(bitfield); TRY(by_value); TRY(through_address);
-  TRY(assembled);
+  TRY(assembled); TRY(as_float); TRY(atomic_var); TRY(atomic_store); TRY(library);
+  TRY(builtins); TRY(table);
   char *a = get("first", param), *c = get("second", param);
   printf("pointer %s %s\n", a, c);
   return 0;
@@ -108,4 +136,10 @@ int main(void) {
 // CHECK: by_value first second
 // CHECK: through_address first second
 // CHECK: assembled first second
+// CHECK: as_float first second
+// CHECK: atomic_var first second
+// CHECK: atomic_store first second
+// CHECK: library first second
+// CHECK: builtins first second
+// CHECK: table first second
 // CHECK: pointer first second
