@@ -267,10 +267,19 @@ static void gen_realloc(gen_ctx_t *c, int v) {
 /// vkeep), to a consumer, or maybe to a global.
 static void gen_hand_off(gen_ctx_t *c, int v) {
   char e[EXPR_LEN];
-  switch (gen_rand(4)) {
+  switch (gen_rand(5)) {
   case 0:
     gen_line(c->ind, "keep(p%d);", v);
     break;
+  case 4: {
+    // The pointer copied one byte at a time, then kept: the block escapes
+    // through the copy only.
+    static const char *const via[] = {"int", "helpers", "shift", "table", "ints"};
+    int u = gen_uid++;
+    gen_line(c->ind, "{ long *bq%d = bytes_via_%s(p%d); keep(bq%d); }", u,
+             via[gen_rand(5)], v, u);
+    break;
+  }
   case 3:
     gen_line(c->ind, "vkeep(1, p%d);", v);
     break;
@@ -782,6 +791,45 @@ static const char gen_prelude[] =
     "  va_start(ap, n);\n"
     "  for (int i = 0; i < n; i++) keep(va_arg(ap, long *));\n"
     "  va_end(ap);\n"
+    "}\n"
+    "static void put_byte(unsigned char *d, int c) { *d = (unsigned char)c; }\n"
+    "static int get_byte(const unsigned char *s) { return *s; }\n"
+    "static long *bytes_via_int(long *p) {\n"
+    "  long *r;\n"
+    "  const unsigned char *s = (const void *)&p;\n"
+    "  unsigned char *d = (void *)&r;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) { int c = s[i]; d[i] = (unsigned char)c; }\n"
+    "  return r;\n"
+    "}\n"
+    "static long *bytes_via_helpers(long *p) {\n"
+    "  long *r;\n"
+    "  for (size_t i = 0; i < sizeof p; i++)\n"
+    "    put_byte((unsigned char *)&r + i, get_byte((const unsigned char *)&p + i));\n"
+    "  return r;\n"
+    "}\n"
+    "static long *bytes_via_shift(long *p) {\n"
+    "  const unsigned char *s = (const void *)&p;\n"
+    "  uintptr_t x = 0;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) x |= (uintptr_t)s[i] << (8 * i);\n"
+    "  return (long *)x;\n"
+    "}\n"
+    "static long *bytes_via_table(long *p) {\n"
+    "  unsigned char id[256];\n"
+    "  for (int k = 0; k < 256; k++) id[k] = (unsigned char)k;\n"
+    "  long *r;\n"
+    "  const unsigned char *s = (const void *)&p;\n"
+    "  unsigned char *d = (void *)&r;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) d[i] = id[s[i]];\n"
+    "  return r;\n"
+    "}\n"
+    "static long *bytes_via_ints(long *p) {\n"
+    "  int tmp[sizeof p];\n"
+    "  const unsigned char *s = (const void *)&p;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) tmp[i] = s[i];\n"
+    "  long *r;\n"
+    "  unsigned char *d = (void *)&r;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) d[i] = (unsigned char)tmp[i];\n"
+    "  return r;\n"
     "}\n"
     "static long *maybe_keep(long *p, long k) {\n"
     "  if (k % 3 == 0) { keep(p); return NULL; }\n"
