@@ -398,9 +398,8 @@ bool FunctionBuilder::byteAssign(const VarDecl *VD, const Expr *Init, SourceLoca
     return false;
   if (!carriesBytes(Init->IgnoreParenCasts()))
     return false;
-  NodeId B = bytesOf(Init, true, true);
-  if (B != NoNode && B != byteVar(VD))
-    G.copy(B, byteVar(VD), Loc, G.save("stored byte by byte in '" + VD->getName() + "'"));
+  G.copy(bytesOf(Init, true, true), byteVar(VD), Loc,
+         G.save("stored byte by byte in '" + VD->getName() + "'"));
   return true;
 }
 
@@ -588,8 +587,7 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     modifies(L);
   switch (E->getOpcode()) {
   case BO_Assign: {
-    if (const VarDecl *V = localNumberVar(L); V && L->IgnoreParens() == L->IgnoreParenCasts() &&
-        byteAssign(V, R, E->getOperatorLoc())) {
+    if (const VarDecl *V = localNumberVar(L); V && byteAssign(V, R, E->getOperatorLoc())) {
       lvalue(L);
       return NoNode;
     }

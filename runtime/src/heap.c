@@ -155,13 +155,14 @@ static int esc_map_aligned(size_t size, size_t align, char **base, size_t *len) 
   uintptr_t mask = (uintptr_t)(align - 1);
   if ((uintptr_t)p & mask) {
     esc__prim_unmap(p, size);
-    void *want = (void *)((uintptr_t)p & ~mask);
-    if (esc__prim_map_near(want, size, &p) == 0 && p != want) {
-      esc__prim_unmap(p, size);
-      p = NULL;
+    void *want = (void *)((uintptr_t)p & ~mask), *got;
+    p = NULL;
+    if (esc__prim_map_near(want, size, &got) == 0) {
+      if (got == want) p = got;
+      else esc__prim_unmap(got, size);
     }
   }
-  if (p && !((uintptr_t)p & mask)) {
+  if (p) {
     *base = (char *)p;
     *len = size;
     return 0;
@@ -675,8 +676,7 @@ static unsigned esc_heap_mappings(void) {
 // unmapped, for the caller to try once more.  pre: heap lock held.
 __attribute__((cold)) static bool esc_heap_give_back_locked(void) {
   unsigned had = esc_heap_mappings();
-  esc_heap_scavenge_locked(esc__prim_clock_ms(), true);
-  esc_heap_merge_released();
+  esc_heap_scavenge_locked(esc__prim_clock_ms(), true);  // releases and merges
   esc_heap_unmap_empty(false);
   return esc_heap_mappings() < had;
 }
