@@ -108,11 +108,11 @@ namespace {
 static bool isDefinedFunction(const Expr *A) {
   const auto *R = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
   const auto *F = R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
-  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
-  return Def && Def->hasBody() && !Def->isWeak();
+  return F && trustedDefinition(F);
 }
 
-/// Reports whether call \p E to \p F (declared, not defined here, or weak)
+/// Reports whether call \p E to \p F (declared, not defined here, or with
+/// a definition that may be replaced: trustedDefinition)
 /// may run code of this program that the call graph does not show: a
 /// function defined in another file may call back into this one, and so
 /// may a library function given a callback other than a function this file
@@ -158,8 +158,7 @@ public:
       HiddenCall = true;
       return true;
     }
-    const FunctionDecl *Def = F->getDefinition();
-    if (!Def || !Def->hasBody() || Def->isWeak())
+    if (!trustedDefinition(F))
       HiddenCall |= mayCallBack(Ctx, E, F);
     add(F);
     return true;
@@ -331,8 +330,8 @@ std::vector<std::vector<const FunctionDecl *>> TUAnalysis::components() {
 
 std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
   auto Lookup = [this](const FunctionDecl *D) -> const Summary * {
-    // The linker may replace a weak definition: its body proves nothing.
-    if (D->isWeak())
+    // A body the linker or the loader may replace proves nothing.
+    if (!trustedDefinition(D))
       return nullptr;
     auto It = Summaries.find(D);
     return It == Summaries.end() ? nullptr : &It->second;
@@ -421,7 +420,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
 /// variadic arguments, noinline, a weak definition, exclusion).
 void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
   Summary &S = Summaries[FD];
-  if (!S.ReturnsFresh || S.ReturnsUnknown || FD->isVariadic() || FD->isWeak() ||
+  if (!S.ReturnsFresh || S.ReturnsUnknown || FD->isVariadic() || !trustedDefinition(FD) ||
       !FD->hasWrittenPrototype() ||
       FD->isMain() || FD->hasAttr<NoInlineAttr>() || B.HasSetjmp ||
       B.HasDynamicStack || B.HasBackwardGoto || factsOf(FD, B, false).Excluded)

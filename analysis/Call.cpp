@@ -42,7 +42,7 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
   }
   // A wrapper of this unit marked as an allocator (GNU style: xmalloc
   // with __attribute__((malloc))) is a wrapper: its body says what it does.
-  if (Def && Def->hasBody() && !Def->isWeak())
+  if (trustedDefinition(Callee))
     if (const Summary *S = Lookup(Def); S && S->Wrapper)
       return false;
   // The C library's own allocators that the libc table describes (glibc
@@ -121,7 +121,7 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
     }
     for (NodeId B : Bytes)
       escape(B, Loc,
-             Callee ? "passed as an integer to '" + Fn + "', whose code is not in this file"
+             Callee ? "passed as an integer to '" + Fn + "', " + replacedBecause(Callee)
                     : llvm::Twine("passed as an integer to an indirect call"));
     return;
   }
@@ -268,7 +268,7 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
       applySummary(Def, *S, Args, Loc);
     } else {
       for (NodeId A : Args)
-        escape(A, Loc, "passed to '" + Callee + "', whose code is not in this file");
+        escape(A, Loc, "passed to '" + Callee + "', " + replacedBecause(E->getDirectCallee()));
     }
     return T;
   }
@@ -649,7 +649,7 @@ NodeId FunctionBuilder::unknownCall(const CallExpr *E, const FunctionDecl *F,
     }
     // Not "passed to" alone: that read like a callee known to keep the
     // pointer; this one may or may not.
-    escape(A, Loc, "passed to '" + Fn + "', whose code is not in this file");
+    escape(A, Loc, "passed to '" + Fn + "', " + replacedBecause(F));
   }
   return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
 }

@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "SummaryBuilder.h"
 
+#include "clang/Basic/TargetInfo.h"
+
+using namespace clang;
 using namespace escape::analysis;
 
 Summary Summary::worst(unsigned NumParams) {
@@ -214,4 +217,53 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     writesUnknown(G, PO, PD, PDD, P);
   }
   return S;
+}
+
+namespace {
+enum class Replaced { No, NoBody, Weak, Inline, Interposed };
+} // namespace
+
+static Replaced replacement(const FunctionDecl *F) {
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody())
+    return Replaced::NoBody;
+  // The linker takes a strong definition over a weak one.
+  if (Def->isWeak())
+    return Replaced::Weak;
+  const ASTContext &Ctx = Def->getASTContext();
+  // A C99 inline definition (or a GNU extern inline one) is there to be
+  // inlined: a call may run another file's external definition instead.
+  if (Ctx.GetGVALinkageForFunction(Def) == GVA_AvailableExternally)
+    return Replaced::Inline;
+  // A function a shared object exports may be interposed: the executable,
+  // or a library loaded earlier, defines the same name, and calls through
+  // the PLT run that one (clang -O0 makes every such call through the PLT,
+  // and -fsemantic-interposition does at every level).  Only
+  // -fno-semantic-interposition, or hidden or protected visibility, makes
+  // the object's own definition the one that runs.
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (LO.PICLevel && !LO.PIE &&
+      (LO.SemanticInterposition || LO.HalfNoSemanticInterposition) &&
+      Ctx.getTargetInfo().getTriple().isOSBinFormatELF() &&
+      Def->isExternallyVisible() && Def->getVisibility() == DefaultVisibility)
+    return Replaced::Interposed;
+  return Replaced::No;
+}
+
+const FunctionDecl *escape::analysis::trustedDefinition(const FunctionDecl *F) {
+  return replacement(F) == Replaced::No ? F->getDefinition() : nullptr;
+}
+
+llvm::StringRef escape::analysis::replacedBecause(const FunctionDecl *F) {
+  switch (replacement(F)) {
+  case Replaced::Weak:
+    return "whose weak definition another may replace at link time";
+  case Replaced::Inline:
+    return "whose inline definition may not be the code a call runs";
+  case Replaced::Interposed:
+    return "which another shared object may replace (exported from "
+           "position-independent code)";
+  default:
+    return "whose code is not in this file";
+  }
 }

@@ -11,12 +11,15 @@
 
 #include "escape/analysis/Result.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 #include <vector>
 
 namespace clang {
 class CallExpr;
-}
+class FunctionDecl;
+} // namespace clang
 
 namespace escape::analysis {
 
@@ -114,6 +117,15 @@ struct Summary {
   /// The summary to assume when nothing is known: everything leaks.
   static Summary worst(unsigned NumParams);
 };
+
+/// The definition of \p F whose body every call to \p F runs, or null when
+/// the file has none, or has one the linker or the dynamic loader may
+/// replace (see replacedBecause): a summary of such a body proves nothing.
+const clang::FunctionDecl *trustedDefinition(const clang::FunctionDecl *F);
+
+/// Why a call to \p F may run code other than a body this file shows, as
+/// the end of a report's "passed to 'f', ..." line.
+llvm::StringRef replacedBecause(const clang::FunctionDecl *F);
 
 } // namespace escape::analysis
 

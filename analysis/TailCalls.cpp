@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "TailCalls.h"
+#include "Summary.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -25,6 +26,7 @@
 
 using namespace clang;
 using escape::analysis::CallBackTest;
+using escape::analysis::trustedDefinition;
 
 namespace {
 
@@ -90,8 +92,8 @@ private:
     const FunctionDecl *F = C->getDirectCallee();
     if (!F)
       return Hidden;
-    const FunctionDecl *Def = F->getDefinition();
-    if (!Def || !Def->hasBody() || Def->isWeak())
+    const FunctionDecl *Def = trustedDefinition(F);
+    if (!Def)
       return Hidden && MayCallBack(C, F);
     return Targets.count(Def) != 0;
   }
