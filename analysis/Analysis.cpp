@@ -337,6 +337,7 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
     return It == Summaries.end() ? nullptr : &It->second;
   };
   auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
+  B->LooseAliasing = P.LooseAliasing;
   B->build();
   B->G.solve();
   return B;

@@ -86,6 +86,9 @@ public:
   /// Local variables assigned after their declaration, or whose address
   /// is taken: the others keep their initializer's value.
   llvm::DenseSet<const clang::VarDecl *> Modified;
+  /// -fno-strict-aliasing or -O0: a number read through any pointer may
+  /// be a pointer's bytes (wordRead).  Set before build().
+  bool LooseAliasing = false;
   bool HasSetjmp = false;
   bool HasDynamicStack = false; ///< VLA or alloca
   bool HasBackwardGoto = false;
@@ -125,6 +128,9 @@ private:
   bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,
                   clang::SourceLocation Loc);
   NodeId bytesOf(const clang::Expr *E, bool Launder, bool Strict);
+  bool carriesBytes(const clang::Expr *R) const;
+  bool readCarriesBytes(const clang::Expr *R) const;
+  bool wordRead(const clang::Expr *R) const;
   void byteEffects(const clang::CallExpr *E, const Summary *S,
                    const std::vector<NodeId> &Args, const std::vector<NodeId> &Bytes);
   NodeId byteVar(const clang::VarDecl *VD);

@@ -20,7 +20,8 @@ using namespace escape::analysis;
 bool FunctionBuilder::isNumber(QualType T) {
   if (const auto *AT = T->getAs<AtomicType>())
     T = AT->getValueType();
-  return T->isIntegerType() || T->isRealFloatingType();
+  // A vector (`__m128i`) is a number too: SIMD code copies memory with it.
+  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType();
 }
 
 bool FunctionBuilder::mayHoldPointer(QualType T) {
@@ -265,13 +266,11 @@ static bool isByteArithmetic(const Expr *R) {
   return false;
 }
 
-static bool readCarriesBytes(const Expr *R);
-
 /// Reports whether bytesOf follows the bytes of \p R into a number
 /// variable, integer memory, a call or a return: a struct of numbers, a
 /// local number variable, a conditional, arithmetic, a call, a table
 /// indexed by such a value, or a read readCarriesBytes takes.
-static bool carriesBytes(const Expr *R) {
+bool FunctionBuilder::carriesBytes(const Expr *R) const {
   // A struct of numbers, passed or stored whole (`struct ch x = {s[i]};`).
   if (R->getType()->isRecordType())
     return R->isGLValue() && !FunctionBuilder::mayHoldPointer(R->getType());
@@ -287,21 +286,67 @@ static bool carriesBytes(const Expr *R) {
   return readCarriesBytes(R);
 }
 
-/// carriesBytes for a read of memory \p R: a character, or a number
-/// stored in the function's own storage (a local variable, an element of a
-/// local array of numbers, a member of a local struct or union of
-/// numbers).  A number read through a pointer (`q->len`) is not taken for
-/// pointer bytes: the analysis does not tell fields apart, and `n =
-/// q->len; p->len = n;` would link what p and q point to.  (A character
-/// store of it still copies it, byteCopy.)
-static bool readCarriesBytes(const Expr *R) {
+/// Reports whether \p T, or a typedef it is named by, or its struct, is
+/// declared __attribute__((may_alias)): its lvalues may read any memory.
+static bool mayAlias(QualType T) {
+  while (const auto *TT = T->getAs<TypedefType>()) {
+    if (TT->getDecl()->hasAttr<MayAliasAttr>())
+      return true;
+    T = TT->getDecl()->getUnderlyingType();
+  }
+  const auto *RT = T->getAs<RecordType>();
+  return RT && RT->getDecl()->hasAttr<MayAliasAttr>();
+}
+
+/// Reports whether \p R reads memory through a pointer, in a way that may
+/// read a pointer's bytes as a number: `*(long *)&p`, `((T *)p)[i]` and
+/// `((struct wrap *)p)->v` (a cast at the read, as the SIMD loads of
+/// <emmintrin.h> make), or a read through a may_alias type (`word *s;
+/// *d++ = *s++;`).  Under -fno-strict-aliasing, and at -O0, where clang
+/// does as written, any read through a pointer counts (`d[0] = s[0]` in a
+/// helper given `(unsigned *)&p`).  A member read must be of a struct that
+/// holds no pointer, and `q->vals[i]` is left out: the analysis does not
+/// tell fields apart, and `n = q->len; p->len = n;` would link what p and
+/// q point to.
+bool FunctionBuilder::wordRead(const Expr *R) const {
+  R = R->IgnoreParens();
+  const Expr *Base = nullptr;
+  if (const auto *M = dyn_cast<MemberExpr>(R)) {
+    if (!M->isArrow() || mayHoldPointer(M->getBase()->getType()->getPointeeType()))
+      return false;
+    Base = M->getBase();
+  } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(R)) {
+    Base = A->getBase();
+  } else if (const auto *U = dyn_cast<UnaryOperator>(R); U && U->getOpcode() == UO_Deref) {
+    Base = U->getSubExpr();
+  } else {
+    return false;
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(Base->IgnoreParenCasts());
+      M && M->getType()->isArrayType())
+    return false;
+  if (LooseAliasing || mayAlias(R->getType()))
+    return true;
+  if (const auto *M = dyn_cast<MemberExpr>(R); M && mayAlias(M->getBase()->getType()->getPointeeType()))
+    return true;
+  return isa<ExplicitCastExpr>(Base->IgnoreParens());
+}
+
+/// carriesBytes for a read of memory \p R: a character, a number stored
+/// in the function's own storage (a local variable, an element of a local
+/// array of numbers, a member of a local struct or union of numbers), or a
+/// number read through a pointer (wordRead).  A number field read through
+/// a pointer (`q->len`) is not taken for pointer bytes: the analysis does
+/// not tell fields apart, and `n = q->len; p->len = n;` would link what p
+/// and q point to.  (A character store of it still copies it, byteCopy.)
+bool FunctionBuilder::readCarriesBytes(const Expr *R) const {
   if (!R->isGLValue() || !FunctionBuilder::isNumber(R->getType()))
     return false;
   if (const auto *DR = dyn_cast<DeclRefExpr>(R->IgnoreParens())) {
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
     return VD && VD->hasLocalStorage();
   }
-  if (R->getType()->isCharType() || localNumberArray(R))
+  if (R->getType()->isCharType() || localNumberArray(R) || wordRead(R))
     return true;
   return numbersOnlyLocal(R);
 }
@@ -592,9 +637,13 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
       return NoNode;
     }
     // A character store, or a character read stored in integer memory
-    // (`int tmp[8]; tmp[i] = s[i];`): bytes copied one at a time.
-    if (L->getType()->isCharType() ||
-        (isNumber(L->getType()) && carriesBytes(R->IgnoreParenCasts())))
+    // (`int tmp[8]; tmp[i] = s[i];`), or a struct of numbers copied whole
+    // by a read wordRead takes (`*d = *s` for `struct words { long a, b;
+    // }` under -fno-strict-aliasing): bytes copied.
+    QualType LT = L->getType();
+    if (LT->isCharType() ||
+        (isNumber(LT) && carriesBytes(R->IgnoreParenCasts())) ||
+        (LT->isRecordType() && !mayHoldPointer(LT) && wordRead(R->IgnoreParenImpCasts())))
       return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();

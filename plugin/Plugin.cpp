@@ -217,6 +217,10 @@ protected:
     const LangOptions &LO = CI.getLangOpts();
     if (LO.CPlusPlus || LO.ObjC) // The analysis models C only.
       return std::make_unique<ASTConsumer>();
+    // Without type-based alias analysis clang reads memory as written, so
+    // a pun copies a pointer's bytes: -fno-strict-aliasing, and -O0.
+    F->Opts.Policy.LooseAliasing =
+        CI.getCodeGenOpts().RelaxedAliasing || CI.getCodeGenOpts().OptimizationLevel == 0;
     frontend::ActionKind K = CI.getFrontendOpts().ProgramAction;
     bool Codegen = K == frontend::EmitObj || K == frontend::EmitAssembly ||
                    K == frontend::EmitLLVM || K == frontend::EmitBC ||

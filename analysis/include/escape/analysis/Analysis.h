@@ -37,6 +37,9 @@ struct Policy {
   uint64_t ArenaCap = 1u << 20;    ///< largest constant size for the arena
   bool ArenaEnabled = false;       ///< the frame arena runtime is linked
   bool Transform = true;           ///< false: report what would be done
+  /// -fno-strict-aliasing or -O0: memory may be read through any type, so
+  /// a number read through any pointer may be a pointer's bytes.
+  bool LooseAliasing = false;
   /// `#pragma escape off|on` lines, in source order per file.
   std::vector<PragmaMark> Pragmas;
 };
