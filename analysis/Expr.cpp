@@ -528,12 +528,15 @@ static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
 
 /// Follows the integer value of \p E up through conversions and integer
 /// arithmetic.  True when it ends where no pointer can be rebuilt from it:
-/// in a comparison, in a mask or remainder by a constant below 2^16 (an
-/// alignment check: `(uintptr_t)p & 63`), or, with \p VD, back in VD
-/// itself (`h ^= h >> 17; h *= K;`).  False anywhere else; when that is the
-/// initializer of a variable, *Init is set to it.
+/// in a comparison, in a mask or remainder by a constant below 2^16 of
+/// bits no shift or division has moved (an alignment check: `(uintptr_t)p
+/// & 63`; \p Moved: they may have been), or, with \p VD, back in VD
+/// itself (`h += 8;`).  A mask after a shift takes a pointer apart a byte
+/// at a time (`saved[i] = (v >> 8 * i) & 0xff`, a hand-written `%p`, a bit
+/// test per bit), so it is not harmless.  False anywhere else; when that
+/// is the initializer of a variable, *Init is set to it.
 static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
-                         const VarDecl **Init) {
+                         const VarDecl **Init, bool Moved) {
   for (;;) {
     auto Parents = Ctx.getParents(*E);
     if (Parents.size() != 1)
@@ -573,17 +576,20 @@ static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
     switch (B->getOpcode()) {
     case BO_And:
     case BO_Rem:
-      if (smallConstant(Ctx, Other))
+      if (!Moved && smallConstant(Ctx, Other))
         return true;
       [[fallthrough]];
     case BO_Add:
     case BO_Sub:
     case BO_Mul:
-    case BO_Div:
     case BO_Xor:
     case BO_Or:
     case BO_Shl:
+      E = B;
+      continue;
+    case BO_Div:
     case BO_Shr:
+      Moved = true;
       E = B;
       continue;
     default:
@@ -612,7 +618,7 @@ struct VarUses : RecursiveASTVisitor<VarUses> {
 /// hash mixed in place and masked to a slot).
 bool FunctionBuilder::pointerBitsStay(const CastExpr *E) {
   const VarDecl *VD = nullptr;
-  if (endsHarmless(Ctx, E, nullptr, &VD))
+  if (endsHarmless(Ctx, E, nullptr, &VD, false))
     return true;
   if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
       VD->getType().isVolatileQualified() || !FD->getBody())
@@ -620,8 +626,19 @@ bool FunctionBuilder::pointerBitsStay(const CastExpr *E) {
   VarUses U;
   U.VD = VD;
   U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  // A variable changed in place (`v /= 256` in a loop, a hash mixed with
+  // `h ^= h >> 17`) may hold any bits of the pointer by the time a use
+  // masks it.
+  bool Changed = false;
+  for (const DeclRefExpr *R : U.Uses) {
+    auto Parents = Ctx.getParents(*R);
+    const auto *B = Parents.size() == 1 ? Parents[0].get<BinaryOperator>() : nullptr;
+    const auto *Un = Parents.size() == 1 ? Parents[0].get<UnaryOperator>() : nullptr;
+    Changed |= (B && B->isAssignmentOp() && B->getLHS() == R) ||
+               (Un && Un->isIncrementDecrementOp());
+  }
   for (const DeclRefExpr *R : U.Uses)
-    if (!endsHarmless(Ctx, R, VD, nullptr))
+    if (!endsHarmless(Ctx, R, VD, nullptr, Changed))
       return false;
   return true;
 }

@@ -1,7 +1,9 @@
 // RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
 // A pointer converted to an integer escapes (the integer may come back as a
 // pointer), unless the integer is only compared, or masked or reduced by a
-// small constant: an alignment check cannot rebuild the pointer.
+// small constant before any shift or division: an alignment check cannot
+// rebuild the pointer, but masks of shifted bits take it apart a piece at a
+// time.
 #include "alloc.h"
 
 typedef __UINTPTR_TYPE__ uptr;
@@ -74,10 +76,11 @@ int local_changed_then_kept(void) {
   return 0;
 }
 
-// A hash mixed in place and masked to a slot: every use ends in the
-// variable itself or in a small mask.
+// A hash mixed in place and masked to a slot: the variable changed in
+// place may hold any bits of the pointer when it is masked, as it does
+// when a loop takes the pointer apart (`saved[i] = v % 256; v /= 256;`).
 unsigned slot_of(void) {
-  char *p = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
   uptr h = (uptr)p;
   h ^= h >> 17;
   h *= 0x9E3779B97F4A7C15ull;
@@ -94,4 +97,39 @@ uptr mixed_elsewhere(void) {
   uptr g = h * 3;
   free(p);
   return g;
+}
+
+// A pointer taken apart a byte, a nibble or a bit at a time, each piece
+// masked after a shift, and kept: it can be rebuilt after the return.
+unsigned char saved[8];
+char handle[17];
+
+void bytes_out(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  __UINT64_TYPE__ v = (uptr)p;
+  for (int i = 0; i < 8; i++)
+    saved[i] = (v >> (8 * i)) & 0xff;
+}
+
+void hex_out(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  for (int i = 0; i < 16; i++)
+    handle[i] = "0123456789abcdef"[((uptr)p >> (4 * (15 - i))) & 0xf];
+}
+
+void bits_out(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  uptr v = (uptr)p;
+  for (int i = 0; i < 64; i++)
+    if ((v >> i) & 1)
+      saved[i / 8] |= 1 << (i % 8);
+}
+
+void divided_out(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  uptr v = (uptr)p;
+  for (int i = 0; i < 8; i++) {
+    saved[i] = v % 256;
+    v /= 256;
+  }
 }
