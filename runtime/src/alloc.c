@@ -9,9 +9,9 @@
 
 #include <string.h>
 
-void *esc_malloc(size_t size) { return esc__malloc_fast(size); }
+void *esc__malloc(size_t size) { return esc__malloc_fast(size); }
 
-void esc_free(void *p) { esc__free_fast(p); }
+void esc__free(void *p) { esc__free_fast(p); }
 
 // esc__large_alloc serves blocks above ESC_SMALL_MAX (and over-aligned
 // ones): a span of their own up to ESC_LARGE_MAX, a mapping beyond.
@@ -45,7 +45,7 @@ size_t esc__block_usable(const void *p) {
   return (size_t)(s->start + (size_t)s->npages * ESC_PAGE_SIZE - (const char *)p);
 }
 
-size_t esc_usable_size(const void *p) { return p ? esc__block_usable(p) : 0; }
+size_t esc__usable_size(const void *p) { return p ? esc__block_usable(p) : 0; }
 
 static void *esc_calloc_in(size_t count, size_t size) {
   size_t n;
@@ -53,7 +53,7 @@ static void *esc_calloc_in(size_t count, size_t size) {
     errno = ENOMEM;
     return NULL;
   }
-  void *p = esc_malloc(n);
+  void *p = esc__malloc(n);
   if (!p) return NULL;
   esc_segment_t *seg = esc__segment_of(p);
   // Fresh pages read as zero: a reused mapping is cleared only as far as
@@ -115,7 +115,7 @@ static void esc_realloc_free(void *p, size_t usable) {
       return;
     }
   }
-  esc_free(p);
+  esc__free(p);
 }
 
 // Blocks that realloc grows past this size leave the size classes.
@@ -137,7 +137,7 @@ static void esc_realloc_free(void *p, size_t usable) {
 // flushed on to the transfer slots: 5,000 calls held 241 KiB of 384-byte
 // blocks (test/acceptance/programs/jsontok.c).
 static void *esc_realloc_grown(size_t size, size_t usable) {
-  if (esc__options.profile || size <= 256 || size <= usable) return esc_malloc(size);
+  if (esc__options.profile || size <= 256 || size <= usable) return esc__malloc(size);
   if (size <= ESC_REALLOC_PAGED) {
     unsigned cls = esc__class_of(size);
     void *p = esc__tcache_take(cls);
@@ -145,13 +145,13 @@ static void *esc_realloc_grown(size_t size, size_t usable) {
   }
   size_t want = size < usable + usable / 4 ? size + size / 4 : size;
   if (want > ESC_LARGE_MAX) want = size;
-  return want <= ESC_LARGE_MAX ? esc__large_alloc(want, 0) : esc_malloc(size);
+  return want <= ESC_LARGE_MAX ? esc__large_alloc(want, 0) : esc__malloc(size);
 }
 
 static void *esc_realloc_in(void *p, size_t size) {
-  if (!p) return esc_malloc(size);
+  if (!p) return esc__malloc(size);
   if (size == 0) {
-    esc_free(p);
+    esc__free(p);
     return NULL;
   }
   size_t usable = esc__block_usable(p);
@@ -163,7 +163,7 @@ static void *esc_realloc_in(void *p, size_t size) {
     if (q) return q;
   }
   void *q = esc_realloc_grown(size, usable);
-  if (!q) q = esc_malloc(size);
+  if (!q) q = esc__malloc(size);
   if (!q) return NULL;
   memcpy(q, p, usable < size ? usable : size);
   esc_realloc_free(p, usable);
@@ -172,27 +172,27 @@ static void *esc_realloc_in(void *p, size_t size) {
 
 // The entry points that allocate through malloc tell the heap profile where
 // the program called them.
-void *esc_calloc(size_t count, size_t size) {
+void *esc__calloc(size_t count, size_t size) {
   void *outer = esc__profile_enter(__builtin_return_address(0));
   void *p = esc_calloc_in(count, size);
   esc__profile_leave(outer);
   return p;
 }
 
-void *esc_realloc(void *p, size_t size) {
+void *esc__realloc(void *p, size_t size) {
   void *outer = esc__profile_enter(__builtin_return_address(0));
   void *q = esc_realloc_in(p, size);
   esc__profile_leave(outer);
   return q;
 }
 
-void *esc_reallocarray(void *p, size_t count, size_t size) {
+void *esc__reallocarray(void *p, size_t count, size_t size) {
   size_t n;
   if (esc__mul_overflow(count, size, &n)) {
     errno = ENOMEM;
     return NULL;
   }
-  return esc_realloc(p, n);  // a count of 0 frees p, as realloc(p, 0) and glibc
+  return esc__realloc(p, n);  // a count of 0 frees p, as realloc(p, 0) and glibc
 }
 
 // --- Aligned allocation
@@ -203,12 +203,12 @@ static bool esc_is_pow2(size_t a) { return a && !(a & (a - 1)); }
 // (its size is a multiple of align, spans start page-aligned).
 static void *esc_aligned_small(size_t size, size_t align) {
   for (unsigned c = esc__class_of(size); c < ESC_NCLASSES; c++)
-    if (esc__class_size[c] % align == 0) return esc_malloc(esc__class_size[c]);
+    if (esc__class_size[c] % align == 0) return esc__malloc(esc__class_size[c]);
   return NULL;
 }
 
 static void *esc_aligned(size_t align, size_t size) {
-  if (align <= ESC_MIN_ALIGN) return esc_malloc(size < align ? align : size);
+  if (align <= ESC_MIN_ALIGN) return esc__malloc(size < align ? align : size);
   if (size > SIZE_MAX - align) {
     errno = ENOMEM;
     return NULL;
@@ -226,7 +226,7 @@ static void *esc_aligned(size_t align, size_t size) {
 // power of two is rounded up to the next, and only one past SIZE_MAX / 2 + 1
 // fails with EINVAL.  A program that asked for 24 got a block under glibc
 // and NULL here.
-void *esc_memalign(size_t align, size_t size) {
+void *esc__memalign(size_t align, size_t size) {
   if (align > SIZE_MAX / 2 + 1) {
     errno = EINVAL;
     return NULL;
@@ -236,9 +236,8 @@ void *esc_memalign(size_t align, size_t size) {
   return esc_aligned(a, size);
 }
 
-void *esc_aligned_alloc(size_t align, size_t size) __attribute__((alias("esc_memalign")));
 
-int esc_posix_memalign(void **out, size_t align, size_t size) {
+int esc__posix_memalign(void **out, size_t align, size_t size) {
   if (!out || !esc_is_pow2(align) || align % sizeof(void *) != 0) return EINVAL;
   int saved = errno;
   void *p = esc_aligned(align, size);
@@ -250,9 +249,9 @@ int esc_posix_memalign(void **out, size_t align, size_t size) {
   return 0;
 }
 
-void *esc_valloc(size_t size) { return esc_aligned(esc__prim_page_size(), size); }
+void *esc__valloc(size_t size) { return esc_aligned(esc__prim_page_size(), size); }
 
-void *esc_pvalloc(size_t size) {
+void *esc__pvalloc(size_t size) {
   size_t page = esc__prim_page_size();
   if (size > SIZE_MAX - page) {
     errno = ENOMEM;
@@ -261,3 +260,17 @@ void *esc_pvalloc(size_t size) {
   size_t n = (size + page - 1) & ~(page - 1);
   return esc_aligned(page, n ? n : page);
 }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(malloc);
+ESC_API_ALIAS(free);
+ESC_API_ALIAS(calloc);
+ESC_API_ALIAS(realloc);
+ESC_API_ALIAS(reallocarray);
+ESC_API_ALIAS(usable_size);
+ESC_API_ALIAS(memalign);
+ESC_API_ALIAS_OF(aligned_alloc, memalign);
+ESC_API_ALIAS(posix_memalign);
+ESC_API_ALIAS(valloc);
+ESC_API_ALIAS(pvalloc);

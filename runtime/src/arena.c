@@ -174,8 +174,8 @@ static _Thread_local esc_frame_arena_t esc_frame_tls;
 #define esc_frame_chunk_alloc malloc
 #define esc_frame_chunk_free free
 #else
-#define esc_frame_chunk_alloc esc_malloc
-#define esc_frame_chunk_free esc_free
+#define esc_frame_chunk_alloc esc__malloc
+#define esc_frame_chunk_free esc__free
 #endif
 
 static pthread_key_t esc_frame_key;

@@ -6,8 +6,12 @@
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
 
-void esc_collect(void) {
-  esc_thread_done();
+void esc__collect(void) {
+  esc__thread_done();
   esc__central_drain_idle(true);
   esc__heap_scavenge(true);
 }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(collect);

@@ -148,12 +148,12 @@ void esc__init(void) {
 
 __attribute__((destructor)) static void esc_at_exit(void) {
   if (atomic_load(&esc__init_state) != 2) return;
-  if (esc__options.stats) esc_stats_print(2);
-  if (esc__options.stats > 1) esc_stats_print_classes(2);
+  if (esc__options.stats) esc__stats_print(2);
+  if (esc__options.stats > 1) esc__stats_print_classes(2);
   if (esc__options.profile) esc__profile_at_exit();
 }
 
-void esc_register_error(esc_error_fun *fun, void *arg) {
+void esc__register_error(esc_error_fun *fun, void *arg) {
   esc_error_arg = arg;
   esc_error_handler = fun;
 }
@@ -189,3 +189,7 @@ void esc__assert_fail(const char *cond, const char *file, int line) {
   esc__prim_write(2, "\n", 1);
   esc__error(EFAULT, "internal invariant broken");
 }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(register_error);

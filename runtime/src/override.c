@@ -13,18 +13,18 @@
 ESC_PUBLIC void *malloc(size_t size) { return esc__malloc_fast(size); }
 ESC_PUBLIC void free(void *p) { esc__free_fast(p); }
 ESC_PUBLIC void cfree(void *p) { esc__free_fast(p); }
-ESC_PUBLIC void *calloc(size_t n, size_t size) { return esc_calloc(n, size); }
-ESC_PUBLIC void *realloc(void *p, size_t size) { return esc_realloc(p, size); }
+ESC_PUBLIC void *calloc(size_t n, size_t size) { return esc__calloc(n, size); }
+ESC_PUBLIC void *realloc(void *p, size_t size) { return esc__realloc(p, size); }
 ESC_PUBLIC void *reallocarray(void *p, size_t n, size_t size) {
-  return esc_reallocarray(p, n, size);
+  return esc__reallocarray(p, n, size);
 }
 ESC_PUBLIC void *aligned_alloc(size_t align, size_t size) {
-  return esc_aligned_alloc(align, size);
+  return esc__memalign(align, size);
 }
 ESC_PUBLIC int posix_memalign(void **out, size_t align, size_t size) {
-  return esc_posix_memalign(out, align, size);
+  return esc__posix_memalign(out, align, size);
 }
-ESC_PUBLIC void *memalign(size_t align, size_t size) { return esc_memalign(align, size); }
-ESC_PUBLIC void *valloc(size_t size) { return esc_valloc(size); }
-ESC_PUBLIC void *pvalloc(size_t size) { return esc_pvalloc(size); }
-ESC_PUBLIC size_t malloc_usable_size(void *p) { return esc_usable_size(p); }
+ESC_PUBLIC void *memalign(size_t align, size_t size) { return esc__memalign(align, size); }
+ESC_PUBLIC void *valloc(size_t size) { return esc__valloc(size); }
+ESC_PUBLIC void *pvalloc(size_t size) { return esc__pvalloc(size); }
+ESC_PUBLIC size_t malloc_usable_size(void *p) { return esc__usable_size(p); }

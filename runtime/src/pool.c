@@ -38,14 +38,14 @@ static uint64_t esc_pool_next_gen = 1;
 static void esc_list_free(void *head) {
   while (head) {
     void *next = *(void **)head;
-    esc_free(head);
+    esc__free(head);
     head = next;
   }
 }
 
-esc_pool_t *esc_pool_create(size_t size) {
+esc_pool_t *esc__pool_create(size_t size) {
   if (size < sizeof(void *)) size = sizeof(void *);
-  esc_pool_t *pool = esc_calloc(1, sizeof *pool);
+  esc_pool_t *pool = esc__calloc(1, sizeof *pool);
   if (!pool) return NULL;
   pool->size = size;
   pool->slot = -1;
@@ -75,7 +75,7 @@ static esc_pool_local_t *esc_pool_local_of(esc_pool_t *pool) {
   return l;
 }
 
-void *esc_pool_get(esc_pool_t *pool) {
+void *esc__pool_get(esc_pool_t *pool) {
   if (!pool) {
     errno = EINVAL;
     return NULL;
@@ -96,7 +96,7 @@ void *esc_pool_get(esc_pool_t *pool) {
     }
     esc__unlock(&pool->lock);
   }
-  return p ? p : esc_malloc(pool->size);
+  return p ? p : esc__malloc(pool->size);
 }
 
 // esc_pool_spill moves half of a full local slot to the pool's shared list.
@@ -119,7 +119,7 @@ static void esc_pool_spill(esc_pool_t *pool, esc_pool_local_t *l) {
   esc_list_free(head);
 }
 
-void esc_pool_put(esc_pool_t *pool, void *p) {
+void esc__pool_put(esc_pool_t *pool, void *p) {
   if (!pool || !p) return;
   esc_pool_local_t *l = esc_pool_local_of(pool);
   if (!l) {
@@ -131,7 +131,7 @@ void esc_pool_put(esc_pool_t *pool, void *p) {
       pool->nshared++;
     }
     esc__unlock(&pool->lock);
-    if (!keep) esc_free(p);
+    if (!keep) esc__free(p);
     return;
   }
   *(void **)p = l->head;
@@ -139,7 +139,7 @@ void esc_pool_put(esc_pool_t *pool, void *p) {
   if (++l->count > ESC_POOL_LOCAL) esc_pool_spill(pool, l);
 }
 
-void esc_pool_destroy(esc_pool_t *pool) {
+void esc__pool_destroy(esc_pool_t *pool) {
   if (!pool) return;
   if (pool->slot >= 0) {
     esc_pool_local_t *l = &esc_pool_local[pool->slot];
@@ -154,7 +154,7 @@ void esc_pool_destroy(esc_pool_t *pool) {
     esc__unlock(&esc_pool_reg_lock);
   }
   esc_list_free(pool->shared);
-  esc_free(pool);
+  esc__free(pool);
 }
 
 void esc__pool_thread_exit(void) {
@@ -165,3 +165,10 @@ void esc__pool_thread_exit(void) {
     esc_pool_local[i].gen = 0;
   }
 }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(pool_create);
+ESC_API_ALIAS(pool_get);
+ESC_API_ALIAS(pool_put);
+ESC_API_ALIAS(pool_destroy);

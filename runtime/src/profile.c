@@ -245,7 +245,7 @@ static void esc_out_profile(esc_out_t *o) {
   esc_out_flush(o);
 }
 
-int esc_profile_write(const char *path) {
+int esc__profile_write(const char *path) {
   if (!esc__options.profile || !path) return EINVAL;
   esc_out_t o = {.fd = -1};
   int err = esc__prim_open_write(path, &o.fd);
@@ -267,7 +267,7 @@ void esc__profile_at_exit(void) {
     path[n] = '.';
     esc__fmt_u64(path + n + 1, (uint64_t)getpid(), 10);
   }
-  int err = esc_profile_write(path);
+  int err = esc__profile_write(path);
   if (!err) return;
   const char *parts[] = {"cannot write the heap profile ", path, ": ", strerror(err)};
   esc__error_parts(err, parts, 4);
@@ -276,3 +276,7 @@ void esc__profile_at_exit(void) {
 void esc__profile_fork_prepare(void) { esc__lock(&esc_prof_lock); }
 void esc__profile_fork_parent(void) { esc__unlock(&esc_prof_lock); }
 void esc__profile_fork_child(void) { esc__lock_init(&esc_prof_lock); }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(profile_write);

@@ -42,7 +42,7 @@ int esc__fmt_u64(char *buf, uint64_t v, int base) {
   return n;
 }
 
-int esc_stats_get(esc_stats_t *out) {
+int esc__stats_get(esc_stats_t *out) {
   if (!out) return EINVAL;
   esc_counters_t *c = &esc__counters;
   out->mapped_bytes = atomic_load(&c->mapped);
@@ -95,7 +95,7 @@ static size_t esc_stats_col(char *buf, size_t at, uint64_t v, int width) {
   return at + (size_t)len;
 }
 
-int esc_stats_print_classes(int fd) {
+int esc__stats_print_classes(int fd) {
   static esc_class_stats_t t;  // 16 KiB: not on the stack of a late destructor
   memset(&t, 0, sizeof t);
   esc__heap_walk(esc_stats_span, &t);
@@ -123,9 +123,9 @@ int esc_stats_print_classes(int fd) {
   return err;
 }
 
-int esc_stats_print(int fd) {
+int esc__stats_print(int fd) {
   esc_stats_t s;
-  esc_stats_get(&s);
+  esc__stats_get(&s);
   char buf[1024];
   size_t n = 0;
   const char *head = "escape-rt statistics:\n";
@@ -143,3 +143,9 @@ int esc_stats_print(int fd) {
   n = esc_stats_line(buf, n, "  segments", s.segments);
   return esc__prim_write(fd, buf, n);
 }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(stats_get);
+ESC_API_ALIAS(stats_print);
+ESC_API_ALIAS(stats_print_classes);

@@ -386,7 +386,7 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
   }
 }
 
-void esc_thread_done(void) {
+void esc__thread_done(void) {
   esc_tcache_t *tc = &esc__tc;
   if (tc->state == ESC_TC_ACTIVE) esc__tc_flush(tc, false);
 }
@@ -428,3 +428,7 @@ void esc__tcache_fork_child(void) {
   esc_tc_reg = NULL;
   if (esc__tc.state == ESC_TC_ACTIVE) esc_tc_register(&esc__tc);
 }
+
+// The public names (escape.h), weak: a program that defines one of them
+// itself links, and the runtime calls only the esc__ names.
+ESC_API_ALIAS(thread_done);

@@ -14,6 +14,35 @@
 
 #include <errno.h>
 
+// The public API of escape.h, defined under these runtime-internal names;
+// ESC_API_ALIAS gives each its public name as a weak alias in the file
+// that defines it, so a program with an `esc_free` of its own links, and
+// the runtime's calls never reach the program's function.
+void *esc__malloc(size_t size);
+void esc__free(void *p);
+void *esc__calloc(size_t count, size_t size);
+void *esc__realloc(void *p, size_t size);
+void *esc__reallocarray(void *p, size_t count, size_t size);
+size_t esc__usable_size(const void *p);
+void *esc__memalign(size_t alignment, size_t size);
+int esc__posix_memalign(void **out, size_t alignment, size_t size);
+void *esc__valloc(size_t size);
+void *esc__pvalloc(size_t size);
+esc_pool_t *esc__pool_create(size_t object_size);
+void *esc__pool_get(esc_pool_t *pool);
+void esc__pool_put(esc_pool_t *pool, void *object);
+void esc__pool_destroy(esc_pool_t *pool);
+void esc__collect(void);
+void esc__thread_done(void);
+int esc__stats_get(esc_stats_t *out);
+int esc__stats_print(int fd);
+int esc__stats_print_classes(int fd);
+int esc__profile_write(const char *path);
+void esc__register_error(esc_error_fun *fun, void *arg);
+#define ESC_API_ALIAS_OF(pub, impl) \
+  extern __typeof__(esc__##impl) esc_##pub __attribute__((weak, alias("esc__" #impl)))
+#define ESC_API_ALIAS(name) ESC_API_ALIAS_OF(name, name)
+
 // Thread-local data is initial-exec: one load from the thread pointer.  The
 // copy of the runtime that escape-cc links into a shared library is built
 // with ESC_TLS_DYNAMIC, whose TLS the loader places at dlopen: an
