@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -116,13 +117,35 @@ static int escc_push_runtime(escc_argv_t *out, const char *bindir,
   return 0;
 }
 
+/// Creates directory \p dir and its missing parents, as `mkdir -p`.  A
+/// failure is left to the plugin, which names the report it cannot write.
+static void escc_mkdir_p(const char *dir) {
+  char *path = strdup(dir);
+  if (!path)
+    return;
+  for (char *s = path + 1;; s++) {
+    if (*s != '/' && *s)
+      continue;
+    char c = *s;
+    *s = 0;
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+      break;
+    *s = c;
+    if (!c)
+      break;
+  }
+  free(path);
+}
+
 /// With $ESCAPE_CC_REPORT_DIR set, asks the plugin for a report named after
 /// the first C input and the process id, so that every compile of a build
-/// leaves its own file (unless the command names a report itself).
+/// leaves its own file (unless the command names a report itself).  The
+/// folder is created when missing.
 static int escc_push_report(escc_argv_t *out, const escc_mode_t *m) {
   const char *dir = getenv("ESCAPE_CC_REPORT_DIR");
   if (!dir || !*dir || m->has_report || !m->first_c)
     return 0;
+  escc_mkdir_p(dir);
   const char *base = strrchr(m->first_c, '/');
   base = base ? base + 1 : m->first_c;
   size_t size = strlen(dir) + strlen(base) + 64;
