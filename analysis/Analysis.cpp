@@ -366,6 +366,11 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     for (const FunctionDecl *F : SCC) {
       auto B = runOne(F);
       Summary S = summarize(*B);
+      // An OpenMP region runs in a function of its own, a task perhaps
+      // after this one returned: what the body seems to do with the
+      // parameters proves nothing.
+      if (B->HasOpenMP)
+        S = Summary::worst(F);
       // Summaries in a cycle must only grow: the variadic arguments start
       // and stay untracked there.
       if (Recursive)
@@ -382,7 +387,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     if (Round + 1 == MaxRounds) {
       // Give up on precision, never on soundness.
       for (const FunctionDecl *F : SCC)
-        Summaries[F] = Summary::worst(F->getNumParams());
+        Summaries[F] = Summary::worst(F);
       for (const FunctionDecl *F : SCC)
         Last[F] = runOne(F);
       break;
@@ -532,6 +537,7 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
   F.Setjmp = B.HasSetjmp;
   F.DynamicStack = B.HasDynamicStack;
   F.BackwardGoto = B.HasBackwardGoto;
+  F.OpenMP = B.HasOpenMP;
   F.Excluded = excludedByAttr(FD);
   SourcePos Pos = positionOf(Ctx.getSourceManager(), FD->getBeginLoc());
   bool Off = false;

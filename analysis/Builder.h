@@ -90,6 +90,9 @@ public:
   /// be a pointer's bytes (wordRead).  Set before build().
   bool LooseAliasing = false;
   bool HasSetjmp = false;
+  /// OpenMP directives: their regions run in functions of their own (a
+  /// task even after this one returned), which the lowering does not see.
+  bool HasOpenMP = false;
   bool HasDynamicStack = false; ///< VLA or alloca
   bool HasBackwardGoto = false;
 

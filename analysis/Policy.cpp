@@ -22,6 +22,9 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
     return "promotion disabled for this function";
   if (F.Setjmp)
     return "function calls 'setjmp'";
+  if (F.OpenMP)
+    return "function has OpenMP directives, whose regions run as functions "
+           "of their own";
   if (F.TailRecursion)
     return "function recurses through a tail call, which plain code runs "
            "without a frame per level";

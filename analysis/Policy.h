@@ -20,6 +20,7 @@ struct FunctionFacts {
   bool Setjmp = false;
   bool DynamicStack = false; ///< VLAs or alloca
   bool BackwardGoto = false;
+  bool OpenMP = false;       ///< OpenMP directives (outlined regions, tasks)
   bool Excluded = false;     ///< attribute or pragma
 };
 

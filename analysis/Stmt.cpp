@@ -9,6 +9,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -141,6 +142,8 @@ void FunctionBuilder::stmt(const Stmt *S) {
     rvalue(E);
     return;
   }
+  if (isa<OMPExecutableDirective>(S))
+    HasOpenMP = true;
   switch (S->getStmtClass()) {
   case Stmt::DeclStmtClass:
     for (const Decl *D : cast<DeclStmt>(S)->decls())

@@ -13,13 +13,17 @@
 using namespace clang;
 using namespace escape::analysis;
 
-Summary Summary::worst(unsigned NumParams) {
+Summary Summary::worst(const FunctionDecl *F) {
   Summary S;
-  S.Params.resize(NumParams);
-  for (ParamSummary &P : S.Params) {
+  S.Params.resize(F->getNumParams());
+  for (unsigned I = 0; I != S.Params.size(); ++I) {
+    ParamSummary &P = S.Params[I];
+    // A number's bytes may be a pointer's: they are stored and returned.
+    P.BytesStored = P.BytesResult = P.ContentBytesResult = P.DeepBytesResult = true;
+    if (!FunctionBuilder::mayHoldPointer(F->getParamDecl(I)->getType()))
+      continue;
     P.Tracked = true;
     P.Heap = P.Content = P.Freed = P.ContentFreed = true;
-    P.BytesStored = P.BytesResult = P.ContentBytesResult = P.DeepBytesResult = true;
     P.NeedsHeap = P.ContentNeedsHeap = true;
     P.WritesUnknown = P.DeepWrite = true;
   }

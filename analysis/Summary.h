@@ -115,7 +115,7 @@ struct Summary {
   bool operator!=(const Summary &O) const { return !(*this == O); }
 
   /// The summary to assume when nothing is known: everything leaks.
-  static Summary worst(unsigned NumParams);
+  static Summary worst(const clang::FunctionDecl *F);
 };
 
 /// The definition of \p F whose body every call to \p F runs, or null when

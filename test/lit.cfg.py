@@ -45,3 +45,6 @@ if os.path.exists(os.path.join(bindir, "escape-cc")):
     config.available_features.add("escape-cc")
 if os.path.exists(os.path.join(libdir, "libescape-rt.a")):
     config.available_features.add("runtime")
+# OpenMP programs link with LLVM's libomp (Debian: libomp-19-dev).
+if os.path.exists(os.path.join(os.path.dirname(config.llvm_tools_dir), "lib", "libomp.so")):
+    config.available_features.add("openmp")
