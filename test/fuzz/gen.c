@@ -272,12 +272,14 @@ static void gen_hand_off(gen_ctx_t *c, int v) {
     gen_line(c->ind, "keep(p%d);", v);
     break;
   case 4: {
-    // The pointer copied one byte at a time, then kept: the block escapes
-    // through the copy only.
-    static const char *const via[] = {"int", "helpers", "shift", "table", "ints"};
+    // The pointer copied one byte or one word at a time, or taken apart
+    // into masked pieces, then kept: the block escapes through the copy
+    // only.
+    static const char *const via[] = {"int",  "helpers", "shift", "table",
+                                      "ints", "words",   "pieces"};
     int u = gen_uid++;
     gen_line(c->ind, "{ long *bq%d = bytes_via_%s(p%d); keep(bq%d); }", u,
-             via[gen_rand(5)], v, u);
+             via[gen_rand(7)], v, u);
     break;
   }
   case 3:
@@ -830,6 +832,21 @@ static const char gen_prelude[] =
     "  unsigned char *d = (void *)&r;\n"
     "  for (size_t i = 0; i < sizeof p; i++) d[i] = (unsigned char)tmp[i];\n"
     "  return r;\n"
+    "}\n"
+    "typedef unsigned long __attribute__((may_alias)) word_t;\n"
+    "static long *bytes_via_words(long *p) {\n"
+    "  long *r;\n"
+    "  const word_t *s = (const void *)&p;\n"
+    "  word_t *d = (void *)&r;\n"
+    "  *d = *s;\n"
+    "  return r;\n"
+    "}\n"
+    "static long *bytes_via_pieces(long *p) {\n"
+    "  unsigned char b[sizeof p];\n"
+    "  uintptr_t v = (uintptr_t)p, x = 0;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) b[i] = (v >> (8 * i)) & 0xff;\n"
+    "  for (size_t i = 0; i < sizeof p; i++) x |= (uintptr_t)b[i] << (8 * i);\n"
+    "  return (long *)x;\n"
     "}\n"
     "static long *maybe_keep(long *p, long k) {\n"
     "  if (k % 3 == 0) { keep(p); return NULL; }\n"
