@@ -115,6 +115,24 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
       }
       if (T != NoNode && Fn.ends_with("_overflow") && !Args.empty() && Args.back() != NoNode)
         G.store(T, Args.back(), Loc, G.save("stored by '" + Fn + "'"));
+      // A builtin the table does not describe that takes a pointer may load
+      // and store through it: SIMD masked stores, scatters, gathers,
+      // __builtin_nontemporal_store.  Its result may hold what the memory
+      // held, and the memory the numbers passed.
+      if (Callee->getBuiltinID() && !lookupLibc(canonicalCallee(Fn))) {
+        bool Ptr = false;
+        for (NodeId A : Args)
+          Ptr |= A != NoNode;
+        if (Ptr) {
+          if (T == NoNode)
+            T = temp("returned bytes");
+          for (NodeId A : Args)
+            if (A != NoNode) {
+              G.load(A, T, Loc, G.save("loaded by '" + Fn + "'"));
+              G.store(T, A, Loc, G.save("stored by '" + Fn + "'"));
+            }
+        }
+      }
       if (isNumber(E->getType()))
         LastResultBytes = T;
       return;

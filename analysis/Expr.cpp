@@ -274,7 +274,8 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
   // A struct of numbers, passed or stored whole (`struct ch x = {s[i]};`).
   if (R->getType()->isRecordType())
     return R->isGLValue() && !FunctionBuilder::mayHoldPointer(R->getType());
-  if (localNumberVar(R) || isa<ConditionalOperator>(R))
+  if (localNumberVar(R) || isa<ConditionalOperator>(R) || isa<ShuffleVectorExpr>(R) ||
+      isa<ConvertVectorExpr>(R))
     return true;
   if (isByteArithmetic(R))
     return true;
@@ -284,6 +285,28 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
       AS && carriesBytes(AS->getIdx()->IgnoreParenCasts()))
     return true;
   return readCarriesBytes(R);
+}
+
+/// Reports whether the place \p E names lies in a union: a member of one,
+/// or an element or member of such a member (`u.x.w[1]`).
+static bool throughUnion(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      QualType B = M->getBase()->getType();
+      if (M->isArrow())
+        B = B->getPointeeType();
+      if (B->isUnionType())
+        return true;
+      E = M->getBase();
+    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (!A->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        return false;
+      E = A->getBase();
+    } else {
+      return false;
+    }
+  }
 }
 
 /// Reports whether \p T, or a typedef it is named by, or its struct, is
@@ -310,6 +333,10 @@ static bool mayAlias(QualType T) {
 /// q point to.
 bool FunctionBuilder::wordRead(const Expr *R) const {
   R = R->IgnoreParens();
+  // Another member of a union may be read as this one (defined in C), and
+  // a vector is how SIMD code moves memory, as char is.
+  if (throughUnion(R) || (R->getType()->isVectorType() && R->isGLValue()))
+    return true;
   const Expr *Base = nullptr;
   if (const auto *M = dyn_cast<MemberExpr>(R)) {
     if (!M->isArrow() || mayHoldPointer(M->getBase()->getType()->getPointeeType()))
@@ -398,6 +425,15 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
     rvalue(E);
     return LastResultBytes;
   }
+  // SIMD lanes moved between vectors (`_mm_unpacklo_epi64`).
+  if (const auto *SV = dyn_cast<ShuffleVectorExpr>(R)) {
+    NodeId A = bytesOf(SV->getExpr(0), Launder, Strict);
+    if (SV->getNumSubExprs() > 1)
+      A = merge(A, bytesOf(SV->getExpr(1), Launder, Strict), SV);
+    return A;
+  }
+  if (const auto *CV = dyn_cast<ConvertVectorExpr>(R))
+    return bytesOf(CV->getSrcExpr(), Launder, Strict);
   // A table indexed by a byte (`d[i] = id[s[i]]`): the value read may
   // be the index itself.
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R);
@@ -425,7 +461,7 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
       G.load(Src.N, T, E->getExprLoc(), "copied byte by byte");
       return T;
     }
-    if (Src.K == LValue::Direct && !Src.Global && numbersOnlyLocal(R))
+    if (Src.K == LValue::Direct && !Src.Global && (numbersOnlyLocal(R) || throughUnion(R)))
       return Src.N;
     return NoNode;
   }
@@ -517,24 +553,28 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
   }
 }
 
-/// Reports whether \p E is an integer constant below 2^16.
-static bool smallConstant(const ASTContext &Ctx, const Expr *E) {
+/// Reports whether \p E is an integer constant below 2^16 (and, with \p Pow2,
+/// a power of two).
+static bool smallConstant(const ASTContext &Ctx, const Expr *E, bool Pow2 = false) {
   Expr::EvalResult R;
   if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
     return false;
   const llvm::APSInt &V = R.Val.getInt();
-  return !V.isNegative() && V.getActiveBits() <= 16;
+  return !V.isNegative() && V.getActiveBits() <= 16 && (!Pow2 || V.isPowerOf2());
 }
 
 /// Follows the integer value of \p E up through conversions and integer
 /// arithmetic.  True when it ends where no pointer can be rebuilt from it:
-/// in a comparison, in a mask or remainder by a constant below 2^16 of
-/// bits no shift or division has moved (an alignment check: `(uintptr_t)p
+/// in a comparison, or a mask by a constant below 2^16 or a remainder by a
+/// power of two below it, of bits no shift, division or variable mask has
+/// moved (`(uintptr_t)a < (uintptr_t)b`, an alignment check `(uintptr_t)p
 /// & 63`; \p Moved: they may have been), or, with \p VD, back in VD
-/// itself (`h += 8;`).  A mask after a shift takes a pointer apart a byte
-/// at a time (`saved[i] = (v >> 8 * i) & 0xff`, a hand-written `%p`, a bit
-/// test per bit), so it is not harmless.  False anywhere else; when that
-/// is the initializer of a variable, *Init is set to it.
+/// itself (`h += 8;`).  Only the low 16 bits can come out so.  Masks and
+/// tests of moved bits take a pointer apart (`saved[i] = (v >> 8 * i) &
+/// 0xff`, a hand-written `%p`, `(v & (1ull << i)) != 0` per bit), and so
+/// do remainders by other numbers (by a few primes, rebuilt with the
+/// Chinese remainder theorem).  False anywhere else; when that is the
+/// initializer of a variable, *Init is set to it.
 static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
                          const VarDecl **Init, bool Moved) {
   for (;;) {
@@ -567,7 +607,7 @@ static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
     if (!B)
       return false;
     if (B->isComparisonOp())
-      return true;
+      return !Moved;
     if (B->isAssignmentOp()) {
       const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
       return VD && L && L->getDecl() == VD;
@@ -575,10 +615,17 @@ static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
     const Expr *Other = B->getLHS() == E ? B->getRHS() : B->getLHS();
     switch (B->getOpcode()) {
     case BO_And:
-    case BO_Rem:
       if (!Moved && smallConstant(Ctx, Other))
         return true;
-      [[fallthrough]];
+      Moved |= !Other->isIntegerConstantExpr(Ctx);
+      E = B;
+      continue;
+    case BO_Rem:
+      if (!Moved && smallConstant(Ctx, Other, /*Pow2=*/true))
+        return true;
+      Moved = true;
+      E = B;
+      continue;
     case BO_Add:
     case BO_Sub:
     case BO_Mul:

@@ -142,7 +142,9 @@ void FunctionBuilder::stmt(const Stmt *S) {
     rvalue(E);
     return;
   }
-  if (isa<OMPExecutableDirective>(S))
+  // `omp simd` only vectorizes its loop in place; every other directive
+  // may run its region elsewhere (outlined, another thread, later).
+  if (isa<OMPExecutableDirective>(S) && !isa<OMPSimdDirective>(S))
     HasOpenMP = true;
   switch (S->getStmtClass()) {
   case Stmt::DeclStmtClass:

@@ -43,3 +43,16 @@ int serial(void) {
   free(t);
   return r;
 }
+
+// `omp simd` vectorizes its loop where it is: nothing runs elsewhere.
+int vectorized(int n) {
+  int *t = malloc(64 * sizeof(int)); // expected-remark {{allocation does not escape; would move to the stack}} serial-remark {{allocation does not escape; would move to the stack}}
+  int s = 0;
+#pragma omp simd reduction(+ : s)
+  for (int k = 0; k < 64; k++) {
+    t[k] = k * n;
+    s += t[k];
+  }
+  free(t);
+  return s;
+}

@@ -40,12 +40,28 @@ int big_mask(void) {
   return (int)(v >> 40);
 }
 
-// Through arithmetic to a remainder by a small constant.
+// Through arithmetic to a remainder by a small power of two: the low bits.
 int hashed(void) {
   char *p = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
-  unsigned h = (unsigned)((uptr)p * 2654435761u % 97u);
+  unsigned h = (unsigned)((uptr)p * 2654435761u % 64u);
   free(p);
   return (int)h;
+}
+
+// A remainder by another number depends on every bit: a few of them
+// rebuild the pointer (the Chinese remainder theorem).
+unsigned residues[4];
+void by_primes(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  residues[0] = (unsigned)((uptr)p % 97u);
+}
+
+// A bit tested with a variable mask, compared: one bit per test.
+unsigned char bits[8];
+void bit_tests(void) {
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: converted to an integer}}
+  for (int i = 0; i < 64; i++)
+    bits[i / 8] |= (unsigned char)((((uptr)p & (1ull << i)) != 0) << (i % 8));
 }
 
 // Through integer locals that are only compared: as the inline comparison.
