@@ -319,19 +319,23 @@ static bool formatLiteral(const Expr *E, llvm::StringRef &F) {
   return true;
 }
 
-/// Reports whether a printf-style format is a literal that prints no
-/// address (%p) and stores nothing (%n): then the variadic arguments are
-/// only read.
+/// Reports whether a printf-style format is a literal whose conversions
+/// are all the standard ones that print numbers, characters and strings:
+/// then the variadic arguments are only read.  Anything else may let a
+/// pointer out: %p prints an address that %p of scanf reads back, %n
+/// stores, and a conversion registered with register_printf_specifier
+/// may keep its argument.  Positional forms (`%2$p`, `%1$*2$d`) count as
+/// the conversion they end in.
 static bool formatIsSafe(const Expr *E) {
   llvm::StringRef F;
   if (!formatLiteral(E, F))
     return false;
   for (size_t I = F.find('%'); I != llvm::StringRef::npos;
        I = F.find('%', I + 1)) {
-    size_t J = F.find_first_not_of("-+ #0123456789.*'lhjztLq", I + 1);
+    size_t J = F.find_first_not_of("-+ #0123456789.*'$lhjztLqI", I + 1);
     if (J == llvm::StringRef::npos)
-      break;
-    if (F[J] == 'p' || F[J] == 'n')
+      return false;
+    if (!llvm::StringRef("diouxXcsfFeEgGaACSm%").contains(F[J]))
       return false;
     I = J;
   }
@@ -352,7 +356,7 @@ static bool scanfFormatIsSafe(const Expr *E) {
       I = J;
       continue;
     }
-    while (J < F.size() && llvm::StringRef("*0123456789'mhljztLq").contains(F[J])) {
+    while (J < F.size() && llvm::StringRef("*0123456789'$mhljztLq").contains(F[J])) {
       if (F[J] == 'm')
         return false;
       ++J;

@@ -6,10 +6,13 @@
 // either (without it they escape):
 //
 //   n  read or written, never retained
-//   p  a printf-style format: unless it is a literal without %p or %n,
-//      the variadic arguments escape (a printed address can come back)
+//   p  a printf-style format: unless it is a literal whose conversions
+//      are all standard ones that print numbers, characters or strings
+//      (not %p, %n, or one registered with register_printf_specifier;
+//      positional `%2$p` included), the variadic arguments escape (a
+//      printed address can come back)
 //   m  a scanf-style format: unless it is a literal without the m
-//      modifier (%ms, %m[, GNU %as), the callee may store a block it
+//      modifier (%ms, %1$ms, %m[, GNU %as), the callee may store a block it
 //      allocated through each variadic argument (as w does)
 //   e  retained: escapes (setvbuf's buffer)
 //   t  retained until the next call with a new string (strtok): escapes

@@ -4,6 +4,9 @@
 // RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc
 // RUN: %t.esc > %t.esc.out
 // RUN: diff %t.plain.out %t.esc.out
+// RUN: %escape -O2 -DPOSITIONAL -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc.pos
+// RUN: %t.esc.pos > %t.esc.pos.out
+// RUN: diff %t.plain.out %t.esc.pos.out
 // sscanf's '%ms' conversion allocates the word and stores its address in
 // the argument, but the libc table says scanf's variadic arguments are
 // only written ("nn."), so 'w' is taken to point only at the default
@@ -28,7 +31,11 @@ static size_t first_word(const char *line) {
   char *dflt = malloc(16);
   strcpy(dflt, "none");
   char *w = dflt;
+#ifdef POSITIONAL
+  if (sscanf(line, "%1$ms", &w) == 1) // the same conversion, positional
+#else
   if (sscanf(line, "%ms", &w) == 1)
+#endif
     free(dflt);
   else
     w = dflt;
