@@ -563,6 +563,13 @@ static bool smallConstant(const ASTContext &Ctx, const Expr *E, bool Pow2 = fals
   return !V.isNegative() && V.getActiveBits() <= 16 && (!Pow2 || V.isPowerOf2());
 }
 
+/// Reports whether \p E is `x - 1`, the mask of an alignment x.
+static bool alignmentMask(const Expr *E) {
+  const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  const auto *One = B ? dyn_cast<IntegerLiteral>(B->getRHS()->IgnoreParenImpCasts()) : nullptr;
+  return B && B->getOpcode() == BO_Sub && One && One->getValue() == 1;
+}
+
 /// Follows the integer value of \p E up through conversions and integer
 /// arithmetic.  True when it ends where no pointer can be rebuilt from it:
 /// in a comparison, or a mask by a constant below 2^16 or a remainder by a
@@ -617,7 +624,10 @@ static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
     case BO_And:
       if (!Moved && smallConstant(Ctx, Other))
         return true;
-      Moved |= !Other->isIntegerConstantExpr(Ctx);
+      // `(uintptr_t)p & (align - 1)`, compared: an alignment check with a
+      // run-time alignment.  (A test of one bit at a time, `v & (1ull <<
+      // i)`, moves the bits it looks at.)
+      Moved |= !Other->isIntegerConstantExpr(Ctx) && !alignmentMask(Other);
       E = B;
       continue;
     case BO_Rem:

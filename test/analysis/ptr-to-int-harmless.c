@@ -56,6 +56,15 @@ void by_primes(void) {
   residues[0] = (unsigned)((uptr)p % 97u);
 }
 
+// An alignment check with a run-time alignment: the mask `align - 1`.
+static int is_aligned(const void *p, uptr align) { return ((uptr)p & (align - 1)) == 0; }
+int checked(uptr align) {
+  char *p = malloc(16); // expected-remark {{allocation does not escape; would move to the stack}}
+  int ok = is_aligned(p, align);
+  free(p);
+  return ok;
+}
+
 // A bit tested with a variable mask, compared: one bit per test.
 unsigned char bits[8];
 void bit_tests(void) {
