@@ -319,16 +319,30 @@ static bool formatLiteral(const Expr *E, llvm::StringRef &F) {
   return true;
 }
 
+/// Reports whether the file registers printf conversions of its own
+/// (glibc's register_printf_specifier and friends): a handler may take
+/// over any conversion, %s included, and keep its argument.
+static bool printfRegistered(ASTContext &Ctx) {
+  static const char *const Names[] = {"register_printf_specifier", "register_printf_function",
+                                      "register_printf_modifier", "register_printf_type"};
+  for (const char *N : Names)
+    for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(N)))
+      if (D->isReferenced())
+        return true;
+  return false;
+}
+
 /// Reports whether a printf-style format is a literal whose conversions
 /// are all the standard ones that print numbers, characters and strings:
 /// then the variadic arguments are only read.  Anything else may let a
 /// pointer out: %p prints an address that %p of scanf reads back, %n
 /// stores, and a conversion registered with register_printf_specifier
-/// may keep its argument.  Positional forms (`%2$p`, `%1$*2$d`) count as
-/// the conversion they end in.
-static bool formatIsSafe(const Expr *E) {
+/// may keep its argument (in a file that registers any, every format is
+/// taken for unsafe).  Positional forms (`%2$p`, `%1$*2$d`) count as the
+/// conversion they end in.
+static bool formatIsSafe(ASTContext &Ctx, const Expr *E) {
   llvm::StringRef F;
-  if (!formatLiteral(E, F))
+  if (!formatLiteral(E, F) || printfRegistered(Ctx))
     return false;
   for (size_t I = F.find('%'); I != llvm::StringRef::npos;
        I = F.find('%', I + 1)) {
@@ -405,7 +419,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     if (I < Spec.size() && Spec[I] == 'f' &&
         !callbackIsHarmless(E->getArg(I)))
       Capturing = true;
-    if (I < Spec.size() && Spec[I] == 'p' && !formatIsSafe(E->getArg(I)))
+    if (I < Spec.size() && Spec[I] == 'p' && !formatIsSafe(Ctx, E->getArg(I)))
       Variadic = false;
     if (I < Spec.size() && Spec[I] == 'm' && !scanfFormatIsSafe(E->getArg(I)))
       Rest = 'w';

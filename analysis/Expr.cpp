@@ -275,7 +275,10 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
   if (R->getType()->isRecordType())
     return R->isGLValue() && !FunctionBuilder::mayHoldPointer(R->getType());
   if (localNumberVar(R) || isa<ConditionalOperator>(R) || isa<ShuffleVectorExpr>(R) ||
-      isa<ConvertVectorExpr>(R))
+      isa<ConvertVectorExpr>(R) || isa<ExtVectorElementExpr>(R))
+    return true;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R->IgnoreParens());
+      AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isVectorType())
     return true;
   if (isByteArithmetic(R))
     return true;
@@ -425,6 +428,15 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
     rvalue(E);
     return LastResultBytes;
   }
+  // An element of a vector (`v[1]`, `_mm_cvtsi128_si64`'s `__a[0]`) holds
+  // the vector's bytes.
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R);
+      AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isVectorType()) {
+    rvalue(AS->getIdx());
+    return bytesOf(AS->getBase(), Launder, Strict);
+  }
+  if (const auto *EV = dyn_cast<ExtVectorElementExpr>(R))
+    return bytesOf(EV->getBase(), Launder, Strict);
   // SIMD lanes moved between vectors (`_mm_unpacklo_epi64`).
   if (const auto *SV = dyn_cast<ShuffleVectorExpr>(R)) {
     NodeId A = bytesOf(SV->getExpr(0), Launder, Strict);

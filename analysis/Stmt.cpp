@@ -142,9 +142,10 @@ void FunctionBuilder::stmt(const Stmt *S) {
     rvalue(E);
     return;
   }
-  // `omp simd` only vectorizes its loop in place; every other directive
-  // may run its region elsewhere (outlined, another thread, later).
-  if (isa<OMPExecutableDirective>(S) && !isa<OMPSimdDirective>(S))
+  // A directive may run its region elsewhere (outlined, on another
+  // thread, later), and the lowering does not walk into the captured
+  // region (an `omp simd` loop's body included).
+  if (isa<OMPExecutableDirective>(S))
     HasOpenMP = true;
   switch (S->getStmtClass()) {
   case Stmt::DeclStmtClass:

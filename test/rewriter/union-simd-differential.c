@@ -25,6 +25,10 @@
 // CHECK-NEXT: stream a2 b2
 // CHECK-NEXT: maskmove a1 b1
 // CHECK-NEXT: maskmove a2 b2
+// CHECK-NEXT: element a1 b1
+// CHECK-NEXT: element a2 b2
+// CHECK-NEXT: storel a1 b1
+// CHECK-NEXT: storel a2 b2
 // CHECK-NEXT: residues 1
 // CHECK-NEXT: residues 2
 // CHECK-NEXT: bits 1
@@ -91,6 +95,20 @@ __attribute__((noinline)) static void by_stream(int i) {
 __attribute__((noinline)) static void by_maskmove(int i) {
   char *a[2] = {fill("a", i), fill("b", i)};
   _mm_maskmoveu_si128(_mm_loadu_si128((const __m128i *)a), _mm_set1_epi8(-1), (char *)g_pair);
+}
+
+// An element of a vector: `v[1]`, `_mm_cvtsi128_si64`, `_mm_storel_epi64`.
+__attribute__((noinline)) static void by_element(int i) {
+  char *a[2] = {fill("a", i), fill("b", i)};
+  __m128i v = _mm_loadu_si128((const __m128i *)a);
+  g_pair[0] = (char *)(uintptr_t)_mm_cvtsi128_si64(v);
+  g_pair[1] = (char *)(uintptr_t)v[1];
+}
+
+__attribute__((noinline)) static void by_storel(int i) {
+  char *a[2] = {fill("a", i), fill("b", i)};
+  _mm_storel_epi64((__m128i *)&g_pair[0], _mm_loadu_si128((const __m128i *)a));
+  _mm_storel_epi64((__m128i *)&g_pair[1], _mm_loadu_si128((const __m128i *)&a[1]));
 }
 
 static const unsigned primes[] = {251, 241, 239, 233, 229, 227, 223, 211};
@@ -170,6 +188,16 @@ int main(void) {
     by_maskmove(i);
     scribble();
     printf("maskmove %.15s %.15s\n", g_pair[0], g_pair[1]);
+  }
+  for (int i = 1; i <= 2; i++) {
+    by_element(i);
+    scribble();
+    printf("element %.15s %.15s\n", g_pair[0], g_pair[1]);
+  }
+  for (int i = 1; i <= 2; i++) {
+    by_storel(i);
+    scribble();
+    printf("storel %.15s %.15s\n", g_pair[0], g_pair[1]);
   }
   for (int i = 1; i <= 2; i++) {
     by_residues(i);
