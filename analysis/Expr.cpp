@@ -133,6 +133,24 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
   }
   case Stmt::CallExprClass:
     return call(cast<CallExpr>(E));
+  case Stmt::BlockExprClass: {
+    // A block (-fblocks) may be copied to the heap and run after this
+    // function returned; its body is a function of its own, not lowered
+    // here.  What it captures escapes, and a variable it captures by
+    // reference (__block) with it.
+    for (const BlockDecl::Capture &C : cast<BlockExpr>(E)->getBlockDecl()->captures()) {
+      const VarDecl *V = C.getVariable();
+      if (!V->hasLocalStorage())
+        continue;
+      escape(varNode(V), E->getExprLoc(), "captured by a block");
+      if (C.isByRef()) {
+        Modified.insert(V);
+        escape(G.pointerTo(varObject(V), "&var", Depth), E->getExprLoc(),
+               "captured by a block");
+      }
+    }
+    return G.HeapPtr;
+  }
   case Stmt::StmtExprClass: {
     // GNU statement expression: its value is that of its last statement.
     const CompoundStmt *CS = cast<StmtExpr>(E)->getSubStmt();
