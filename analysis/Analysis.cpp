@@ -79,6 +79,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <tuple>
 
@@ -248,6 +249,9 @@ private:
   /// Recursive functions that may recurse through a tail call.
   llvm::DenseSet<const FunctionDecl *> TailRecursive;
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
+  /// Allocation wrappers whose definition may be replaced, as their callers
+  /// see them (runOne); a std::map, for stable addresses.
+  std::map<const FunctionDecl *, Summary> ReplaceableWrappers;
   /// Per allocation wrapper, the variables it assigns or takes the address
   /// of (FunctionBuilder::Modified): wrapperSize reads the others as their
   /// initial values and, for parameters, as the arguments of a call.
@@ -330,11 +334,29 @@ std::vector<std::vector<const FunctionDecl *>> TUAnalysis::components() {
 
 std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
   auto Lookup = [this](const FunctionDecl *D) -> const Summary * {
-    // A body the linker or the loader may replace proves nothing.
-    if (!trustedDefinition(D))
-      return nullptr;
     auto It = Summaries.find(D);
-    return It == Summaries.end() ? nullptr : &It->second;
+    if (It == Summaries.end())
+      return nullptr;
+    if (trustedDefinition(D))
+      return &It->second;
+    // A body the linker or the loader may replace proves nothing of what
+    // a call does with its arguments.  An allocation wrapper among them
+    // (not a weak one) is still one: the pass inlines its body into the
+    // caller of a promoted site, as clang's inliner would, so that body is
+    // what runs; a call that stays a call lets its arguments escape.
+    if (D->isWeak() || !It->second.Wrapper)
+      return nullptr;
+    auto [V, Fresh] = ReplaceableWrappers.try_emplace(D, It->second);
+    if (Fresh) {
+      Summary Worst = Summary::worst(D);
+      for (unsigned I = 0; I != V->second.Params.size(); ++I) {
+        ParamSummary &Q = V->second.Params[I];
+        Q.BytesStored = true;
+        if (Worst.Params[I].Tracked)
+          Q.Tracked = Q.Heap = Q.Content = true;
+      }
+    }
+    return &V->second;
   };
   auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
   B->LooseAliasing = P.LooseAliasing;
@@ -426,7 +448,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
 /// variadic arguments, noinline, a weak definition, exclusion).
 void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
   Summary &S = Summaries[FD];
-  if (!S.ReturnsFresh || S.ReturnsUnknown || FD->isVariadic() || !trustedDefinition(FD) ||
+  if (!S.ReturnsFresh || S.ReturnsUnknown || FD->isVariadic() || FD->isWeak() ||
       !FD->hasWrittenPrototype() ||
       FD->isMain() || FD->hasAttr<NoInlineAttr>() || B.HasSetjmp ||
       B.HasDynamicStack || B.HasBackwardGoto || factsOf(FD, B, false).Excluded)

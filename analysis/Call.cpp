@@ -42,7 +42,7 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
   }
   // A wrapper of this unit marked as an allocator (GNU style: xmalloc
   // with __attribute__((malloc))) is a wrapper: its body says what it does.
-  if (trustedDefinition(Callee))
+  if (Def && Def->hasBody() && !Def->isWeak())
     if (const Summary *S = Lookup(Def); S && S->Wrapper)
       return false;
   // The C library's own allocators that the libc table describes (glibc

@@ -10,6 +10,9 @@
 // that definition, which may keep the pointer.  Its body here proves
 // nothing.  -fno-semantic-interposition, hidden or protected visibility,
 // `static`, or code for an executable make the body the one that runs.
+// An allocation wrapper exported so stays a wrapper: the pass inlines its
+// body into the caller of a promoted site, as clang's inliner would, so
+// that body is what runs; the pointers passed to it escape.
 #include "alloc.h"
 
 void sink(char *p) { (void)p; }
@@ -29,4 +32,19 @@ void use_own(void) {
   hidden_sink(p);
   protected_sink(p);
   free(p);
+}
+
+char *xstrdup(const char *s) { // pic-remark {{leaking param content: 's'}} own-remark {{leaking param content: 's'}}
+  char *d = malloc(strlen(s) + 1); // pic-remark {{'d' escapes to heap: returned from 'xstrdup'}} own-remark {{'d' escapes to heap: returned from 'xstrdup'}}
+  return strcpy(d, s);
+}
+
+int use_wrapper(void) {
+  char *name = malloc(8); // pic-remark {{'name' escapes to heap: passed to 'xstrdup', whose parameter 's' leaks}} own-remark {{allocation does not escape}}
+  strcpy(name, "abc");
+  char *copy = xstrdup(name); // pic-remark {{allocation does not escape}} own-remark {{allocation does not escape}}
+  int n = (int)strlen(copy);
+  free(copy);
+  free(name);
+  return n;
 }
