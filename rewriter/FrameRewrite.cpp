@@ -624,10 +624,13 @@ static void markAllocator(Function *Fn, AllocKind K) {
     Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 0, 1));
     break;
   case AllocKind::AlignedAlloc:
-    Kind |= AllocFnKind::Uninitialized | AllocFnKind::Aligned;
+    // Not an allocator LLVM may delete: it keeps plain code's
+    // aligned_alloc, and its test for NULL, where an impossible size
+    // fails (a deleted allocation is taken to have succeeded).
     Fn->addFnAttr(Attribute::getWithAllocSizeArgs(C, 1, std::nullopt));
     Fn->addParamAttr(0, Attribute::AllocAlign);
-    break;
+    Fn->setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
+    return;
   case AllocKind::Realloc:
     // As realloc: LLVM deletes `q = realloc(p, 0); if (q) ...; free(q)`
     // with its input's allocation, taking the result as non-null, in plain
