@@ -342,9 +342,13 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
     // A body the linker or the loader may replace proves nothing of what
     // a call does with its arguments.  An allocation wrapper among them
     // (not a weak one) is still one: the pass inlines its body into the
-    // caller of a promoted site, as clang's inliner would, so that body is
-    // what runs; a call that stays a call lets its arguments escape.
+    // caller of a promoted site, as clang's inliner may, so that body is
+    // what runs; a call that stays a call lets its arguments escape.  Not
+    // an interposable one where clang calls every such function through
+    // the PLT: at -O0, and with -fsemantic-interposition.
     if (D->isWeak() || !It->second.Wrapper)
+      return nullptr;
+    if (mayBeInterposed(D) && (!P.Optimize || Ctx.getLangOpts().SemanticInterposition))
       return nullptr;
     auto [V, Fresh] = ReplaceableWrappers.try_emplace(D, It->second);
     if (Fresh) {

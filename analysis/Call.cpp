@@ -332,6 +332,19 @@ static bool printfRegistered(ASTContext &Ctx) {
   return false;
 }
 
+/// Reports whether the file makes streams of its own (glibc's fopencookie,
+/// BSD's funopen): a stdio write may hand the caller's buffer itself to
+/// the stream's write function (unbuffered, or larger than the stream's
+/// buffer), which may keep it.
+static bool streamHooksMade(ASTContext &Ctx) {
+  static const char *const Names[] = {"fopencookie", "funopen"};
+  for (const char *N : Names)
+    for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(N)))
+      if (D->isReferenced())
+        return true;
+  return false;
+}
+
 /// Reports whether a printf-style format is a literal whose conversions
 /// are all the standard ones that print numbers, characters and strings:
 /// then the variadic arguments are only read.  Anything else may let a
@@ -458,6 +471,11 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       SrcArg = I;
       break;
     case 'b':
+      // A stream the file made with fopencookie may keep the buffer.
+      if (streamHooksMade(Ctx)) {
+        escape(A, Loc, "handed to the write function of a stream by '" + Fn + "'");
+        break;
+      }
       // Its bytes go to a file, a pipe or a socket, from which the program
       // may read them back: a pointer among them leaves the analysis' view.
       // Only memory whose type may hold a pointer: a string's characters

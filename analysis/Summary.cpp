@@ -258,6 +258,10 @@ const FunctionDecl *escape::analysis::trustedDefinition(const FunctionDecl *F) {
   return replacement(F) == Replaced::No ? F->getDefinition() : nullptr;
 }
 
+bool escape::analysis::mayBeInterposed(const FunctionDecl *F) {
+  return replacement(F) == Replaced::Interposed;
+}
+
 llvm::StringRef escape::analysis::replacedBecause(const FunctionDecl *F) {
   switch (replacement(F)) {
   case Replaced::Weak:

@@ -123,6 +123,10 @@ struct Summary {
 /// replace (see replacedBecause): a summary of such a body proves nothing.
 const clang::FunctionDecl *trustedDefinition(const clang::FunctionDecl *F);
 
+/// Reports whether the definition of \p F may be interposed at run time:
+/// exported with default visibility from position-independent code.
+bool mayBeInterposed(const clang::FunctionDecl *F);
+
 /// Why a call to \p F may run code other than a body this file shows, as
 /// the end of a report's "passed to 'f', ..." line.
 llvm::StringRef replacedBecause(const clang::FunctionDecl *F);

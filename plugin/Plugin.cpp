@@ -221,6 +221,7 @@ protected:
     // a pun copies a pointer's bytes: -fno-strict-aliasing, and -O0.
     F->Opts.Policy.LooseAliasing =
         CI.getCodeGenOpts().RelaxedAliasing || CI.getCodeGenOpts().OptimizationLevel == 0;
+    F->Opts.Policy.Optimize = CI.getCodeGenOpts().OptimizationLevel > 0;
     frontend::ActionKind K = CI.getFrontendOpts().ProgramAction;
     bool Codegen = K == frontend::EmitObj || K == frontend::EmitAssembly ||
                    K == frontend::EmitLLVM || K == frontend::EmitBC ||

@@ -40,6 +40,9 @@ struct Policy {
   /// -fno-strict-aliasing or -O0: memory may be read through any type, so
   /// a number read through any pointer may be a pointer's bytes.
   bool LooseAliasing = false;
+  /// -O1 and up: clang inlines, so it may take in an exported function's
+  /// body as the pass takes in an allocation wrapper's.
+  bool Optimize = true;
   /// `#pragma escape off|on` lines, in source order per file.
   std::vector<PragmaMark> Pragmas;
 };
