@@ -143,6 +143,8 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
       if (!V->hasLocalStorage())
         continue;
       escape(varNode(V), E->getExprLoc(), "captured by a block");
+      if (isNumber(V->getType())) // a number may hold a pointer's bytes
+        escape(byteVar(V), E->getExprLoc(), "captured by a block");
       if (C.isByRef()) {
         Modified.insert(V);
         escape(G.pointerTo(varObject(V), "&var", Depth), E->getExprLoc(),

@@ -31,3 +31,12 @@ int numbers_only(int i) {
   free(t);
   return r;
 }
+
+// A number holding a pointer's bytes, captured, takes them along.
+void by_bytes(void) {
+  char *p = malloc(16); // expected-remark {{escapes to heap}}
+  unsigned long bits = 0;
+  for (int k = 0; k < 8; k++)
+    bits |= (unsigned long)((unsigned char *)&p)[k] << (8 * k);
+  saved = (work_t)_Block_copy(^{ printf("%s\n", (char *)bits); });
+}
