@@ -427,6 +427,14 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     Spec = Spec.drop_back();
   llvm::StringRef Fn = L->Name;
   bool Capturing = false;
+  // In a file that makes fopencookie streams, what a stdio output
+  // function writes may reach a stream's write function (glibc hands it a
+  // long string or buffer itself): printf's format and arguments, perror's
+  // message, fputs's string, fwrite's buffer.
+  static const char *const StreamWriters[] = {
+      "printf", "fprintf", "vprintf", "vfprintf", "puts", "fputs",
+      "fwrite", "perror", "fputs_unlocked", "fwrite_unlocked"};
+  bool Hooked = llvm::is_contained(StreamWriters, Fn) && streamHooksMade(Ctx);
   char Rest = 'n'; // what the variadic arguments are, when not escaping
   for (unsigned I = 0; I != Args.size(); ++I) {
     if (I < Spec.size() && Spec[I] == 'f' &&
@@ -444,6 +452,10 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     char C = I < Spec.size() ? Spec[I] : (Variadic ? Rest : 'e');
     if (A == NoNode)
       continue;
+    if (Hooked && (C == 'b' || C == 'p' || I >= Spec.size() || Fn == "perror")) {
+      escape(A, Loc, "handed to the write function of a stream by '" + Fn + "'");
+      continue;
+    }
     if (Capturing && C != 'f')
       C = 'e';
     switch (C) {
@@ -471,11 +483,6 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       SrcArg = I;
       break;
     case 'b':
-      // A stream the file made with fopencookie may keep the buffer.
-      if (streamHooksMade(Ctx)) {
-        escape(A, Loc, "handed to the write function of a stream by '" + Fn + "'");
-        break;
-      }
       // Its bytes go to a file, a pipe or a socket, from which the program
       // may read them back: a pointer among them leaves the analysis' view.
       // Only memory whose type may hold a pointer: a string's characters

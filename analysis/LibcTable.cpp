@@ -236,9 +236,11 @@ static const LibcEntry Table[] = {
     {"siglongjmp", LibcResult::None, "nn"},
     // <assert.h>, <pthread.h>
     {"__assert_fail", LibcResult::None, "nnnn"},
-    {"pthread_mutex_lock", LibcResult::None, "n"},
+    // A robust mutex, once locked, is linked into the thread's robust list
+    // (which the kernel also knows) until it is unlocked: kept.
+    {"pthread_mutex_lock", LibcResult::None, "e"},
     {"pthread_mutex_unlock", LibcResult::None, "n"},
-    {"pthread_mutex_trylock", LibcResult::None, "n"},
+    {"pthread_mutex_trylock", LibcResult::None, "e"},
     {"pthread_mutex_init", LibcResult::None, "nn"},
     {"pthread_mutex_destroy", LibcResult::None, "n"},
     // The thread's argument, and a thread-specific value, are kept: they

@@ -38,3 +38,17 @@ void say_block(FILE *f, int i) {
   memset(block, 'a' + i, 8192);
   fwrite(block, 1, 8192, f);
 }
+
+// So may printf's format and arguments, and perror's message.
+void say_formatted(FILE *f, int i) {
+  char *word = malloc(4096); // expected-remark {{'word' escapes to heap: handed to the write function of a stream by 'fprintf'}}
+  memset(word, 'a' + i, 4095);
+  word[4095] = 0;
+  fprintf(f, "%s\n", word);
+}
+
+void complain(int i) {
+  char *msg = malloc(64); // expected-remark {{'msg' escapes to heap: handed to the write function of a stream by 'perror'}}
+  snprintf(msg, 64, "step %d", i);
+  perror(msg);
+}
