@@ -352,11 +352,10 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
       return nullptr;
     auto [V, Fresh] = ReplaceableWrappers.try_emplace(D, It->second);
     if (Fresh) {
-      Summary Worst = Summary::worst(D);
       for (unsigned I = 0; I != V->second.Params.size(); ++I) {
         ParamSummary &Q = V->second.Params[I];
         Q.BytesStored = true;
-        if (Worst.Params[I].Tracked)
+        if (FunctionBuilder::mayHoldPointer(D->getParamDecl(I)->getType()))
           Q.Tracked = Q.Heap = Q.Content = true;
       }
     }

@@ -98,8 +98,8 @@ public:
 
   /// Reports whether values of type \p T may hold a pointer.
   static bool mayHoldPointer(clang::QualType T);
-  /// Reports whether \p T is an integer or floating type, or an _Atomic
-  /// one: a value that may hold a byte of a pointer.
+  /// Reports whether \p T is an integer, floating or vector type, or an
+  /// _Atomic one: a value that may hold a byte of a pointer.
   static bool isNumber(clang::QualType T);
   /// Reports whether every va_list of \p Body is a local used only by
   /// va_start, va_arg, va_copy and va_end (Stmt.cpp).

@@ -319,12 +319,9 @@ static bool formatLiteral(const Expr *E, llvm::StringRef &F) {
   return true;
 }
 
-/// Reports whether the file registers printf conversions of its own
-/// (glibc's register_printf_specifier and friends): a handler may take
-/// over any conversion, %s included, and keep its argument.
-static bool printfRegistered(ASTContext &Ctx) {
-  static const char *const Names[] = {"register_printf_specifier", "register_printf_function",
-                                      "register_printf_modifier", "register_printf_type"};
+/// Reports whether the file refers to one of the functions \p Names
+/// declared at file scope.
+static bool fileUses(ASTContext &Ctx, llvm::ArrayRef<const char *> Names) {
   for (const char *N : Names)
     for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(N)))
       if (D->isReferenced())
@@ -332,17 +329,20 @@ static bool printfRegistered(ASTContext &Ctx) {
   return false;
 }
 
+/// Reports whether the file registers printf conversions of its own
+/// (glibc's register_printf_specifier and friends): a handler may take
+/// over any conversion, %s included, and keep its argument.
+static bool printfRegistered(ASTContext &Ctx) {
+  return fileUses(Ctx, {"register_printf_specifier", "register_printf_function",
+                        "register_printf_modifier", "register_printf_type"});
+}
+
 /// Reports whether the file makes streams of its own (glibc's fopencookie,
 /// BSD's funopen): a stdio write may hand the caller's buffer itself to
 /// the stream's write function (unbuffered, or larger than the stream's
 /// buffer), which may keep it.
 static bool streamHooksMade(ASTContext &Ctx) {
-  static const char *const Names[] = {"fopencookie", "funopen"};
-  for (const char *N : Names)
-    for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(N)))
-      if (D->isReferenced())
-        return true;
-  return false;
+  return fileUses(Ctx, {"fopencookie", "funopen"});
 }
 
 /// Reports whether a printf-style format is a literal whose conversions

@@ -297,15 +297,14 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
   if (localNumberVar(R) || isa<ConditionalOperator>(R) || isa<ShuffleVectorExpr>(R) ||
       isa<ConvertVectorExpr>(R) || isa<ExtVectorElementExpr>(R))
     return true;
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R->IgnoreParens());
-      AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isVectorType())
-    return true;
   if (isByteArithmetic(R))
     return true;
   if (isa<CallExpr>(R))
     return FunctionBuilder::isNumber(R->getType());
+  // An element of a vector, or of a table indexed by a byte.
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(R->IgnoreParens());
-      AS && carriesBytes(AS->getIdx()->IgnoreParenCasts()))
+      AS && (AS->getBase()->IgnoreParenImpCasts()->getType()->isVectorType() ||
+             carriesBytes(AS->getIdx()->IgnoreParenCasts())))
     return true;
   return readCarriesBytes(R);
 }

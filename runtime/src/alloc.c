@@ -236,7 +236,6 @@ void *esc__memalign(size_t align, size_t size) {
   return esc_aligned(a, size);
 }
 
-
 int esc__posix_memalign(void **out, size_t align, size_t size) {
   if (!out || !esc_is_pow2(align) || align % sizeof(void *) != 0) return EINVAL;
   int saved = errno;
