@@ -3,7 +3,7 @@
 // Part of escape.  Initialises the runtime on the first allocation: reads
 // the ESCAPE_RT_* options straight from the environment (no malloc, no
 // stdio), builds the size classes, registers the thread-exit and fork
-// handlers.  Also the spin lock and the error reporter.
+// handlers.  Also the lock and the error reporter.
 //
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
@@ -24,16 +24,28 @@ atomic_int esc__init_state;
 static esc_error_fun *esc_error_handler;
 static void *esc_error_arg;
 
+// A lock word is 0 when free, 1 when held, 2 when held and a thread may
+// sleep on it.  A thread that finds it held spins a little (the holder is
+// usually a few instructions from its unlock), then marks it 2 and sleeps:
+// with more threads than processors, spinning or yielding lets the
+// scheduler run the waiters while the holder waits preempted.
 void esc__lock(esc_lock_t *l) {
-  for (unsigned spins = 0;; spins++) {
+  for (unsigned spins = 0; spins < 64; spins++) {
+    int free_word = 0;
     if (!atomic_load_explicit(&l->v, memory_order_relaxed) &&
-        !atomic_exchange_explicit(&l->v, 1, memory_order_acquire))
+        atomic_compare_exchange_weak_explicit(&l->v, &free_word, 1, memory_order_acquire,
+                                              memory_order_relaxed))
       return;
-    if (spins >= 64) esc__prim_yield();
 #if defined(__x86_64__) || defined(__i386__)
-    else __builtin_ia32_pause();
+    __builtin_ia32_pause();
 #endif
   }
+  while (atomic_exchange_explicit(&l->v, 2, memory_order_acquire) != 0)
+    esc__prim_wait((int *)&l->v, 2);
+}
+
+void esc__unlock(esc_lock_t *l) {
+  if (atomic_exchange_explicit(&l->v, 0, memory_order_release) == 2) esc__prim_wake((int *)&l->v);
 }
 
 // esc_parse_size reads a decimal number with an optional k/m/g suffix;

@@ -64,9 +64,7 @@ void esc__error_parts(int err, const char *const *parts, int n); // joined on on
 int esc__option_int(const char *name, int64_t lo, int64_t *out); // 1 when set and valid
 void esc__assert_fail(const char *cond, const char *file, int line);
 void esc__lock(esc_lock_t *l);
-static inline void esc__unlock(esc_lock_t *l) {
-  atomic_store_explicit(&l->v, 0, memory_order_release);
-}
+void esc__unlock(esc_lock_t *l);
 static inline void esc__lock_init(esc_lock_t *l) { atomic_store(&l->v, 0); }
 
 // "sizeclass.c"

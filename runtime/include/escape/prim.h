@@ -60,6 +60,14 @@ void esc__prim_sleep_ms(uint32_t ms);
 // esc__prim_yield gives the processor to another thread.
 void esc__prim_yield(void);
 
+// esc__prim_wait sleeps the calling thread while *word equals val (it may
+// also return early: callers check again); esc__prim_wake wakes one thread
+// sleeping on word.  The runtime's locks sleep on their word when spinning
+// did not get them.  Where the OS has no such call, wait yields the
+// processor and wake does nothing.
+void esc__prim_wait(int *word, int val);
+void esc__prim_wake(int *word);
+
 // esc__prim_getenv finds NAME in the environment without allocating and
 // copies its value (NUL-terminated, truncated to cap) into buf.  Returns 0,
 // ENOENT when NAME is unset, or EAGAIN when the environment is not ready yet.

@@ -178,6 +178,22 @@ void esc__prim_sleep_ms(uint32_t ms) {
 
 void esc__prim_yield(void) { sched_yield(); }
 
+#if defined(__linux__)
+#include <linux/futex.h>
+void esc__prim_wait(int *word, int val) {
+  syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+}
+void esc__prim_wake(int *word) {
+  syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+#else
+void esc__prim_wait(int *word, int val) {
+  (void)word, (void)val;
+  sched_yield();
+}
+void esc__prim_wake(int *word) { (void)word; }
+#endif
+
 int esc__prim_getenv(const char *name, char *buf, size_t cap) {
   char **env = environ;
   if (!env) return EAGAIN;
