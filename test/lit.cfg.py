@@ -41,6 +41,16 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%opt_viewer",
     os.path.join(os.path.dirname(config.llvm_tools_dir), "share", "opt-viewer", "opt-viewer.py")))
 
+# %crt_dir: where clang finds the C start files (Scrt1.o, crti.o, crtn.o),
+# for links that name them (-nostdlib, -nostartfiles).
+import subprocess
+try:
+    _crt = subprocess.run([config.escape_clang, "-print-file-name=Scrt1.o"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+except (OSError, subprocess.CalledProcessError):
+    _crt = "Scrt1.o"
+config.substitutions.append(("%crt_dir", os.path.dirname(_crt) or "."))
+
 if os.path.exists(os.path.join(bindir, "escape-cc")):
     config.available_features.add("escape-cc")
 if os.path.exists(os.path.join(libdir, "libescape-rt.a")):

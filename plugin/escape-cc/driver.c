@@ -107,7 +107,11 @@ static int escc_push_runtime(escc_argv_t *out, const char *bindir,
     return 1;
   if (m->saw_x && (escc_argv_push(out, "-x") || escc_argv_push(out, "none")))
     return 1;
-  if (escc_argv_push(out, lib) || escc_argv_push(out, "-lpthread"))
+  // After -nostdlib or -nodefaultlibs the archive still comes (objects this
+  // compiler transformed call it, and only what they call is pulled in),
+  // but the libraries stay the user's: its calls resolve in the C library
+  // they name (-lc), as the program's own do.
+  if (escc_argv_push(out, lib) || (!m->no_default_libs && escc_argv_push(out, "-lpthread")))
     return 1;
   // The runtime a shared library carries is its own: none of its symbols
   // join the library's exports (39 esc_* functions did, which a symbols
@@ -184,8 +188,7 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
   if (rc)
     return 1;
   bool plugin = escc_mode_compiles_c(&mode);
-  bool runtime = escc_mode_links(&mode) && !mode.relocatable &&
-                 !mode.no_default_libs && !mode.foreign_target;
+  bool runtime = escc_mode_links(&mode) && !mode.relocatable && !mode.foreign_target;
   rc = escc_argv_push(out, escc_clang_path());
   if (!rc && plugin)
     rc = escc_push_plugin(out, bindir, &mode) || escc_push_report(out, &mode);

@@ -7,14 +7,16 @@
 // RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -shared -fPIC a.o -o lib.so | FileCheck %s --check-prefix=DSO
 // RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -fsanitize=address a.o -o prog | FileCheck %s --check-prefix=CORE
 // RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -r a.o b.o -o c.o | FileCheck %s --check-prefix=NONE
-// RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -nostdlib a.o -o prog | FileCheck %s --check-prefix=NONE
+// RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -nostdlib a.o -o prog | FileCheck %s --check-prefix=NOSTD
+// RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -nodefaultlibs a.o -lc -o prog | FileCheck %s --check-prefix=NOSTD
 // RUN: env ESCAPE_CC_CLANG=%t/clang %t/bin/escape-cc -x c - -o prog | FileCheck %s --check-prefix=STDIN
 // REQUIRES: escape-cc
 // A link step gets the runtime after the user's inputs: the full runtime for
 // executables, the core runtime (libc's malloc) for -fsanitize=, the core
 // with dynamic TLS for -shared (a library may be dlopen()ed),
-// none for partial (-r) or -nostdlib links; after a sticky -x, '-x none'
-// keeps the archive from being read as C.
+// none for partial (-r) links; -nostdlib and -nodefaultlibs links get the
+// archive (transformed objects call it) but no library the user did not
+// name; after a sticky -x, '-x none' keeps the archive from being read as C.
 
 // EXE-NOT:  -fplugin
 // EXE:      {{^}}b.o{{$}}
@@ -31,6 +33,9 @@
 
 // NONE-NOT: libescape-rt
 // NONE-NOT: -lpthread
+
+// NOSTD:     {{/lib/libescape-rt.a$}}
+// NOSTD-NOT: -lpthread
 
 // STDIN:      -fplugin-arg-escape-arena=1
 // STDIN:      {{^}}prog{{$}}

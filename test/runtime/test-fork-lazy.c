@@ -11,9 +11,11 @@
 // tier.
 //
 //===----------------------------------------------------------------------===//
+#define _GNU_SOURCE
 #include "escape.h"
 #include "testhelper.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -21,14 +23,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern int __register_atfork(void (*)(void), void (*)(void), void (*)(void), void *);
+typedef int register_atfork_fn(void (*)(void), void (*)(void), void (*)(void), void *);
 
 static atomic_int registrations;
 
 // The static runtime's call resolves here, ahead of the C library's.
-int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void)) {
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void),
+                      void *dso_handle) {
+  static register_atfork_fn *libc_register;
+  if (!libc_register) libc_register = (register_atfork_fn *)dlsym(RTLD_NEXT, "__register_atfork");
   atomic_fetch_add(&registrations, 1);
-  return __register_atfork(prepare, parent, child, NULL);
+  return libc_register(prepare, parent, child, dso_handle);
 }
 
 // churn keeps 32 blocks of up to max bytes and replaces one per step.

@@ -277,13 +277,32 @@ int esc__prim_thread_key_set(void *value) {
   return pthread_setspecific(esc_prim_key, value);
 }
 
+#if defined(__GLIBC__)
+// pthread_atfork is glibc's __register_atfork with the caller's
+// __dso_handle (so that a dlclose removes a library's handlers), which
+// crtbegin defines.  Called directly, with __dso_handle weak, a program
+// linked without the usual start files (-nostartfiles with crt1.o, crti.o
+// and crtn.o named) still links, as it does without the runtime.
+extern int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void),
+                             void *dso_handle);
+extern void *__dso_handle __attribute__((weak, visibility("hidden")));
+
+int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
+                     void (*child)(void)) {
+  return __register_atfork(prepare, parent, child, &__dso_handle ? __dso_handle : NULL);
+}
+#else
 int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
                      void (*child)(void)) {
   return pthread_atfork(prepare, parent, child);
 }
+#endif
 
 #if defined(__GLIBC__)
-extern void *__libc_stack_end; // set by the dynamic loader, on the main stack
+// Set by the dynamic loader, on the main stack.  Weak: it is the loader's,
+// which a link that names its libraries itself (-nodefaultlibs -lc) does
+// not search; then the main thread's stack is read as other threads' are.
+extern void *__libc_stack_end __attribute__((weak));
 
 // esc_main_stack finds the main thread's stack as the C library does: the
 // mapping that holds the process's first stack frame (sp) ends it, and it reaches down by the
@@ -344,7 +363,8 @@ int esc__prim_thread_stack(uintptr_t *lo, size_t *size) {
 #if defined(__GLIBC__)
   // Not the caller's stack pointer: the caller may be running on another
   // stack (a coroutine), which must not be taken for the thread's own.
-  if (syscall(SYS_getpid) == gettid()) return esc_main_stack((uintptr_t)__libc_stack_end, lo, size);
+  if (&__libc_stack_end && __libc_stack_end && syscall(SYS_getpid) == gettid())
+    return esc_main_stack((uintptr_t)__libc_stack_end, lo, size);
 #endif
   pthread_attr_t attr;
   void *addr = NULL;
