@@ -55,6 +55,9 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
     return "alignment is dynamic or above 4096";
   if (!S.ConstantSize)
     return "size is dynamic";
+  if (P.FrameSizeLimit)
+    return "frame size is limited (-Wframe-larger-than=" + std::to_string(P.FrameSizeLimit) +
+           ")";
   if (S.Size > P.StackLimit)
     return "size " + std::to_string(S.Size) + " exceeds the stack limit " +
            std::to_string(P.StackLimit);

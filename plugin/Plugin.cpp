@@ -21,6 +21,8 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 
+#include <climits>
+
 using namespace clang;
 using namespace escape;
 
@@ -222,6 +224,8 @@ protected:
     F->Opts.Policy.LooseAliasing =
         CI.getCodeGenOpts().RelaxedAliasing || CI.getCodeGenOpts().OptimizationLevel == 0;
     F->Opts.Policy.Optimize = CI.getCodeGenOpts().OptimizationLevel > 0;
+    if (unsigned Limit = CI.getCodeGenOpts().WarnStackSize; Limit != UINT_MAX)
+      F->Opts.Policy.FrameSizeLimit = Limit;
     frontend::ActionKind K = CI.getFrontendOpts().ProgramAction;
     bool Codegen = K == frontend::EmitObj || K == frontend::EmitAssembly ||
                    K == frontend::EmitLLVM || K == frontend::EmitBC ||

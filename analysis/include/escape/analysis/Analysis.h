@@ -36,6 +36,10 @@ struct Policy {
   uint64_t FrameBudget = 1024;
   uint64_t ArenaCap = 1u << 20;    ///< largest constant size for the arena
   bool ArenaEnabled = false;       ///< the frame arena runtime is linked
+  /// -Wframe-larger-than=N: N, else 0.  No object goes on the stack then:
+  /// its bytes could take a frame past N, a warning plain clang did not
+  /// give (an error under -Werror).
+  uint64_t FrameSizeLimit = 0;
   bool Transform = true;           ///< false: report what would be done
   /// -fno-strict-aliasing or -O0: memory may be read through any type, so
   /// a number read through any pointer may be a pointer's bytes.
