@@ -191,6 +191,7 @@ typedef struct {
   esc_lock_t lock;
   uint32_t nchains;                // slots in use, each exactly `batch` objects
   uint32_t touched;                // set by every operation, cleared by the scavenger
+  uint32_t unclaimed;              // batches put in slots since the last refill
   esc_span_t *partial;             // spans with free objects or bump room
   void *near[ESC_XFER_NEAR];       // the first slots
 } __attribute__((aligned(64))) esc_central_t;
