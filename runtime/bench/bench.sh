@@ -49,7 +49,7 @@ args_for() {
       churn) echo 200000 ;; mixed) echo 50000 ;; prodcons) echo 50000 ;;
       realloc) echo 4 ;; larson) echo "4 20000" ;; threads) echo "100000 4" ;;
       burst) echo "16 300 4" ;; scratch) echo "4194304 20" ;; bigblocks) echo "2000 16" ;; rounds) echo "10000 5" ;;
-      trees) echo 10 ;; xmalloc) echo "20000 2" ;; scratchshare) echo "2000 100 2" ;; large) echo "20 4" ;; strsort) echo "20000 1" ;; thrash) echo "2000 100 2" ;; builders) echo 100000 ;; threadpool) echo "100000 4" ;; bigvary) echo "50 2000" ;; resize) echo 20000 ;; filebufs) echo "2000 1" ;;
+      trees) echo 10 ;; xmalloc) echo "20000 2" ;; scratchshare) echo "2000 100 2" ;; large) echo "20 4" ;; strsort) echo "20000 1" ;; thrash) echo "2000 100 2" ;; builders) echo 100000 ;; threadpool) echo "100000 4" ;; bigvary) echo "50 2000" ;; resize) echo 20000 ;; filebufs) echo "2000 1" ;; appends) echo "100000 2000" ;;
     esac
   fi
 }
