@@ -187,6 +187,9 @@ static esc_segment_t *esc_segment_new(void) {
       (!esc_heap_give_back_locked() || esc_map_aligned(ESC_SEG_SIZE, ESC_SEG_SIZE, &base, &len)))
     return NULL;
   esc_segment_t *seg = (esc_segment_t *)base;
+  // The limit is read again as the heap grows: a program may set it after
+  // its first allocation.
+  esc__options.address_limit = esc__prim_address_limit();
   seg->kind = ESC_SEG_SPANS;
   seg->hdr_pages = esc_hdr_pages();
   seg->next = esc_heap_segments;
@@ -308,6 +311,22 @@ static void esc_heap_merge_released(void) {
   }
 }
 
+// esc_heap_delay is the release delay now.  Under an address-space limit
+// (RLIMIT_AS) what the heap keeps mapped is address space the program may
+// need for its own mappings (a thread's stack, a file): once the heap maps
+// half the limit, freed pages and huge blocks go back at once, as with
+// ESCAPE_RT_RELEASE_DELAY=0.  A program that filled the heap up to the
+// limit and freed it all could not map 8 MB after (python3: "can't start
+// new thread"), where glibc's malloc had returned it
+// (test-address-limit.c).
+static int64_t esc_heap_delay(void) {
+  int64_t delay = esc__options.release_delay;
+  size_t limit = esc__options.address_limit;
+  if (delay > 0 && limit && atomic_load_explicit(&esc__counters.mapped, memory_order_relaxed) > limit / 2)
+    return 0;
+  return delay;
+}
+
 // esc_heap_unmap_empty returns segments whose pages are all free and
 // released to the OS, header included, keeping one for the next burst
 // when `keep`.
@@ -333,7 +352,7 @@ static void esc_heap_unmap_empty(bool keep) {
 }
 
 __attribute__((cold)) static size_t esc_heap_scavenge_locked(uint64_t now, bool force) {
-  int64_t delay = esc__options.release_delay;
+  int64_t delay = esc_heap_delay();
   if (delay < 0 && !force) return esc_heap_free_committed;
   // Idle spans go back down to the boost, not to nothing: pages the program
   // took back soon after a release stay resident until the boost decays
@@ -449,7 +468,7 @@ void esc__heap_free_span(esc_span_t *s) {
   esc_heap_coalesce(seg, s);
   size_t in_use = esc_heap_in_use();
   if (in_use < esc_heap_low_use) esc_heap_low_use = in_use;
-  int64_t delay = esc__options.release_delay;
+  int64_t delay = esc_heap_delay();
   if (delay >= 0 && esc_heap_free_committed > esc_heap_keep()) esc_heap_trim_locked();
   size_t pending = esc_heap_free_committed;
   if (delay == 0 || (delay > 0 && now - esc_heap_last_scavenge >= (uint64_t)delay))
@@ -734,7 +753,7 @@ void *esc__huge_alloc(size_t size, size_t align) {
 __attribute__((cold)) void esc__huge_free(esc_segment_t *seg) {
   size_t len = seg->huge_map_size;
   esc__stat_sub(&esc__counters.huge_bytes, seg->huge_usable);
-  int64_t delay = esc__options.release_delay;
+  int64_t delay = esc_heap_delay();
   // Only blocks at the usual offset (alignment up to ESC_HUGE_HDR) are kept.
   if (len - seg->huge_usable != ESC_HUGE_HDR || delay == 0 || len > ESC_HUGE_CACHE_MAX) {
     esc_huge_unmap(seg);

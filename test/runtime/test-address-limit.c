@@ -12,6 +12,8 @@
 #include "testhelper.h"
 
 #include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -65,6 +67,22 @@ static int in_child(int (*fn)(size_t), size_t arg) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+// Fills the heap with blocks of `size` bytes up to the limit, frees them all,
+// then maps 8 MiB itself (a thread's stack; python3 starting a thread after
+// a MemoryError): the heap must have given the freed address space back,
+// not kept it for the release delay.
+static int filled_then_own_mapping(size_t size) {
+  limit((size_t)56 << 20);
+  size_t cap = ((size_t)64 << 20) / size, n = 0;
+  void **v = mmap(NULL, cap * sizeof *v, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (v == MAP_FAILED) return 2;
+  while (n < cap && (v[n] = esc_malloc(size)) != NULL) memset(v[n++], 1, size < 4096 ? size : 4096);
+  if (n == cap) return 3;  // the limit was never reached
+  for (size_t i = 0; i < n; i++) esc_free(v[i]);
+  void *p = mmap(NULL, (size_t)8 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p == MAP_FAILED ? 1 : 0;
+}
+
 static int new_segment_arg(size_t unused) {
   (void)unused;
   return new_segment();
@@ -77,6 +95,12 @@ int main(void) {
     char name[96];
     snprintf(name, sizeof name, "80 MiB after freeing 60 MiB of %zu-byte blocks", sizes[i]);
     CHECK_BODY(name) { EXPECT(in_child(freed_then_big, sizes[i]) == 0); }
+  }
+  static const size_t fill[] = {64, 5000, 40000};
+  for (unsigned i = 0; i < sizeof fill / sizeof *fill; i++) {
+    char name[96];
+    snprintf(name, sizeof name, "its own 8 MiB mapping after filling the limit with %zu-byte blocks", fill[i]);
+    CHECK_BODY(name) { EXPECT(in_child(filled_then_own_mapping, fill[i]) == 0); }
   }
   CHECK_BODY("a new segment under 6 MiB of headroom") {
     EXPECT(in_child(new_segment_arg, 0) == 0);

@@ -99,6 +99,10 @@ int esc__prim_thread_key_set(void *value);
 int esc__prim_atfork(void (*prepare)(void), void (*parent)(void),
                      void (*child)(void));
 
+// esc__prim_address_limit: the process's address-space limit in bytes
+// (RLIMIT_AS), 0 when it has none.
+size_t esc__prim_address_limit(void);
+
 // esc__prim_thread_stack finds the calling thread's stack: [*lo, *lo +
 // *size).  For the main thread it reads the memory map itself rather than
 // asking the C library, whose answer costs a stdio stream and its buffer.

@@ -359,6 +359,12 @@ static int esc_main_stack(uintptr_t sp, uintptr_t *lo, size_t *size) {
 
 #endif
 
+size_t esc__prim_address_limit(void) {
+  struct rlimit rl;
+  if (prlimit(0, RLIMIT_AS, NULL, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return 0;
+  return rl.rlim_cur > SIZE_MAX ? 0 : (size_t)rl.rlim_cur;
+}
+
 int esc__prim_thread_stack(uintptr_t *lo, size_t *size) {
 #if defined(__GLIBC__)
   // Not the caller's stack pointer: the caller may be running on another
