@@ -125,7 +125,7 @@ private:
   NodeId castExpr(const clang::CastExpr *E);
   NodeId unary(const clang::UnaryOperator *E);
   NodeId binary(const clang::BinaryOperator *E);
-  bool pointerBitsStay(const clang::CastExpr *E);
+  bool pointerBitsStay(const clang::Expr *E);
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
   bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,

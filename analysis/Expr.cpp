@@ -435,6 +435,12 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
     NodeId A = bytesOf(C->getTrueExpr(), Launder, Strict);
     return merge(A, bytesOf(C->getFalseExpr(), Launder, Strict), C);
   }
+  // A difference of pointers: binary() decides (`p - (char *)0` escapes).
+  if (const auto *Bin = dyn_cast<BinaryOperator>(R);
+      Bin && Bin->getOpcode() == BO_Sub && Bin->getLHS()->getType()->isPointerType()) {
+    rvalue(E);
+    return NoNode;
+  }
   if (isByteArithmetic(R)) {
     if (const auto *U = dyn_cast<UnaryOperator>(R))
       return bytesOf(U->getSubExpr(), Launder, Strict);
@@ -704,7 +710,7 @@ struct VarUses : RecursiveASTVisitor<VarUses> {
 /// through a local integer variable it initializes whose every use does
 /// (`uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return x < y;`, or a
 /// hash mixed in place and masked to a slot).
-bool FunctionBuilder::pointerBitsStay(const CastExpr *E) {
+bool FunctionBuilder::pointerBitsStay(const Expr *E) {
   const VarDecl *VD = nullptr;
   if (endsHarmless(Ctx, E, nullptr, &VD, false))
     return true;
@@ -729,6 +735,12 @@ bool FunctionBuilder::pointerBitsStay(const CastExpr *E) {
     if (!endsHarmless(Ctx, R, VD, nullptr, Changed))
       return false;
   return true;
+}
+
+/// Reports whether the pointer \p P was made from an integer (`(char *)0`,
+/// `(T *)addr`), not from an object.
+static bool fromInteger(const Expr *P) {
+  return P->IgnoreParenCasts()->getType()->isIntegerType();
 }
 
 NodeId FunctionBuilder::binary(const BinaryOperator *E) {
@@ -769,8 +781,16 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   case BO_Add:
   case BO_Sub: {
     NodeId A = rvalue(L), B = rvalue(R);
-    if (!E->getType()->isPointerType())
+    if (!E->getType()->isPointerType()) {
+      // `p - (char *)0` is p's address as a number, as `(intptr_t)p` is, and
+      // `(char *)0 + d` gives p back (glibc's obstack.h aligns pointers so).
+      // The difference of two pointers to objects is not: their distance.
+      if (E->getOpcode() == BO_Sub && L->getType()->isPointerType() &&
+          fromInteger(L) != fromInteger(R) && !pointerBitsStay(E))
+        escape(fromInteger(L) ? B : A, E->getExprLoc(),
+               "converted to an integer (a null pointer subtracted)");
       return NoNode;
+    }
     return L->getType()->isPointerType() ? A : B;
   }
   default:
