@@ -181,19 +181,24 @@ static _Thread_local esc_frame_arena_t esc_frame_tls;
 static pthread_key_t esc_frame_key;
 static pthread_once_t esc_frame_key_once = PTHREAD_ONCE_INIT;
 static int esc_frame_key_ok;
-static _Atomic size_t esc_frame_cap_cache;  // cap + 1; 0 = not read yet
+// The cap, for the fast paths' test `n - 1 < cap`: true for 1 <= n <= cap,
+// false for n == 0 (whose 16-byte object the slow path makes) and while
+// the cap is 0, as it is until the first slow path reads it.
+static _Atomic size_t esc_frame_cap_cache;
+static _Atomic int esc_frame_cap_read;
 
 // --- Options
 
 // esc_frame_cap is the largest request the arena serves itself.
 static size_t esc_frame_cap(void) {
-  size_t c = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
-  if (c) return c - 1;
+  if (atomic_load_explicit(&esc_frame_cap_read, memory_order_acquire))
+    return atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
   int saved = errno;
   int64_t v;
-  c = esc__option_int("ESCAPE_RT_ARENA_CAP", 0, &v) ? (size_t)v : ESC_FRAME_CAP_DEFAULT;
+  size_t c = esc__option_int("ESCAPE_RT_ARENA_CAP", 0, &v) ? (size_t)v : ESC_FRAME_CAP_DEFAULT;
   errno = saved;
-  atomic_store_explicit(&esc_frame_cap_cache, c + 1, memory_order_relaxed);
+  atomic_store_explicit(&esc_frame_cap_cache, c, memory_order_relaxed);
+  atomic_store_explicit(&esc_frame_cap_read, 1, memory_order_release);
   return c;
 }
 
@@ -644,13 +649,11 @@ __attribute__((noinline, cold)) static void *esc_frame_alloc_slow(size_t n) {
 
 void *esc_frame_alloc(size_t n) {
   esc_frame_arena_t *a = &esc_frame_tls;
-  // The cache holds cap + 1 (0 before the first read), so n < it means
-  // n <= cap, and n is small enough that rounding cannot overflow.
-  size_t cap1 = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
-  size_t size = (n + ESC_FRAME_ALIGN - 1 + (n == 0) * ESC_FRAME_ALIGN) & ~(size_t)(ESC_FRAME_ALIGN - 1);
-  size_t avail = (size_t)(a->end - a->ptr);
-  if (ESC_LIKELY(n < cap1 && avail >= sizeof(esc_frame_hdr_t) &&
-                 size <= avail - sizeof(esc_frame_hdr_t) && esc_frame_on_stack(a))) {
+  // 1 <= n <= cap (esc_frame_cap_cache), so the rounding cannot overflow.
+  size_t cap = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
+  size_t size = (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1);
+  if (ESC_LIKELY(n - 1 < cap && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr) &&
+                 esc_frame_on_stack(a))) {
     esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
     h->below = a->top;
     h->info = size | ESC_FRAME_LIVE;
@@ -875,10 +878,10 @@ __attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_sl
 
 esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
   esc_frame_arena_t *a = &esc_frame_tls;
-  size_t cap1 = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
-  size_t size = (n + ESC_FRAME_ALIGN - 1 + (n == 0) * ESC_FRAME_ALIGN) & ~(size_t)(ESC_FRAME_ALIGN - 1);
-  // n < cap1 bounds n (and size) far below the arena's address range.
-  if (ESC_LIKELY(n < cap1 && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr) &&
+  size_t cap = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
+  size_t size = (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1);
+  // 1 <= n <= cap bounds n (and size) far below the arena's address range.
+  if (ESC_LIKELY(n - 1 < cap && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr) &&
                  esc_frame_on_stack(a))) {
     esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
     h->below = a->top;

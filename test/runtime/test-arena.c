@@ -591,6 +591,21 @@ static void test_fallbacks(void) {
   CHECK((pb == NULL) == (bad == NULL) && errno == bad_errno);
   free(bad);
   esc_frame_free(pb);
+  // Zero bytes: a 16-byte arena object each (the fast path's test leaves
+  // n == 0 to the slow path), and sizes whose rounding would wrap fail.
+  size_t before = esc_frame_bytes_in_use();
+  char *z1 = esc_frame_alloc(0), *z2 = esc_frame_alloc(0);
+  CHECK(z1 && z2 && z1 != z2 && esc_frame_bytes_in_use() == before + 64);
+  memset(z1, 1, 16);
+  memset(z2, 2, 16);
+  CHECK(z1[15] == 1);
+  esc_frame_free(z2);
+  esc_frame_free(z1);
+  CHECK(esc_frame_bytes_in_use() == before);
+  errno = 0;
+  CHECK(esc_frame_alloc(SIZE_MAX - 15) == NULL && errno == ENOMEM);
+  esc_frame_pair_t wrap = esc_frame_enter_alloc(SIZE_MAX - 7);
+  CHECK(wrap.ptr == NULL);
   esc_frame_leave(m);
 }
 
