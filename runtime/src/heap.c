@@ -21,6 +21,7 @@ esc_lock_t esc__heap_lock;
 // released ones; [0] holds those of more than ESC_HEAP_BINS pages.
 static esc_span_t *esc_heap_bins[2][ESC_HEAP_BINS + 1];
 static esc_segment_t *esc_heap_segments;
+static _Atomic size_t esc_heap_address_limit;  // RLIMIT_AS, 0 when none (esc_heap_delay)
 static uint64_t esc_heap_last_scavenge;
 static size_t esc_heap_free_committed; // bytes of free, committed spans
 // Free resident pages the keep limit released lately (esc_heap_recent) and
@@ -187,9 +188,7 @@ static esc_segment_t *esc_segment_new(void) {
       (!esc_heap_give_back_locked() || esc_map_aligned(ESC_SEG_SIZE, ESC_SEG_SIZE, &base, &len)))
     return NULL;
   esc_segment_t *seg = (esc_segment_t *)base;
-  // The limit is read again as the heap grows: a program may set it after
-  // its first allocation.
-  esc__options.address_limit = esc__prim_address_limit();
+  atomic_store_explicit(&esc_heap_address_limit, esc__prim_address_limit(), memory_order_relaxed);
   seg->kind = ESC_SEG_SPANS;
   seg->hdr_pages = esc_hdr_pages();
   seg->next = esc_heap_segments;
@@ -318,10 +317,11 @@ static void esc_heap_merge_released(void) {
 // ESCAPE_RT_RELEASE_DELAY=0.  A program that filled the heap up to the
 // limit and freed it all could not map 8 MB after (python3: "can't start
 // new thread"), where glibc's malloc had returned it
-// (test-address-limit.c).
+// (test-address-limit.c).  The limit is read as the heap maps a segment or
+// a huge block: a program may set it after its first allocation.
 static int64_t esc_heap_delay(void) {
   int64_t delay = esc__options.release_delay;
-  size_t limit = esc__options.address_limit;
+  size_t limit = atomic_load_explicit(&esc_heap_address_limit, memory_order_relaxed);
   if (delay > 0 && limit && atomic_load_explicit(&esc__counters.mapped, memory_order_relaxed) > limit / 2)
     return 0;
   return delay;
@@ -727,6 +727,7 @@ void *esc__huge_alloc(size_t size, size_t align) {
   if (esc__prim_map_block(total + seg_align, &raw) &&
       (!esc_heap_give_back() || esc__prim_map_block(total + seg_align, &raw)))
     return NULL;
+  atomic_store_explicit(&esc_heap_address_limit, esc__prim_address_limit(), memory_order_relaxed);
   uintptr_t r = (uintptr_t)raw;
   uintptr_t block = (r + off + seg_align - 1) & ~(uintptr_t)(seg_align - 1);
   if (align < ESC_SEG_SIZE) block = ((r + ESC_SEG_SIZE - 1) & ~(uintptr_t)ESC_SEG_MASK) + off;

@@ -99,7 +99,6 @@ static void esc_options_read(void) {
     o->xfer_slots = v > ESC_XFER_MAX ? ESC_XFER_MAX : (uint32_t)v;
   if (esc__option_int("ESCAPE_RT_TRANSFER_BYTES", 0, &v)) o->xfer_bytes = (size_t)v;
   if (esc__option_int("ESCAPE_RT_RELEASE_DELAY", INT64_MIN, &v)) o->release_delay = v;
-  o->address_limit = esc__prim_address_limit();
   if (esc__option_int("ESCAPE_RT_FREE_KEEP", 0, &v)) o->free_keep = (size_t)v;
   if (esc__option_int("ESCAPE_RT_SCAVENGER", 0, &v)) o->scavenger = v != 0;
   if (esc__option_int("ESCAPE_RT_STATS", 0, &v)) o->stats = v == 0 ? 0 : v == 1 ? 1 : 2;

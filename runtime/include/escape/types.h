@@ -202,7 +202,6 @@ typedef struct {
   uint32_t xfer_slots;    // ESCAPE_RT_TRANSFER_BATCHES: batches per central list
   size_t xfer_bytes;      // ESCAPE_RT_TRANSFER_BYTES: bytes of batches per central list
   int64_t release_delay;  // ESCAPE_RT_RELEASE_DELAY (ms), < 0: never
-  size_t address_limit;   // RLIMIT_AS at start, 0 when unlimited
   size_t free_keep;       // ESCAPE_RT_FREE_KEEP: free resident bytes kept at most
   bool scavenger;         // ESCAPE_RT_SCAVENGER: background release thread
   int stats;              // ESCAPE_RT_STATS: 0 off, 1 summary, 2 and per class
