@@ -30,6 +30,12 @@ static size_t esc_heap_free_committed; // bytes of free, committed spans
 // (esc_heap_peak_use) and the lowest since that peak (esc_heap_low_use).
 // See esc_heap_refault.
 static size_t esc_heap_recent, esc_heap_boost, esc_heap_peak_use, esc_heap_low_use;
+// Pages taken that were not resident, since the last reclaim request.
+static size_t esc_heap_fresh;
+atomic_int esc__heap_reclaim_wanted;
+// A reclaim is asked for after fresh pages worth an eighth of the pages in
+// use, and at least this many bytes of them.
+#define ESC_RECLAIM_MIN ((size_t)256 * 1024)
 static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force);
 static void esc_heap_offset_locked(size_t bytes);
 
@@ -240,6 +246,13 @@ esc_span_t *esc__heap_alloc_class_span(uint32_t npages, uint32_t resident) {
   if (!committed) {
     esc__committed_add((size_t)npages * ESC_PAGE_SIZE);
     esc_heap_refault((size_t)npages * ESC_PAGE_SIZE);
+    // The heap grows: objects cached in classes nobody allocates from any
+    // more may hold spans that would be free without them.
+    esc_heap_fresh += (size_t)npages * ESC_PAGE_SIZE;
+    if (esc_heap_fresh >= ESC_RECLAIM_MIN && esc_heap_fresh >= esc_heap_in_use() / 8) {
+      esc_heap_fresh = 0;
+      atomic_store_explicit(&esc__heap_reclaim_wanted, 1, memory_order_relaxed);
+    }
   }
   size_t in_use = esc_heap_in_use();
   if (in_use > esc_heap_peak_use) esc_heap_peak_use = esc_heap_low_use = in_use;

@@ -157,6 +157,9 @@ static void esc_tc_slow(esc_tcache_t *tc) {
     atomic_store_explicit(&tc->trim, 0, memory_order_relaxed);
     esc__tc_flush(tc, true);
   }
+  if (esc_unlikely(atomic_load_explicit(&esc__heap_reclaim_wanted, memory_order_relaxed)) &&
+      atomic_exchange_explicit(&esc__heap_reclaim_wanted, 0, memory_order_relaxed))
+    esc__tc_reclaim(tc);
 }
 
 // esc_tc_ready returns the calling thread's cache, initialising the process
@@ -384,6 +387,27 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
       esc_bin_reset(&bins[c], c, bins == serving);
     }
   }
+}
+
+__attribute__((cold)) void esc__tc_reclaim(esc_tcache_t *tc) {
+  esc_bin_t *bins = esc_tc_bins(tc);
+  for (unsigned c = 1; c < ESC_NCLASSES; c++) {
+    esc_bin_t *bin = &bins[c];
+    if (!bin->head && !bin->local) continue;
+    if (bin->pops != 0 || (bin->took & ESC_TOOK_NOW)) {
+      // Malloc took from it lately: the next reclaim looks again.
+      esc_room_set(bin, esc_room(bin) + bin->pops);
+      bin->pops = 0;
+      bin->took &= ESC_TOOK_EVER;
+      continue;
+    }
+    if (bin->head) esc__central_return_all(c, bin->head);
+    if (bin->local) esc__central_return_all(c, bin->local);
+    bin->head = bin->local = NULL;
+    esc_room_set(bin, bin->lim);
+    esc_tc_note(&tc->flushes, 1);
+  }
+  esc__central_reclaim();
 }
 
 void esc__thread_done(void) {
