@@ -436,23 +436,37 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       "fwrite", "perror", "fputs_unlocked", "fwrite_unlocked"};
   bool Hooked = llvm::is_contained(StreamWriters, Fn) && streamHooksMade(Ctx);
   char Rest = 'n'; // what the variadic arguments are, when not escaping
+  // A fortified variant may take its extra numbers before some of the
+  // function's own parameters (__printf_chk(flag, fmt, ...)): argument I is
+  // the function's parameter SpecIndex(I), or one of those numbers ('n').
+  const FunctionDecl *Callee = E->getDirectCallee();
+  FortifyExtra X = fortifyExtra(Callee ? nameOf(Callee) : llvm::StringRef());
+  auto SpecIndex = [&](unsigned I) { return I >= X.At + X.Count ? I - X.Count : I; };
+  auto Inserted = [&](unsigned I) { return I >= X.At && I < X.At + X.Count; };
+  auto Letter = [&](unsigned I) {
+    if (Inserted(I))
+      return 'n';
+    unsigned J = SpecIndex(I);
+    return J < Spec.size() ? Spec[J] : '\0';
+  };
   for (unsigned I = 0; I != Args.size(); ++I) {
-    if (I < Spec.size() && Spec[I] == 'f' &&
-        !callbackIsHarmless(E->getArg(I)))
+    char C = Letter(I);
+    if (C == 'f' && !callbackIsHarmless(E->getArg(I)))
       Capturing = true;
-    if (I < Spec.size() && Spec[I] == 'p' && !formatIsSafe(Ctx, E->getArg(I)))
+    if (C == 'p' && !formatIsSafe(Ctx, E->getArg(I)))
       Variadic = false;
-    if (I < Spec.size() && Spec[I] == 'm' && !scanfFormatIsSafe(E->getArg(I)))
+    if (C == 'm' && !scanfFormatIsSafe(E->getArg(I)))
       Rest = 'w';
   }
   NodeId Dst = NoNode, Src = NoNode;
   unsigned DstArg = 0, SrcArg = 0;
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];
-    char C = I < Spec.size() ? Spec[I] : (Variadic ? Rest : 'e');
+    bool Extra = !Inserted(I) && SpecIndex(I) >= Spec.size();
+    char C = Extra ? (Variadic ? Rest : 'e') : Letter(I);
     if (A == NoNode)
       continue;
-    if (Hooked && (C == 'b' || C == 'p' || I >= Spec.size() || Fn == "perror")) {
+    if (Hooked && (C == 'b' || C == 'p' || Extra || Fn == "perror")) {
       escape(A, Loc, "handed to the write function of a stream by '" + Fn + "'");
       continue;
     }

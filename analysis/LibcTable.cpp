@@ -283,6 +283,30 @@ llvm::StringRef escape::analysis::canonicalCallee(llvm::StringRef Name) {
   return Name;
 }
 
+FortifyExtra escape::analysis::fortifyExtra(llvm::StringRef Name) {
+  // glibc's fortified functions whose checks take arguments before the
+  // function's own last ones (bits/stdio2.h): a flag, and the size of the
+  // buffer written.  The others add theirs at the end.
+  static const struct {
+    const char *Name;
+    FortifyExtra X;
+  } Shapes[] = {
+      {"printf", {0, 1}},   {"vprintf", {0, 1}},   {"fprintf", {1, 1}},
+      {"vfprintf", {1, 1}}, {"dprintf", {1, 1}},   {"vdprintf", {1, 1}},
+      {"sprintf", {1, 2}},  {"vsprintf", {1, 2}},  {"snprintf", {2, 2}},
+      {"vsnprintf", {2, 2}}, {"asprintf", {1, 1}}, {"vasprintf", {1, 1}},
+      {"fgets", {1, 1}},    {"fread", {1, 1}},
+  };
+  Name.consume_front("__builtin_");
+  if (!Name.starts_with("__") || !Name.ends_with("_chk"))
+    return {};
+  Name = Name.drop_front(2).drop_back(4);
+  for (const auto &S : Shapes)
+    if (Name == S.Name)
+      return S.X;
+  return {};
+}
+
 bool escape::analysis::isFreeName(llvm::StringRef Name) {
   return Name == "free" || Name == "cfree";
 }

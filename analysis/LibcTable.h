@@ -32,6 +32,17 @@ struct LibcEntry {
 /// Normalizes a callee name: drops `__builtin_` and fortify `_chk` forms.
 llvm::StringRef canonicalCallee(llvm::StringRef Name);
 
+/// Where a fortified variant's extra parameters are when they come before
+/// some of the function's own: __printf_chk(flag, fmt, ...) is printf(fmt,
+/// ...) with one number at 0.  Count 0: none, or all after the function's
+/// own (__memcpy_chk(d, s, n, dlen)).
+struct FortifyExtra {
+  unsigned At = 0, Count = 0;
+};
+
+/// The extra parameters of \p Name as the program calls it (not canonical).
+FortifyExtra fortifyExtra(llvm::StringRef Name);
+
 /// Reports whether \p Name (canonical) is the C library's free().
 bool isFreeName(llvm::StringRef Name);
 
