@@ -119,7 +119,14 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
       // and store through it: SIMD masked stores, scatters, gathers,
       // __builtin_nontemporal_store.  Its result may hold what the memory
       // held, and the memory the numbers passed.
-      if (Callee->getBuiltinID() && !lookupLibc(canonicalCallee(Fn))) {
+      // (free, the allocators and alloca are builtins too, and callee()
+      // models them: a store through free's argument put a list's nodes
+      // into whatever the last one's link might point to.)
+      llvm::StringRef Canon = canonicalCallee(Fn);
+      AllocKind K;
+      bool Modeled = lookupLibc(Canon) || isFreeName(Canon) || isAllocator(Callee, Canon, K) ||
+                     Canon == "alloca" || Canon.starts_with("alloca_with_align");
+      if (Callee->getBuiltinID() && !Modeled) {
         bool Ptr = false;
         for (NodeId A : Args)
           Ptr |= A != NoNode;
