@@ -311,7 +311,7 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
     return false;
   for (const ParamSummary &P : S->Params)
     if (P.leaks() || P.Freed || P.ContentFreed || P.NeedsHeap ||
-        P.ContentNeedsHeap || P.WritesUnknown || P.DeepWrite)
+        P.ContentNeedsHeap || P.WritesUnknown || P.FreshContent || P.DeepWrite)
       return false;
   return true;
 }
@@ -700,6 +700,23 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
       G.copy(reach(), G.NeedsHeap, Loc, G.save("kept on the heap by '" + Fn + "'"));
     if (P.WritesUnknown)
       G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+    if (P.FreshContent) {
+      // A heap block of the callee's own (a vector's storage it grows),
+      // holding what the summary says of the arguments: what the caller
+      // stores into it stays as local as the block.
+      ObjId O = G.addObject(ObjKind::Fresh, G.save(Fn + "()"), Depth);
+      NodeId C = G.Objects[O].Contents;
+      llvm::StringRef Why = G.save("stored by '" + Fn + "' into a block it allocated");
+      for (unsigned K : P.FreshHolds)
+        if (K < Args.size() && Args[K] != NoNode)
+          G.copy(Args[K], C, Loc, Why);
+      for (unsigned K : P.FreshHoldsDeep)
+        if (K < Args.size() && Args[K] != NoNode)
+          G.copy(reachOf(K), C, Loc, Why);
+      NodeId T = temp("fresh");
+      G.addr(T, O);
+      G.store(T, A, Loc, G.save("allocated by '" + Fn + "' into '*" + PN + "'"));
+    }
     if (P.DeepWrite)
       G.store(G.HeapPtr, reach(), Loc, G.save("overwritten by '" + Fn + "'"));
   }

@@ -80,19 +80,79 @@ static bool isFresh(const FunctionBuilder &B, ObjId O) {
   return true;
 }
 
+/// Reports whether \p O, a block the function allocated (or a callee
+/// returned to it), leaves it only through parameter \p J's pointee: not
+/// leaked, returned, or stored into another parameter's memory.  Freeing
+/// or reallocating it does not matter: it is heap memory the caller holds.
+static bool freshInto(const FunctionBuilder &B, ObjId O, unsigned J) {
+  const Graph &G = B.G;
+  ObjKind K = G.Objects[O].Kind;
+  if (K != ObjKind::Alloc && K != ObjKind::Fresh)
+    return false;
+  if (G.Nodes[G.HeapNode].Pts.test(O) || G.Nodes[G.ReturnNode].Pts.test(O))
+    return false;
+  for (unsigned I = 0; I != B.ParamObj.size(); ++I) {
+    if (B.ParamObj[I] < 0)
+      continue;
+    if ((I != J && G.Nodes[G.Objects[B.ParamObj[I]].Contents].Pts.test(O)) ||
+        deepContents(B, I).test(O))
+      return false;
+  }
+  return B.VarArgsObj < 0 ||
+         (!G.Nodes[G.Objects[B.VarArgsObj].Contents].Pts.test(O) &&
+          !G.Nodes[G.Objects[B.VarArgsDeep].Contents].Pts.test(O) &&
+          !G.Nodes[G.Objects[B.VarArgsDeeper].Contents].Pts.test(O));
+}
+
+/// Adds to \p P what the fresh block \p O holds: parameters' pointees
+/// (FreshHolds) and what lies beyond them (FreshHoldsDeep).  False when it
+/// holds anything else (a pointer of unknown origin, a block of its own,
+/// the variadic arguments' memory), which no summary field describes.
+static bool freshHolds(const FunctionBuilder &B, ObjId O, ParamSummary &P) {
+  const Graph &G = B.G;
+  for (ObjId C : G.Nodes[G.Objects[O].Contents].Pts) {
+    const Object &CO = G.Objects[C];
+    if (C == O || CO.Kind == ObjKind::ParamBytes)
+      continue; // bytes stored anywhere make BytesStored
+    if ((CO.Kind != ObjKind::ParamPointee && CO.Kind != ObjKind::ParamDeep) || CO.Index < 0 ||
+        unsigned(CO.Index) >= B.ParamObj.size())
+      return false;
+    std::vector<unsigned> &Into =
+        CO.Kind == ObjKind::ParamPointee ? P.FreshHolds : P.FreshHoldsDeep;
+    if (!llvm::is_contained(Into, unsigned(CO.Index)))
+      Into.push_back(unsigned(CO.Index));
+  }
+  return true;
+}
+
 /// Pointers of unknown origin the function stores into the caller's memory
 /// that \p PO (a parameter's pointee), \p PD and \p PDD (what it reaches)
 /// stand for; parameters' memory stored there is described by the other
-/// fields.
-static void writesUnknown(const Graph &G, ObjId PO, ObjId PD, ObjId PDD,
-                          ParamSummary &P) {
+/// fields.  Into *p (parameter \p J, or none), only blocks of its own that
+/// go nowhere else are fresh memory, not unknown (FreshContent).
+static void writesUnknown(const FunctionBuilder &B, ObjId PO, ObjId PD, ObjId PDD,
+                          ParamSummary &P, int J) {
+  const Graph &G = B.G;
   auto unknown = [&](ObjId O) {
     ObjKind K = G.Objects[O].Kind;
     return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep &&
            K != ObjKind::ParamBytes;
   };
-  for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
-    P.WritesUnknown |= unknown(O);
+  for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts) {
+    if (!unknown(O))
+      continue;
+    if (J >= 0 && freshInto(B, O, unsigned(J)) && freshHolds(B, O, P))
+      P.FreshContent = true;
+    else
+      P.WritesUnknown = true;
+  }
+  if (P.WritesUnknown) {
+    P.FreshContent = false;
+    P.FreshHolds.clear();
+    P.FreshHoldsDeep.clear();
+  }
+  llvm::sort(P.FreshHolds);
+  llvm::sort(P.FreshHoldsDeep);
   for (ObjId D : {PD, PDD})
     for (ObjId O : G.Nodes[G.Objects[D].Contents].Pts)
       P.DeepWrite |= unknown(O);
@@ -117,7 +177,7 @@ static ParamSummary varArgs(const FunctionBuilder &B) {
     if (G.Nodes[Sink].Pts.test(PO) || testDeep(G.Nodes[Sink].Pts, PD, PDD))
       return P;
   P.Tracked = true;
-  writesUnknown(G, PO, PD, PDD, P);
+  writesUnknown(B, PO, PD, PDD, P, -1);
   return P;
 }
 
@@ -218,7 +278,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
       P.ContentIntoDeepOf.clear();
     }
 
-    writesUnknown(G, PO, PD, PDD, P);
+    writesUnknown(B, PO, PD, PDD, P, int(J));
   }
   return S;
 }

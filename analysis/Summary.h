@@ -57,6 +57,13 @@ struct ParamSummary {
   bool ContentBytesResult = false;
   bool DeepBytesResult = false;
   bool WritesUnknown = false; ///< unknown pointers are stored into *p
+  /// Only blocks the function allocated, and keeps nowhere else, are
+  /// stored into *p (a vector's storage it grows), and they hold nothing
+  /// but what the parameters reach: each call gives the caller a new heap
+  /// block there, not unknown memory.
+  bool FreshContent = false;
+  std::vector<unsigned> FreshHolds;     ///< those blocks hold these parameters
+  std::vector<unsigned> FreshHoldsDeep; ///< and what these parameters reach
   bool DeepWrite = false;     ///< pointers are stored deeper than *p
   std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
   std::vector<unsigned> IntoDeepOf;    ///< stored deeper: **q, (*q)->f
@@ -78,6 +85,8 @@ struct ParamSummary {
            BytesStored == O.BytesStored && BytesResult == O.BytesResult &&
            ContentBytesResult == O.ContentBytesResult &&
            DeepBytesResult == O.DeepBytesResult &&
+           FreshContent == O.FreshContent && FreshHolds == O.FreshHolds &&
+           FreshHoldsDeep == O.FreshHoldsDeep &&
            DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
            IntoDeepOf == O.IntoDeepOf &&
            ContentIntoContentOf == O.ContentIntoContentOf &&
