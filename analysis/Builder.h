@@ -126,6 +126,7 @@ private:
   NodeId unary(const clang::UnaryOperator *E);
   NodeId binary(const clang::BinaryOperator *E);
   bool pointerBitsStay(const clang::Expr *E);
+  bool ownBitsOnly(const clang::Expr *E, llvm::SmallVectorImpl<const clang::Expr *> &Own);
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
   bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,

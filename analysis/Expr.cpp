@@ -543,6 +543,17 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     return NoNode;
   }
   case CK_IntegralToPointer: {
+    // A pointer rounded as a number, `(T *)(((uintptr_t)p + 63) & ~63)`:
+    // only p's own bits and constants, so it points where p does, and p's
+    // bits go nowhere else.
+    llvm::SmallVector<const Expr *, 2> Own;
+    if (ownBitsOnly(Sub, Own)) {
+      NodeId T = temp("(pointer rounded as a number)");
+      for (const Expr *P : Own)
+        if (NodeId N = rvalue(P); N != NoNode)
+          G.copy(N, T, E->getExprLoc(), "converted to an integer and back");
+      return T;
+    }
     // A pointer rebuilt from bytes read out of memory (`(char *)x` after
     // `x |= (uint64_t)p[i] << 8 * i`) may point to what they belong to.
     NodeId B = bytesOf(Sub, true, true);
@@ -735,6 +746,42 @@ bool FunctionBuilder::pointerBitsStay(const Expr *E) {
     if (!endsHarmless(Ctx, R, VD, nullptr, Changed))
       return false;
   return true;
+}
+
+/// Reports whether the integer \p E is made of pointers' own bits and
+/// integer constants only: pointers converted to integers at least as wide
+/// as a pointer, added to, masked with or offset by constants
+/// (`((uintptr_t)p + 63) & ~(uintptr_t)63`).  Those pointers go to \p Own.
+bool FunctionBuilder::ownBitsOnly(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Own) {
+  E = E->IgnoreParens();
+  uint64_t PtrBits = Ctx.getTypeSize(Ctx.VoidPtrTy);
+  if (!E->getType()->isIntegerType() || Ctx.getTypeSize(E->getType()) < PtrBits)
+    return false;
+  if (const auto *C = dyn_cast<CastExpr>(E)) {
+    if (C->getCastKind() == CK_PointerToIntegral) {
+      Own.push_back(C->getSubExpr());
+      return true;
+    }
+    if (C->getCastKind() == CK_IntegralCast || C->getCastKind() == CK_NoOp)
+      return ownBitsOnly(C->getSubExpr(), Own);
+    return false;
+  }
+  const auto *B = dyn_cast<BinaryOperator>(E);
+  if (!B)
+    return false;
+  switch (B->getOpcode()) {
+  case BO_Add:
+  case BO_And:
+  case BO_Or:
+  case BO_Xor:
+    if (B->getLHS()->isIntegerConstantExpr(Ctx))
+      return ownBitsOnly(B->getRHS(), Own);
+    [[fallthrough]];
+  case BO_Sub:
+    return B->getRHS()->isIntegerConstantExpr(Ctx) && ownBitsOnly(B->getLHS(), Own);
+  default:
+    return false;
+  }
 }
 
 /// Reports whether the pointer \p P was made from an integer (`(char *)0`,
