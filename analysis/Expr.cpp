@@ -83,9 +83,20 @@ llvm::StringRef FunctionBuilder::text(const Expr *E) {
   const SourceManager &SM = Ctx.getSourceManager();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
   llvm::StringRef S = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
-  if (S.empty() || S.size() > 48 || S.contains('\n'))
+  if (S.empty())
     return "expression";
-  return G.save(S);
+  // Spread over lines or long: one line, its middle elided.
+  std::string T;
+  for (char C : S) {
+    bool Space = C == ' ' || C == '\t' || C == '\n' || C == '\r';
+    if (!Space)
+      T += C;
+    else if (!T.empty() && T.back() != ' ')
+      T += ' ';
+  }
+  if (T.size() > 64)
+    T = T.substr(0, 30) + "..." + T.substr(T.size() - 30);
+  return G.save(T);
 }
 
 NodeId FunctionBuilder::merge(NodeId A, NodeId B, const Expr *E) {
