@@ -365,6 +365,15 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
   B->LooseAliasing = P.LooseAliasing;
   B->build();
   B->G.solve();
+  if (B->callbacksTakeOwn()) {
+    // The function hands its own memory, or memory of unknown origin, to
+    // a function its caller gave: as at any indirect call, it escapes.
+    B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
+    B->LooseAliasing = P.LooseAliasing;
+    B->CallbacksEscape = true;
+    B->build();
+    B->G.solve();
+  }
   return B;
 }
 

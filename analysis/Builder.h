@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -95,6 +96,16 @@ public:
   bool HasOpenMP = false;
   bool HasDynamicStack = false; ///< VLA or alloca
   bool HasBackwardGoto = false;
+  /// Calls through a function-pointer parameter the body never changes:
+  /// per (parameter, argument position), what the argument points to
+  /// (CallbackNodes).  Only the parameters' memory may get there
+  /// (callbacksTakeOwn); otherwise the function is built again with
+  /// CallbacksEscape, and every such argument escapes as at any indirect
+  /// call.  Set before build().
+  std::map<std::pair<unsigned, unsigned>, NodeId> CallbackNodes;
+  bool CallbacksEscape = false;
+  /// Reports whether a callback node holds anything but parameters' memory.
+  bool callbacksTakeOwn() const;
 
   /// Reports whether values of type \p T may hold a pointer.
   static bool mayHoldPointer(clang::QualType T);
@@ -158,7 +169,14 @@ private:
   NodeId wrapperCall(const clang::CallExpr *E, const clang::FunctionDecl *W,
                      const Summary &S, std::vector<NodeId> &Args);
   NodeId applySummary(const clang::FunctionDecl *FD, const Summary &S,
-                      std::vector<NodeId> &Args, clang::SourceLocation Loc);
+                      std::vector<NodeId> &Args, clang::SourceLocation Loc,
+                      const clang::CallExpr *Call = nullptr);
+  void applyCallbacks(const clang::FunctionDecl *FD, const Summary &S,
+                      std::vector<NodeId> &Args, clang::SourceLocation Loc,
+                      const clang::CallExpr *Call,
+                      const std::function<NodeId(unsigned)> &ReachOf);
+  int callbackParam(const clang::Expr *Fn) const;
+  NodeId callbackNode(unsigned K, unsigned Pos);
   NodeId unknownCall(const clang::CallExpr *E, const clang::FunctionDecl *FD,
                      std::vector<NodeId> &Args);
   bool callbackIsHarmless(const clang::Expr *E);

@@ -10,6 +10,8 @@
 #include "clang/Basic/SourceManager.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 using namespace escape::analysis;
@@ -221,7 +223,7 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
     if (const Summary *S = Lookup(Def)) {
       if (S->Wrapper && mayHoldPointer(E->getType()))
         return wrapperCall(E, Def, *S, Args);
-      return applySummary(Def, *S, Args, Loc);
+      return applySummary(Def, *S, Args, Loc, E);
     }
   return unknownCall(E, Callee, Args);
 }
@@ -233,7 +235,7 @@ NodeId FunctionBuilder::wrapperCall(const CallExpr *E, const FunctionDecl *W,
                                     const Summary &S, std::vector<NodeId> &Args) {
   Summary Plain = S;
   Plain.ReturnsFresh = false;
-  NodeId R = applySummary(W, Plain, Args, E->getExprLoc());
+  NodeId R = applySummary(W, Plain, Args, E->getExprLoc(), E);
   AppliedSummary = &S;
   std::string Name = E == PendingExpr ? PendingName : std::string();
   llvm::StringRef Fn = nameOf(W);
@@ -249,9 +251,135 @@ NodeId FunctionBuilder::wrapperCall(const CallExpr *E, const FunctionDecl *W,
 NodeId FunctionBuilder::indirectCall(const CallExpr *E,
                                      std::vector<NodeId> &Args) {
   rvalue(E->getCallee());
-  for (NodeId A : Args)
-    escape(A, E->getExprLoc(), "passed to an indirect call");
+  // A call through a function-pointer parameter: callers know the function
+  // (each(a, n, fn, ctx) calling fn(&a[i], ctx)) and apply its summary.
+  int K = CallbacksEscape ? -1 : callbackParam(E->getCallee());
+  for (unsigned M = 0; M != Args.size(); ++M) {
+    if (Args[M] == NoNode)
+      continue;
+    if (K < 0)
+      escape(Args[M], E->getExprLoc(), "passed to an indirect call");
+    else
+      G.copy(Args[M], callbackNode(unsigned(K), M), E->getExprLoc(),
+             G.save("passed to '" + FD->getParamDecl(K)->getName() + "'"));
+  }
   return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
+}
+
+NodeId FunctionBuilder::callbackNode(unsigned K, unsigned Pos) {
+  auto [It, New] = CallbackNodes.try_emplace({K, Pos}, NoNode);
+  if (New)
+    It->second = G.addNode("<callback argument>", ~0u);
+  return It->second;
+}
+
+/// The index of the function-pointer parameter \p Fn names (a call's
+/// callee, or an argument passing it on), when the body never assigns it
+/// nor takes its address; -1 otherwise.
+int FunctionBuilder::callbackParam(const Expr *Fn) const {
+  const Expr *C = Fn->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(C); U && U->getOpcode() == UO_Deref)
+    C = U->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DR = dyn_cast<DeclRefExpr>(C);
+  const auto *PV = DR ? dyn_cast<ParmVarDecl>(DR->getDecl()) : nullptr;
+  if (!PV || !FD->getBody() || !PV->getType()->isFunctionPointerType() ||
+      PV->getType().isVolatileQualified())
+    return -1;
+  unsigned I = PV->getFunctionScopeIndex();
+  if (I >= FD->getNumParams() || FD->getParamDecl(I) != PV)
+    return -1;
+  struct Refs : RecursiveASTVisitor<Refs> {
+    const ParmVarDecl *PV;
+    std::vector<const DeclRefExpr *> Found;
+    bool VisitDeclRefExpr(DeclRefExpr *R) {
+      if (R->getDecl() == PV)
+        Found.push_back(R);
+      return true;
+    }
+  } V;
+  V.PV = PV;
+  V.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  for (const DeclRefExpr *R : V.Found) {
+    auto Parents = Ctx.getParents(*R);
+    const auto *IC = Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
+    if (!IC || IC->getCastKind() != CK_LValueToRValue)
+      return -1;
+  }
+  return int(I);
+}
+
+bool FunctionBuilder::callbacksTakeOwn() const {
+  for (const auto &[Key, N] : CallbackNodes)
+    for (ObjId O : G.Nodes[N].Pts) {
+      const Object &OB = G.Objects[O];
+      if ((OB.Kind != ObjKind::ParamPointee && OB.Kind != ObjKind::ParamDeep) || OB.Index < 0 ||
+          unsigned(OB.Index) >= FD->getNumParams())
+        return true;
+    }
+  return false;
+}
+
+/// The function \p E names (`f`, `&f`), or null.
+static const FunctionDecl *namedFunction(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DR = dyn_cast<DeclRefExpr>(E);
+  return DR ? dyn_cast<FunctionDecl>(DR->getDecl()) : nullptr;
+}
+
+void FunctionBuilder::applyCallbacks(const FunctionDecl *F, const Summary &S,
+                                     std::vector<NodeId> &Args, SourceLocation Loc,
+                                     const CallExpr *Call,
+                                     const std::function<NodeId(unsigned)> &ReachOf) {
+  std::map<unsigned, std::vector<std::pair<unsigned, CallbackUse>>> ByFn;
+  for (unsigned I = 0; I != S.Params.size() && I != Args.size(); ++I)
+    if (Args[I] != NoNode)
+      for (const CallbackUse &U : S.Params[I].Callbacks)
+        ByFn[U.Fn].push_back({I, U});
+  llvm::StringRef Fn = nameOf(F);
+  for (const auto &[K, Uses] : ByFn) {
+    const FunctionDecl *CB =
+        Call && K < Call->getNumArgs() ? namedFunction(Call->getArg(K)) : nullptr;
+    const FunctionDecl *Def = CB ? trustedDefinition(CB) : nullptr;
+    const Summary *CS = Def && Def->hasBody() ? Lookup(Def) : nullptr;
+    bool Known = CS && !Def->isVariadic();
+    for (const auto &IU : Uses)
+      if (Known)
+        Known = IU.second.Pos < Def->getNumParams() && IU.second.Pos < CS->Params.size();
+    // What the function returns goes where the callee's graph put an
+    // unknown pointer: it must not be the arguments' memory.
+    if (Known && mayHoldPointer(Def->getReturnType()))
+      for (const ParamSummary &P : CS->Params)
+        Known &= !P.Result && !P.ContentResult && !P.ResultContent;
+    if (!Known) {
+      // A function-pointer parameter of this function passed on (a walk
+      // that recurses with its visitor): this function's callers decide.
+      int Own = Call && K < Call->getNumArgs() && !CallbacksEscape
+                    ? callbackParam(Call->getArg(K))
+                    : -1;
+      for (const auto &[I, U] : Uses) {
+        NodeId A = U.Deep ? ReachOf(I) : Args[I];
+        if (Own >= 0)
+          G.copy(A, callbackNode(unsigned(Own), U.Pos), Loc,
+                 G.save("passed by '" + Fn + "' to '" + FD->getParamDecl(Own)->getName() + "'"));
+        else
+          escape(A, Loc, "passed by '" + Fn + "' to a function it was given");
+      }
+      continue;
+    }
+    std::vector<NodeId> CbArgs(Def->getNumParams(), NoNode);
+    llvm::StringRef Why = G.save("passed by '" + Fn + "' to '" + nameOf(Def) + "'");
+    for (const auto &[I, U] : Uses) {
+      NodeId &T = CbArgs[U.Pos];
+      if (T == NoNode)
+        T = temp("callback argument");
+      G.copy(U.Deep ? ReachOf(I) : Args[I], T, Loc, Why);
+    }
+    const Summary *Outer = AppliedSummary;
+    applySummary(Def, *CS, CbArgs, Loc);
+    AppliedSummary = Outer;
+  }
 }
 
 NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
@@ -290,7 +418,7 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     const FunctionDecl *Def = E->getDirectCallee()->getDefinition();
     const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
     if (S) {
-      applySummary(Def, *S, Args, Loc);
+      applySummary(Def, *S, Args, Loc, E);
     } else {
       for (NodeId A : Args)
         escape(A, Loc, "passed to '" + Callee + "', " + replacedBecause(E->getDirectCallee()));
@@ -597,7 +725,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
 
 NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
                                      const Summary &S, std::vector<NodeId> &Args,
-                                     SourceLocation Loc) {
+                                     SourceLocation Loc, const CallExpr *Call) {
   AppliedSummary = &S;
   llvm::StringRef Fn = nameOf(F);
   NodeId Result = NoNode;
@@ -720,6 +848,7 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
     if (P.DeepWrite)
       G.store(G.HeapPtr, reach(), Loc, G.save("overwritten by '" + Fn + "'"));
   }
+  applyCallbacks(F, S, Args, Loc, Call, reachOf);
   if (Result != NoNode && S.ReturnsFresh) {
     ObjId O = G.addObject(ObjKind::Fresh, G.save(Fn + "()"), Depth);
     G.addr(G.Objects[O].Contents, G.HeapObj);

@@ -264,9 +264,20 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     }
     if (Ext.test(PO) && !Explained)
       P.Heap = true;
+    for (const auto &[Key, N] : B.CallbackNodes)
+      for (ObjId O : G.Nodes[N].Pts) {
+        const Object &OB = G.Objects[O];
+        if (OB.Index != int(J) || (OB.Kind != ObjKind::ParamPointee && OB.Kind != ObjKind::ParamDeep))
+          continue;
+        CallbackUse U{Key.first, Key.second, OB.Kind == ObjKind::ParamDeep};
+        if (!llvm::is_contained(P.Callbacks, U))
+          P.Callbacks.push_back(U);
+      }
+    llvm::sort(P.Callbacks);
     // An escaped pointee takes everything it reaches along: the finer
     // leaks add nothing for callers (and a self-store would be noise).
     if (P.Heap) {
+      P.Callbacks.clear();
       P.Content = P.DeepContent = P.ResultContent = false;
       P.IntoContentOf.clear();
       P.IntoDeepOf.clear();

@@ -31,6 +31,20 @@ struct WrapperAlloc {
   std::string Callee;
 };
 
+/// A parameter's memory handed to a function the caller passed: argument
+/// Pos of a call through function-pointer parameter Fn gets the parameter's
+/// value (Deep false) or a pointer it reaches (Deep true).
+struct CallbackUse {
+  unsigned Fn = 0, Pos = 0;
+  bool Deep = false;
+  bool operator==(const CallbackUse &O) const {
+    return Fn == O.Fn && Pos == O.Pos && Deep == O.Deep;
+  }
+  bool operator<(const CallbackUse &O) const {
+    return Fn != O.Fn ? Fn < O.Fn : Pos != O.Pos ? Pos < O.Pos : Deep < O.Deep;
+  }
+};
+
 /// What the function does with one pointer parameter's value.
 struct ParamSummary {
   bool Tracked = false;       ///< the parameter may hold a pointer
@@ -69,11 +83,15 @@ struct ParamSummary {
   std::vector<unsigned> IntoDeepOf;    ///< stored deeper: **q, (*q)->f
   std::vector<unsigned> ContentIntoContentOf; ///< *p stored into *q
   std::vector<unsigned> ContentIntoDeepOf;    ///< *p stored deeper in q
+  /// Passed to the functions the caller gives as arguments (each(a, n,
+  /// fn, ctx) calling fn(&a[i], ctx)): the caller applies their summaries.
+  std::vector<CallbackUse> Callbacks;
 
   bool leaks() const {
     return Heap || Content || DeepContent || Result || ContentResult || ResultContent ||
            !IntoContentOf.empty() || !IntoDeepOf.empty() ||
-           !ContentIntoContentOf.empty() || !ContentIntoDeepOf.empty();
+           !ContentIntoContentOf.empty() || !ContentIntoDeepOf.empty() ||
+           !Callbacks.empty();
   }
   bool operator==(const ParamSummary &O) const {
     return Tracked == O.Tracked && Heap == O.Heap && Content == O.Content &&
@@ -90,7 +108,7 @@ struct ParamSummary {
            DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
            IntoDeepOf == O.IntoDeepOf &&
            ContentIntoContentOf == O.ContentIntoContentOf &&
-           ContentIntoDeepOf == O.ContentIntoDeepOf;
+           ContentIntoDeepOf == O.ContentIntoDeepOf && Callbacks == O.Callbacks;
   }
 };
 
