@@ -161,12 +161,14 @@ static void writesUnknown(const FunctionBuilder &B, ObjId PO, ObjId PD, ObjId PD
 /// The variadic arguments' summary: tracked when what va_arg returns, and
 /// what it reaches, is only read or written through (anything else:
 /// untracked, so callers let their variadic arguments escape).
-static ParamSummary varArgs(const FunctionBuilder &B) {
+static ParamSummary varArgs(const FunctionBuilder &B, const ObjSet &HeldByOwn) {
   const Graph &G = B.G;
   ParamSummary P;
   if (B.VarArgsObj < 0)
     return P;
   ObjId PO = B.VarArgsObj, PD = B.VarArgsDeep, PDD = B.VarArgsDeeper;
+  if (HeldByOwn.test(PO) || testDeep(HeldByOwn, PD, PDD))
+    return P;
   // What the arguments point to holds the callers' memory, which outlives
   // the frame (ExtNode holds it by construction, as for parameters); the
   // pointees themselves must not get there.
@@ -214,8 +216,37 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     }
   }
 
-  S.VarArgs = varArgs(B);
   unsigned N = B.ParamObj.size();
+  // What the function stores into its callers' memory, first: the blocks
+  // of its own that a FreshContent summary describes.
+  std::vector<ParamSummary> Writes(N);
+  ObjSet Described;
+  for (unsigned J = 0; J != N; ++J) {
+    ObjId PO = B.ParamObj[J];
+    if (PO < 0)
+      continue;
+    writesUnknown(B, PO, B.ParamDeep[J], B.ParamDeeper[J], Writes[J], int(J));
+    if (Writes[J].FreshContent)
+      for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
+        if (G.Objects[O].Kind == ObjKind::Alloc || G.Objects[O].Kind == ObjKind::Fresh)
+          Described.set(O);
+  }
+  for (ObjId O : Ret)
+    if (isFresh(B, O))
+      Described.set(O);
+  // Blocks of its own (allocated here or by a callee, locals) that its
+  // callers' memory reaches, other than those a summary bit describes: a
+  // parameter's memory they hold reaches the callers with them, unseen (a
+  // copy of an array of pointers stored through an out-parameter, beside a
+  // pointer to a static).
+  ObjSet HeldByOwn;
+  for (ObjId O : Ext) {
+    ObjKind K = G.Objects[O].Kind;
+    if ((K == ObjKind::Alloc || K == ObjKind::Fresh || K == ObjKind::Local) && !Described.test(O))
+      HeldByOwn |= G.Nodes[G.Objects[O].Contents].Pts;
+  }
+
+  S.VarArgs = varArgs(B, HeldByOwn);
   S.Params.resize(N);
   for (unsigned J = 0; J != N; ++J) {
     ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J], PDD = B.ParamDeeper[J];
@@ -231,8 +262,8 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     P.ContentBytesResult = RetBytes.test(PD);
     P.DeepBytesResult = RetBytes.test(PDD);
     P.Heap = Heap.test(PO);
-    P.Content = Heap.test(PD) || InFresh.test(PD);
-    P.DeepContent = Heap.test(PDD) || InFresh.test(PDD);
+    P.Content = Heap.test(PD) || InFresh.test(PD) || HeldByOwn.test(PD);
+    P.DeepContent = Heap.test(PDD) || InFresh.test(PDD) || HeldByOwn.test(PDD);
     P.Result = Ret.test(PO);
     P.ContentResult = testDeep(Ret, PD, PDD);
     P.ResultContent = InFresh.test(PO);
@@ -262,7 +293,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
       if (I != J ? testDeep(Deep, PD, PDD) : Deep.test(PD))
         P.ContentIntoDeepOf.push_back(I);
     }
-    if (Ext.test(PO) && !Explained)
+    if ((Ext.test(PO) && !Explained) || HeldByOwn.test(PO))
       P.Heap = true;
     for (const auto &[Key, N] : B.CallbackNodes)
       for (ObjId O : G.Nodes[N].Pts) {
@@ -289,7 +320,11 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
       P.ContentIntoDeepOf.clear();
     }
 
-    writesUnknown(B, PO, PD, PDD, P, int(J));
+    P.WritesUnknown = Writes[J].WritesUnknown;
+    P.FreshContent = Writes[J].FreshContent;
+    P.FreshHolds = std::move(Writes[J].FreshHolds);
+    P.FreshHoldsDeep = std::move(Writes[J].FreshHoldsDeep);
+    P.DeepWrite = Writes[J].DeepWrite;
   }
   return S;
 }

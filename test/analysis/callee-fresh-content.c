@@ -78,7 +78,7 @@ int tracked(void) {
 
 // The helper puts a pointer of its own into the block: unknown memory.
 static int shared;
-static void push_marked(struct ptrvec *v, void *p) { // expected-remark {{leaking param: 'p' to '**v'}}
+static void push_marked(struct ptrvec *v, void *p) { // expected-remark {{leaking param deep content: 'v'}} expected-remark {{leaking param: 'p'}}
   if (v->n == v->cap) {
     v->cap = v->cap ? 2 * v->cap : 4;
     v->items = realloc(v->items, v->cap * sizeof *v->items); // expected-remark {{'v->items' escapes to heap: stored into 'v->items'}}
