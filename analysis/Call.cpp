@@ -841,6 +841,12 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
       for (unsigned K : P.FreshHoldsDeep)
         if (K < Args.size() && Args[K] != NoNode)
           G.copy(reachOf(K), C, Loc, Why);
+      for (unsigned K : P.FreshHoldsDeeper)
+        if (K < Args.size() && Args[K] != NoNode) {
+          NodeId Mid = G.addNode("<content>", ~0u);
+          G.load(Args[K], Mid, Loc, Why);
+          G.copy(G.reach(Mid, Loc, Why), C, Loc, Why);
+        }
       NodeId T = temp("fresh");
       G.addr(T, O);
       G.store(T, A, Loc, G.save("allocated by '" + Fn + "' into '*" + PN + "'"));

@@ -105,7 +105,9 @@ static bool freshInto(const FunctionBuilder &B, ObjId O, unsigned J) {
 }
 
 /// Adds to \p P what the fresh block \p O holds: parameters' pointees
-/// (FreshHolds) and what lies beyond them (FreshHoldsDeep).  False when it
+/// (FreshHolds), what they point to (FreshHoldsDeep) or only what lies
+/// beyond that (FreshHoldsDeeper: the bytes of the strings an array of
+/// pointers points to, copied).  False when it
 /// holds anything else (a pointer of unknown origin, a block of its own,
 /// the variadic arguments' memory), which no summary field describes.
 static bool freshHolds(const FunctionBuilder &B, ObjId O, ParamSummary &P) {
@@ -117,10 +119,12 @@ static bool freshHolds(const FunctionBuilder &B, ObjId O, ParamSummary &P) {
     if ((CO.Kind != ObjKind::ParamPointee && CO.Kind != ObjKind::ParamDeep) || CO.Index < 0 ||
         unsigned(CO.Index) >= B.ParamObj.size())
       return false;
-    std::vector<unsigned> &Into =
-        CO.Kind == ObjKind::ParamPointee ? P.FreshHolds : P.FreshHoldsDeep;
-    if (!llvm::is_contained(Into, unsigned(CO.Index)))
-      Into.push_back(unsigned(CO.Index));
+    unsigned I = unsigned(CO.Index);
+    std::vector<unsigned> &Into = CO.Kind == ObjKind::ParamPointee ? P.FreshHolds
+                                  : C == B.ParamDeep[I]            ? P.FreshHoldsDeep
+                                                                   : P.FreshHoldsDeeper;
+    if (!llvm::is_contained(Into, I))
+      Into.push_back(I);
   }
   return true;
 }
@@ -150,9 +154,11 @@ static void writesUnknown(const FunctionBuilder &B, ObjId PO, ObjId PD, ObjId PD
     P.FreshContent = false;
     P.FreshHolds.clear();
     P.FreshHoldsDeep.clear();
+    P.FreshHoldsDeeper.clear();
   }
   llvm::sort(P.FreshHolds);
   llvm::sort(P.FreshHoldsDeep);
+  llvm::sort(P.FreshHoldsDeeper);
   for (ObjId D : {PD, PDD})
     for (ObjId O : G.Nodes[G.Objects[D].Contents].Pts)
       P.DeepWrite |= unknown(O);
@@ -324,6 +330,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     P.FreshContent = Writes[J].FreshContent;
     P.FreshHolds = std::move(Writes[J].FreshHolds);
     P.FreshHoldsDeep = std::move(Writes[J].FreshHoldsDeep);
+    P.FreshHoldsDeeper = std::move(Writes[J].FreshHoldsDeeper);
     P.DeepWrite = Writes[J].DeepWrite;
   }
   return S;

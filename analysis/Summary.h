@@ -76,8 +76,9 @@ struct ParamSummary {
   /// but what the parameters reach: each call gives the caller a new heap
   /// block there, not unknown memory.
   bool FreshContent = false;
-  std::vector<unsigned> FreshHolds;     ///< those blocks hold these parameters
-  std::vector<unsigned> FreshHoldsDeep; ///< and what these parameters reach
+  std::vector<unsigned> FreshHolds;       ///< those blocks hold these parameters
+  std::vector<unsigned> FreshHoldsDeep;   ///< what these parameters reach
+  std::vector<unsigned> FreshHoldsDeeper; ///< what lies beyond these' pointees' targets
   bool DeepWrite = false;     ///< pointers are stored deeper than *p
   std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
   std::vector<unsigned> IntoDeepOf;    ///< stored deeper: **q, (*q)->f
@@ -104,7 +105,7 @@ struct ParamSummary {
            ContentBytesResult == O.ContentBytesResult &&
            DeepBytesResult == O.DeepBytesResult &&
            FreshContent == O.FreshContent && FreshHolds == O.FreshHolds &&
-           FreshHoldsDeep == O.FreshHoldsDeep &&
+           FreshHoldsDeep == O.FreshHoldsDeep && FreshHoldsDeeper == O.FreshHoldsDeeper &&
            DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
            IntoDeepOf == O.IntoDeepOf &&
            ContentIntoContentOf == O.ContentIntoContentOf &&

@@ -52,3 +52,26 @@ void kept_local(void) {
   free(res);
   free(x);
 }
+
+// Only what lies two loads down is copied (the bytes of the structs an
+// array of pointers points to): that reaches the caller, the structs do not.
+struct item {
+  char *ref;
+};
+struct item *gi;
+static void flatten(struct item **out, struct item **src) {
+  struct item *b = malloc(sizeof *b); // expected-remark {{'b' escapes to heap: stored into '*out'}}
+  *b = *src[0];
+  *out = b;
+}
+
+void published_item(void) {
+  char *x = malloc(8); // expected-remark {{'x' escapes to heap: assigned to global 'gi'}}
+  struct item *it = malloc(sizeof *it); // expected-remark {{allocation does not escape}}
+  it->ref = x;
+  struct item *arr[1] = {it};
+  struct item *res;
+  flatten(&res, arr);
+  gi = res;
+  free(it);
+}
