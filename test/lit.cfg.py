@@ -30,6 +30,7 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%clang", config.escape_clang))
 config.substitutions.append(("%plugin", plugin))
 # %escape_cc first: lit substitutes in order, and %escape is its prefix.
+config.substitutions.append(("%escape_cxx", os.path.join(bindir, "escape-c++")))
 config.substitutions.append(("%escape_cc", os.path.join(bindir, "escape-cc")))
 config.substitutions.append(("%escape",
     "%s -fplugin=%s -Wno-unused-command-line-argument" % (config.escape_clang, plugin)))

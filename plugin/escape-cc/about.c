@@ -28,6 +28,7 @@ static const char escc_help_text[] =
     "  ESCAPE_CC_ARGS       more arguments, split like a shell would, after the command line's\n"
     "  ESCAPE_CC_REPORT_DIR each C compile writes its report to DIR/<source>.<pid>.yaml\n"
     "  ESCAPE_CC_CLANG      the clang to run instead of " ESCAPE_CC_CLANG_NAME "\n"
+    "  ESCAPE_CC_CLANGXX    the clang++ escape-c++ runs instead of " ESCAPE_CC_CLANGXX_NAME "\n"
     "  ESCAPE_RT_*          options of the runtime, read by the program built (docs/runtime.md)\n";
 
 int escc_about_wanted(char *const *argv, size_t argc) {

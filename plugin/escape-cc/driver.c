@@ -187,7 +187,8 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
   escc_argv_free(&all);
   if (rc)
     return 1;
-  bool plugin = escc_mode_compiles_c(&mode);
+  // clang++ compiles every source as C++, which the analysis leaves alone.
+  bool plugin = escc_mode_compiles_c(&mode) && !escc_cxx;
   bool runtime = escc_mode_links(&mode) && !mode.relocatable && !mode.foreign_target;
   rc = escc_argv_push(out, escc_clang_path());
   if (!rc && plugin)
@@ -203,6 +204,7 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
 
 int escc_main(int argc, char **argv) {
   char bindir[4096];
+  escc_set_mode(argv[0]);
   int err = escc_self_dir(bindir, sizeof bindir);
   if (err) {
     escc_error("cannot find the escape-cc executable: %s%s", strerror(err),

@@ -90,6 +90,12 @@ int escc_self_dir(char *buf, size_t size);
 int escc_find_lib(char *buf, size_t size, const char *bindir, const char *name);
 
 /// The clang to run: $ESCAPE_CC_CLANG, else the configured path.
+/// Invoked as escape-c++ (or escape-cxx): clang++ runs, never with the
+/// plugin; its links get the runtime as escape-cc's do.  Set by
+/// escc_set_mode from argv[0].
+extern bool escc_cxx;
+void escc_set_mode(const char *argv0);
+
 const char *escc_clang_path(void);
 
 /// The argv[0] to run \p path with: the configured clang goes by its

@@ -57,11 +57,23 @@ int escc_find_lib(char *buf, size_t size, const char *bindir,
   return ENOENT;
 }
 
+bool escc_cxx;
+
 const char *escc_clang_path(void) {
-  const char *env = getenv("ESCAPE_CC_CLANG");
-  return env && *env ? env : ESCAPE_CC_CLANG_DEFAULT;
+  const char *env = getenv(escc_cxx ? "ESCAPE_CC_CLANGXX" : "ESCAPE_CC_CLANG");
+  if (env && *env)
+    return env;
+  return escc_cxx ? ESCAPE_CC_CLANGXX_DEFAULT : ESCAPE_CC_CLANG_DEFAULT;
 }
 
 const char *escc_clang_argv0(const char *path) {
-  return strcmp(path, ESCAPE_CC_CLANG_DEFAULT) == 0 ? ESCAPE_CC_CLANG_NAME : path;
+  if (strcmp(path, ESCAPE_CC_CLANG_DEFAULT) == 0)
+    return ESCAPE_CC_CLANG_NAME;
+  return strcmp(path, ESCAPE_CC_CLANGXX_DEFAULT) == 0 ? ESCAPE_CC_CLANGXX_NAME : path;
+}
+
+void escc_set_mode(const char *argv0) {
+  const char *base = strrchr(argv0, '/');
+  base = base ? base + 1 : argv0;
+  escc_cxx = strcmp(base, "escape-c++") == 0 || strcmp(base, "escape-cxx") == 0;
 }

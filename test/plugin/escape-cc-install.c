@@ -6,6 +6,7 @@
 // RUN: env PKG_CONFIG_PATH=%t/inst/lib/pkgconfig pkg-config --libs escape | FileCheck %s --check-prefix=LIBS
 // RUN: env PKG_CONFIG_PATH=%t/inst/lib/pkgconfig pkg-config --variable=escape_cc escape | FileCheck %s --check-prefix=CC
 // RUN: sh -c '%clang -O2 %s -c -o %t/plain.o $(PKG_CONFIG_PATH=%t/inst/lib/pkgconfig pkg-config --variable=plugin_cflags --cflags escape)'
+// RUN: %t/inst/bin/escape-c++ -### %t/plain.o -o %t/prog-cxx 2>&1 | FileCheck %s --check-prefix=CXX
 // REQUIRES: escape-cc, runtime
 // `cmake --install` lays out escape-cc, the plugin, the runtime and escape.pc
 // so that the installed escape-cc works from any prefix and pkg-config
@@ -25,3 +26,5 @@ int main(void) {
 }
 // LIBS: {{.*}}/inst/lib/pkgconfig/../../lib/libescape-rt.a -lpthread
 // CC: {{.*}}/inst/lib/pkgconfig/../../bin/escape-cc
+// CXX: {{/inst/lib/libescape-rt.a}}
+// CXX: {{"-lstdc\+\+"}}
