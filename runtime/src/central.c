@@ -15,8 +15,6 @@
 // growing 20,000 strings by three bytes at a time, as mawk appends to an
 // array's values, peaked at 36.8 MiB where glibc's malloc peaks at 12.2
 // (mawk on a word-count script: 26 against 10 MB; test-xfer-unclaimed.c).
-// The batches such a class still keeps go to the spans when the heap grows
-// (esc__central_reclaim, test-reclaim.c).
 //
 //===----------------------------------------------------------------------===//
 #include "escape/internal.h"
@@ -308,22 +306,6 @@ void esc__central_drain_idle(bool force) {
         esc_central_return_list(c, esc_slot(cls, k - 1), UINT32_MAX);
       }
     c->touched = 0;
-    esc__unlock(&c->lock);
-  }
-}
-
-__attribute__((cold)) void esc__central_reclaim(void) {
-  for (unsigned cls = 1; cls < ESC_NCLASSES; cls++) {
-    esc_central_t *c = &esc__central[cls];
-    if (!esc_nchains(c) || !__atomic_load_n(&c->unclaimed, __ATOMIC_RELAXED)) continue;
-    esc__lock(&c->lock);
-    if (c->unclaimed) {
-      for (uint32_t k = esc_nchains(c); k > 0; k--) {
-        esc_nchains_set(c, k - 1);
-        esc_central_return_list(c, esc_slot(cls, k - 1), UINT32_MAX);
-      }
-      __atomic_store_n(&c->unclaimed, 0, __ATOMIC_RELAXED);
-    }
     esc__unlock(&c->lock);
   }
 }

@@ -30,12 +30,14 @@ static size_t esc_heap_free_committed; // bytes of free, committed spans
 // (esc_heap_peak_use) and the lowest since that peak (esc_heap_low_use).
 // See esc_heap_refault.
 static size_t esc_heap_recent, esc_heap_boost, esc_heap_peak_use, esc_heap_low_use;
-// Pages taken that were not resident, since the last reclaim request.
-static size_t esc_heap_fresh;
+// The pages in use when a reclaim was last asked for.
+static size_t esc_heap_reclaim_mark;
 atomic_int esc__heap_reclaim_wanted;
-// A reclaim is asked for after fresh pages worth an eighth of the pages in
-// use, and at least this many bytes of them.
-#define ESC_RECLAIM_MIN ((size_t)256 * 1024)
+// A reclaim is asked for when the pages in use grew past that by an
+// eighth, and by at least this many bytes (a small program's caches are
+// small, and pages freed by a reclaim start the background thread).
+#define ESC_RECLAIM_MIN ((size_t)1 << 20)
+#define ESC_RECLAIM_FROM ((size_t)4 << 20)
 static size_t esc_huge_cache_release(uint64_t now, int64_t delay, bool force);
 static void esc_heap_offset_locked(size_t bytes);
 
@@ -246,15 +248,15 @@ esc_span_t *esc__heap_alloc_class_span(uint32_t npages, uint32_t resident) {
   if (!committed) {
     esc__committed_add((size_t)npages * ESC_PAGE_SIZE);
     esc_heap_refault((size_t)npages * ESC_PAGE_SIZE);
-    // The heap grows: objects cached in classes nobody allocates from any
-    // more may hold spans that would be free without them.
-    esc_heap_fresh += (size_t)npages * ESC_PAGE_SIZE;
-    if (esc_heap_fresh >= ESC_RECLAIM_MIN && esc_heap_fresh >= esc_heap_in_use() / 8) {
-      esc_heap_fresh = 0;
-      atomic_store_explicit(&esc__heap_reclaim_wanted, 1, memory_order_relaxed);
-    }
   }
   size_t in_use = esc_heap_in_use();
+  // The heap grows: objects cached in classes nobody allocates from any
+  // more may hold spans that would be free without them.
+  size_t step = esc_heap_reclaim_mark / 8 > ESC_RECLAIM_MIN ? esc_heap_reclaim_mark / 8 : ESC_RECLAIM_MIN;
+  if (in_use >= ESC_RECLAIM_FROM && in_use >= esc_heap_reclaim_mark + step) {
+    esc_heap_reclaim_mark = in_use;
+    atomic_store_explicit(&esc__heap_reclaim_wanted, 1, memory_order_relaxed);
+  }
   if (in_use > esc_heap_peak_use) esc_heap_peak_use = esc_heap_low_use = in_use;
   memset(s, 0, sizeof *s);
   s->start = (char *)seg + (size_t)i * ESC_PAGE_SIZE;

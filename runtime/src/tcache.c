@@ -407,7 +407,6 @@ __attribute__((cold)) void esc__tc_reclaim(esc_tcache_t *tc) {
     esc_room_set(bin, bin->lim);
     esc_tc_note(&tc->flushes, 1);
   }
-  esc__central_reclaim();
 }
 
 void esc__thread_done(void) {

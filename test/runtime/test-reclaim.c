@@ -7,11 +7,9 @@
 // resident, and a program growing 20,000 strings peaked at twice glibc's
 // malloc.  When the heap takes fresh pages worth an eighth of those in use,
 // the next slow path hands back the cached objects of every bin malloc took
-// nothing from since the previous such point, and the central batches
-// nobody took back.  Checks that a class left behind gives all its spans
-// back while another grows the heap, that a class left behind in transfer
-// slots gives its batches back, and that a class still in use keeps its
-// cache.
+// nothing from since the previous such point.  Checks that a class left
+// behind gives all its spans back while another grows the heap, and that a
+// class still in use keeps its cache.
 //
 //===----------------------------------------------------------------------===//
 #include "escape.h"
@@ -23,15 +21,11 @@
 enum {
   OLD = 64,                      // the class left behind
   OLD_COUNT = (1 << 20) / OLD,   // 1 MiB of it, 128 spans
-  SLOT = 48,                     // a class left behind in transfer slots
-  SLOT_COUNT = (1 << 20) / SLOT,
-  SLOT_FREED = 1200,
   NEW = 480,                     // the class that grows the heap
   NEW_COUNT = (6 << 20) / NEW,   // 6 MiB of it
   BUSY = 160                     // a class in use all along
 };
 static void *olds[OLD_COUNT];
-static void *slots[SLOT_COUNT];
 static void *news[NEW_COUNT];
 
 typedef struct {
@@ -50,12 +44,9 @@ static void count_class(const esc_span_t *s, void *arg) {
 int main(void) {
   esc_free(esc_malloc(OLD)); // the size classes are made on the first call
   unsigned old_cls = esc__class_of(OLD), busy_cls = esc__class_of(BUSY);
-  unsigned slot_cls = esc__class_of(SLOT);
-  uint32_t slot_batches = 0;
 
   CHECK_BODY("a class nobody allocates from any more gives its spans back") {
     for (int i = 0; i < OLD_COUNT; i++) EXPECT((olds[i] = esc_malloc(OLD)) != NULL);
-    for (int i = 0; i < SLOT_COUNT; i++) EXPECT((slots[i] = esc_malloc(SLOT)) != NULL);
     // Freed in a scattered order, with an allocation now and then, as
     // strings leave a class while a few still enter it.
     uint64_t x = 0x9E3779B97F4A7C15ULL;
@@ -70,10 +61,6 @@ int main(void) {
       esc_free(olds[i]);
       if (i % 64 == 63) esc_free(esc_malloc(OLD));
     }
-    // A few batches' worth freed in one go: the cache hands them to the
-    // class's slots (more would go on to the spans).
-    for (int i = 0; i < SLOT_FREED; i++) esc_free(slots[i]);
-    slot_batches = esc__central[slot_cls].nchains;
     class_count_t before = {old_cls, 0, 0};
     esc__heap_walk(count_class, &before);
     for (int j = 0; j < NEW_COUNT; j++) {
@@ -89,19 +76,11 @@ int main(void) {
     EXPECT(after.spans == 0);
   }
 
-  CHECK_BODY("batches nobody took back go to their spans") {
-    uint32_t left = esc__central[slot_cls].nchains;
-    if (left) fprintf(stderr, " %u batches (%u before) still in the slots", left, slot_batches);
-    EXPECT(slot_batches > 0);
-    EXPECT(left == 0);
-  }
-
   CHECK_BODY("a class in use keeps its cached objects") {
     esc_bin_t *bin = &esc__tc.bins[busy_cls];
     EXPECT(bin->head != NULL || bin->local != NULL);
   }
 
   for (int j = 0; j < NEW_COUNT; j++) esc_free(news[j]);
-  for (int i = SLOT_FREED; i < SLOT_COUNT; i++) esc_free(slots[i]);
   return test_summary();
 }

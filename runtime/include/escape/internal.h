@@ -99,9 +99,10 @@ __attribute__((cold)) void esc__huge_free(esc_segment_t *seg);
 __attribute__((cold)) int esc__huge_resize(esc_segment_t *seg, size_t size); // in place, 0 or ENOMEM
 __attribute__((cold)) void *esc__huge_move(esc_segment_t *seg, size_t size);  // new address or NULL
 size_t esc__heap_scavenge(bool force);                 // committed free bytes left
-// Set when the page heap took fresh pages worth an eighth of those in use
-// since the last reclaim: the next slow path returns the objects nobody
-// allocates any more to their spans first (esc__tc_reclaim).
+// Set when the pages in use grew by an eighth (and 1 MiB) since the last
+// reclaim, past 4 MiB: the next slow path returns the cached objects of
+// the classes nobody allocates any more to their spans first
+// (esc__tc_reclaim).
 extern atomic_int esc__heap_reclaim_wanted;
 void esc__heap_fork_prepare(void);
 void esc__heap_fork_parent(void);
@@ -135,9 +136,6 @@ uint32_t esc__central_flush(unsigned cls, void **list, uint32_t most);
 void esc__central_release(unsigned cls, void *p);
 void esc__central_return_all(unsigned cls, void *head);
 void esc__central_drain_idle(bool force);
-// esc__central_reclaim returns to their spans the batches of every class
-// none of them was taken back from since they were put in its slots.
-void esc__central_reclaim(void);
 void esc__central_fork_prepare(void);
 void esc__central_fork_parent(void);
 void esc__central_fork_child(void);
@@ -150,8 +148,8 @@ void esc__free_slow(void *p);
 // transfer slots (nobody is waiting for the batches of an idle thread).
 void esc__tc_flush(esc_tcache_t *tc, bool to_spans);
 // esc__tc_reclaim returns to their spans the objects of this thread's bins
-// that malloc took nothing from since they last overflowed, and the
-// central batches nobody took back (esc__heap_reclaim_wanted).
+// that malloc took nothing from since the previous reclaim
+// (esc__heap_reclaim_wanted).
 void esc__tc_reclaim(esc_tcache_t *tc);
 // esc__tcache_take pops an object of class cls from this thread's bin
 // without refilling it: NULL when the bin is empty.
