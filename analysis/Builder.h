@@ -193,6 +193,8 @@ private:
   void escape(NodeId N, clang::SourceLocation Loc, const llvm::Twine &Why);
   llvm::StringRef text(const clang::Expr *E);
   void modifies(const clang::Expr *E);
+  /// The references to \p VD in the function's body.
+  std::vector<const clang::DeclRefExpr *> usesOf(const clang::VarDecl *VD) const;
   bool isAllocator(const clang::FunctionDecl *FD, llvm::StringRef Name,
                    AllocKind &K);
 

@@ -11,7 +11,6 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 using namespace escape::analysis;
@@ -288,18 +287,7 @@ int FunctionBuilder::callbackParam(const Expr *Fn) const {
   unsigned I = PV->getFunctionScopeIndex();
   if (I >= FD->getNumParams() || FD->getParamDecl(I) != PV)
     return -1;
-  struct Refs : RecursiveASTVisitor<Refs> {
-    const ParmVarDecl *PV;
-    std::vector<const DeclRefExpr *> Found;
-    bool VisitDeclRefExpr(DeclRefExpr *R) {
-      if (R->getDecl() == PV)
-        Found.push_back(R);
-      return true;
-    }
-  } V;
-  V.PV = PV;
-  V.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
-  for (const DeclRefExpr *R : V.Found) {
+  for (const DeclRefExpr *R : usesOf(PV)) {
     auto Parents = Ctx.getParents(*R);
     const auto *IC = Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
     if (!IC || IC->getCastKind() != CK_LValueToRValue)

@@ -727,6 +727,14 @@ struct VarUses : RecursiveASTVisitor<VarUses> {
 };
 } // namespace
 
+std::vector<const DeclRefExpr *> FunctionBuilder::usesOf(const VarDecl *VD) const {
+  VarUses U;
+  U.VD = VD;
+  if (FD->getBody())
+    U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  return std::move(U.Uses);
+}
+
 /// Reports whether the pointer converted to an integer by \p E lets
 /// nothing escape: its value ends harmlessly (endsHarmless), directly or
 /// through a local integer variable it initializes whose every use does
@@ -739,21 +747,19 @@ bool FunctionBuilder::pointerBitsStay(const Expr *E) {
   if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
       VD->getType().isVolatileQualified() || !FD->getBody())
     return false;
-  VarUses U;
-  U.VD = VD;
-  U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  std::vector<const DeclRefExpr *> Uses = usesOf(VD);
   // A variable changed in place (`v /= 256` in a loop, a hash mixed with
   // `h ^= h >> 17`) may hold any bits of the pointer by the time a use
   // masks it.
   bool Changed = false;
-  for (const DeclRefExpr *R : U.Uses) {
+  for (const DeclRefExpr *R : Uses) {
     auto Parents = Ctx.getParents(*R);
     const auto *B = Parents.size() == 1 ? Parents[0].get<BinaryOperator>() : nullptr;
     const auto *Un = Parents.size() == 1 ? Parents[0].get<UnaryOperator>() : nullptr;
     Changed |= (B && B->isAssignmentOp() && B->getLHS() == R) ||
                (Un && Un->isIncrementDecrementOp());
   }
-  for (const DeclRefExpr *R : U.Uses)
+  for (const DeclRefExpr *R : Uses)
     if (!endsHarmless(Ctx, R, VD, nullptr, Changed))
       return false;
   return true;
