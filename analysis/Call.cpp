@@ -126,7 +126,7 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
       llvm::StringRef Canon = canonicalCallee(Fn);
       AllocKind K;
       bool Modeled = lookupLibc(Canon) || isFreeName(Canon) || isAllocator(Callee, Canon, K) ||
-                     Canon == "alloca" || Canon.starts_with("alloca_with_align");
+                     isAllocaName(Canon);
       if (Callee->getBuiltinID() && !Modeled) {
         bool Ptr = false;
         for (NodeId A : Args)
@@ -204,7 +204,7 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
   }
   if (Callee->hasAttr<ReturnsTwiceAttr>() || isSetjmpName(Name))
     HasSetjmp = true;
-  if (!Defined && (Name == "alloca" || Name.starts_with("alloca_with_align"))) {
+  if (!Defined && isAllocaName(Name)) {
     HasDynamicStack = true;
     ObjId O = G.addObject(ObjKind::Local, "alloca", Depth);
     return G.pointerTo(O, "alloca", Depth);
@@ -331,10 +331,9 @@ void FunctionBuilder::applyCallbacks(const FunctionDecl *F, const Summary &S,
         Call && K < Call->getNumArgs() ? namedFunction(Call->getArg(K)) : nullptr;
     const FunctionDecl *Def = CB ? trustedDefinition(CB) : nullptr;
     const Summary *CS = Def && Def->hasBody() ? Lookup(Def) : nullptr;
-    bool Known = CS && !Def->isVariadic();
-    for (const auto &IU : Uses)
-      if (Known)
-        Known = IU.second.Pos < Def->getNumParams() && IU.second.Pos < CS->Params.size();
+    bool Known = CS && !Def->isVariadic() && llvm::all_of(Uses, [&](const auto &IU) {
+                   return IU.second.Pos < Def->getNumParams() && IU.second.Pos < CS->Params.size();
+                 });
     // What the function returns goes where the callee's graph put an
     // unknown pointer: it must not be the arguments' memory.
     if (Known && mayHoldPointer(Def->getReturnType()))

@@ -273,11 +273,18 @@ const LibcEntry *escape::analysis::lookupLibc(llvm::StringRef Name) {
   return It == Map.end() ? nullptr : It->second;
 }
 
-llvm::StringRef escape::analysis::canonicalCallee(llvm::StringRef Name) {
+/// Drops `__builtin_`, and the fortify form `__NAME_chk` down to NAME;
+/// returns whether it was a fortify form.
+static bool dropChk(llvm::StringRef &Name) {
   Name.consume_front("__builtin_");
-  if (Name.starts_with("__") && Name.ends_with("_chk")) {
-    Name = Name.drop_front(2).drop_back(4);
-  }
+  if (!Name.starts_with("__") || !Name.ends_with("_chk"))
+    return false;
+  Name = Name.drop_front(2).drop_back(4);
+  return true;
+}
+
+llvm::StringRef escape::analysis::canonicalCallee(llvm::StringRef Name) {
+  dropChk(Name);
   Name.consume_front("__isoc99_");
   Name.consume_front("__isoc23_");
   return Name;
@@ -297,14 +304,16 @@ FortifyExtra escape::analysis::fortifyExtra(llvm::StringRef Name) {
       {"vsnprintf", {2, 2}}, {"asprintf", {1, 1}}, {"vasprintf", {1, 1}},
       {"fgets", {1, 1}},    {"fread", {1, 1}},
   };
-  Name.consume_front("__builtin_");
-  if (!Name.starts_with("__") || !Name.ends_with("_chk"))
+  if (!dropChk(Name))
     return {};
-  Name = Name.drop_front(2).drop_back(4);
   for (const auto &S : Shapes)
     if (Name == S.Name)
       return S.X;
   return {};
+}
+
+bool escape::analysis::isAllocaName(llvm::StringRef Name) {
+  return Name == "alloca" || Name.starts_with("alloca_with_align");
 }
 
 bool escape::analysis::isFreeName(llvm::StringRef Name) {

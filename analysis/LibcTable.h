@@ -43,6 +43,9 @@ struct FortifyExtra {
 /// The extra parameters of \p Name as the program calls it (not canonical).
 FortifyExtra fortifyExtra(llvm::StringRef Name);
 
+/// Reports whether \p Name (canonical) is alloca or one of its builtins.
+bool isAllocaName(llvm::StringRef Name);
+
 /// Reports whether \p Name (canonical) is the C library's free().
 bool isFreeName(llvm::StringRef Name);
 

@@ -223,16 +223,16 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
   }
 
   unsigned N = B.ParamObj.size();
+  S.Params.resize(N);
   // What the function stores into its callers' memory, first: the blocks
   // of its own that a FreshContent summary describes.
-  std::vector<ParamSummary> Writes(N);
   ObjSet Described;
   for (unsigned J = 0; J != N; ++J) {
     ObjId PO = B.ParamObj[J];
     if (PO < 0)
       continue;
-    writesUnknown(B, PO, B.ParamDeep[J], B.ParamDeeper[J], Writes[J], int(J));
-    if (Writes[J].FreshContent)
+    writesUnknown(B, PO, B.ParamDeep[J], B.ParamDeeper[J], S.Params[J], int(J));
+    if (S.Params[J].FreshContent)
       for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts)
         if (G.Objects[O].Kind == ObjKind::Alloc || G.Objects[O].Kind == ObjKind::Fresh)
           Described.set(O);
@@ -253,7 +253,6 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
   }
 
   S.VarArgs = varArgs(B, HeldByOwn);
-  S.Params.resize(N);
   for (unsigned J = 0; J != N; ++J) {
     ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J], PDD = B.ParamDeeper[J];
     ParamSummary &P = S.Params[J];
@@ -325,13 +324,6 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
       P.ContentIntoContentOf.clear();
       P.ContentIntoDeepOf.clear();
     }
-
-    P.WritesUnknown = Writes[J].WritesUnknown;
-    P.FreshContent = Writes[J].FreshContent;
-    P.FreshHolds = std::move(Writes[J].FreshHolds);
-    P.FreshHoldsDeep = std::move(Writes[J].FreshHoldsDeep);
-    P.FreshHoldsDeeper = std::move(Writes[J].FreshHoldsDeeper);
-    P.DeepWrite = Writes[J].DeepWrite;
   }
   return S;
 }

@@ -148,6 +148,35 @@ __attribute__((cold)) static void esc_tc_init(esc_tcache_t *tc) {
     esc__fork_handlers_need();
 }
 
+// esc_bin_to_spans hands both lists of a bin back to their spans, as one
+// flush; the caller sets the bin's room.
+static void esc_bin_to_spans(esc_tcache_t *tc, esc_bin_t *bin, unsigned cls) {
+  if (!bin->head && !bin->local) return;
+  if (bin->head) esc__central_return_all(cls, bin->head);
+  if (bin->local) esc__central_return_all(cls, bin->local);
+  bin->head = bin->local = NULL;
+  esc_tc_note(&tc->flushes, 1);
+}
+
+// esc_tc_reclaim hands back to their spans the objects of the bins malloc
+// took nothing from since the previous reclaim (esc__heap_reclaim_wanted);
+// a bin it took from is only marked, for the next one to look at.
+__attribute__((cold)) static void esc_tc_reclaim(esc_tcache_t *tc) {
+  esc_bin_t *bins = esc_tc_bins(tc);
+  for (unsigned c = 1; c < ESC_NCLASSES; c++) {
+    esc_bin_t *bin = &bins[c];
+    if (!bin->head && !bin->local) continue;
+    if (bin->pops != 0 || (bin->took & ESC_TOOK_NOW)) {
+      esc_room_set(bin, esc_room(bin) + bin->pops);
+      bin->pops = 0;
+      bin->took &= ESC_TOOK_EVER;
+      continue;
+    }
+    esc_bin_to_spans(tc, bin, c);
+    esc_room_set(bin, bin->lim);
+  }
+}
+
 // esc_tc_slow counts a slow-path call, flushing the cache first when the
 // scavenger found the thread idle.
 static void esc_tc_slow(esc_tcache_t *tc) {
@@ -159,7 +188,7 @@ static void esc_tc_slow(esc_tcache_t *tc) {
   }
   if (esc_unlikely(atomic_load_explicit(&esc__heap_reclaim_wanted, memory_order_relaxed)) &&
       atomic_exchange_explicit(&esc__heap_reclaim_wanted, 0, memory_order_relaxed))
-    esc__tc_reclaim(tc);
+    esc_tc_reclaim(tc);
 }
 
 // esc_tc_ready returns the calling thread's cache, initialising the process
@@ -376,36 +405,11 @@ void esc__tc_flush(esc_tcache_t *tc, bool to_spans) {
     esc_bin_t *bins = k ? tc->alt : tc->bins;
     if (!bins) continue;
     for (unsigned c = 1; c < ESC_NCLASSES; c++) {
-      if (to_spans && (bins[c].head || bins[c].local)) {
-        // A trim: both lists go back to their spans, one flush.
-        if (bins[c].head) esc__central_return_all(c, bins[c].head);
-        if (bins[c].local) esc__central_return_all(c, bins[c].local);
-        bins[c].head = bins[c].local = NULL;
-        esc_tc_note(&tc->flushes, 1);
-      }
+      // A trim: both lists go back to their spans, one flush.
+      if (to_spans) esc_bin_to_spans(tc, &bins[c], c);
       while (bins[c].head || bins[c].local) esc_bin_flush(tc, &bins[c], c, esc__class_batch[c]);
       esc_bin_reset(&bins[c], c, bins == serving);
     }
-  }
-}
-
-__attribute__((cold)) void esc__tc_reclaim(esc_tcache_t *tc) {
-  esc_bin_t *bins = esc_tc_bins(tc);
-  for (unsigned c = 1; c < ESC_NCLASSES; c++) {
-    esc_bin_t *bin = &bins[c];
-    if (!bin->head && !bin->local) continue;
-    if (bin->pops != 0 || (bin->took & ESC_TOOK_NOW)) {
-      // Malloc took from it lately: the next reclaim looks again.
-      esc_room_set(bin, esc_room(bin) + bin->pops);
-      bin->pops = 0;
-      bin->took &= ESC_TOOK_EVER;
-      continue;
-    }
-    if (bin->head) esc__central_return_all(c, bin->head);
-    if (bin->local) esc__central_return_all(c, bin->local);
-    bin->head = bin->local = NULL;
-    esc_room_set(bin, bin->lim);
-    esc_tc_note(&tc->flushes, 1);
   }
 }
 

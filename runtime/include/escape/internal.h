@@ -102,7 +102,7 @@ size_t esc__heap_scavenge(bool force);                 // committed free bytes l
 // Set when the pages in use grew by an eighth (and 1 MiB) since the last
 // reclaim, past 4 MiB: the next slow path returns the cached objects of
 // the classes nobody allocates any more to their spans first
-// (esc__tc_reclaim).
+// (esc_tc_reclaim in tcache.c).
 extern atomic_int esc__heap_reclaim_wanted;
 void esc__heap_fork_prepare(void);
 void esc__heap_fork_parent(void);
@@ -147,10 +147,6 @@ void esc__free_slow(void *p);
 // esc__tc_flush empties this thread's cache; to_spans bypasses the
 // transfer slots (nobody is waiting for the batches of an idle thread).
 void esc__tc_flush(esc_tcache_t *tc, bool to_spans);
-// esc__tc_reclaim returns to their spans the objects of this thread's bins
-// that malloc took nothing from since the previous reclaim
-// (esc__heap_reclaim_wanted).
-void esc__tc_reclaim(esc_tcache_t *tc);
 // esc__tcache_take pops an object of class cls from this thread's bin
 // without refilling it: NULL when the bin is empty.
 void *esc__tcache_take(unsigned cls);
