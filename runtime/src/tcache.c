@@ -342,19 +342,29 @@ static esc_span_t *esc_tc_large_keep(esc_tcache_t *tc, esc_span_t *s) {
   return old;
 }
 
-// esc__tc_large_take returns a span of np to np + np/4 pages this thread
-// kept, or NULL.
+// esc__tc_large_take returns the smallest span of np to np + np/4 pages
+// this thread kept, or NULL.  With four slots, taking the first that fits,
+// four threads churning 16 B-64 KiB blocks missed them for 30% of their
+// large blocks, each miss a span from the page heap and its lock
+// (runtime/bench/threadpool: 243,642 spans a run, 133,014 with eight).
+// Taking spans of up to twice the need missed less (91,255) but held pages
+// the blocks did not use: 15% more peak RSS for threads churning 512 B-64
+// KiB blocks.
 esc_span_t *esc__tc_large_take(uint32_t np) {
   esc_tcache_t *tc = &esc__tc;
   if (tc->state != ESC_TC_ACTIVE) return NULL;
+  unsigned best = ESC_TC_LARGE;
   for (unsigned k = 0; k < ESC_TC_LARGE; k++) {
     esc_span_t *s = tc->large[k];
     if (!s || s->npages < np || s->npages > np + np / 4) continue;
-    tc->large[k] = NULL;
-    s->state = ESC_SPAN_LARGE;
-    return s;
+    if (best == ESC_TC_LARGE || s->npages < tc->large[best]->npages) best = k;
+    if (s->npages == np) break;
   }
-  return NULL;
+  if (best == ESC_TC_LARGE) return NULL;
+  esc_span_t *s = tc->large[best];
+  tc->large[best] = NULL;
+  s->state = ESC_SPAN_LARGE;
+  return s;
 }
 
 // esc_tc_large_flush hands every kept large span back to the page heap.

@@ -1,12 +1,13 @@
 //===- test-large-keep.c - large spans a thread keeps for itself ---------===//
 //
 // Part of escape.  A large block (past the size classes, up to 64 KiB) that
-// a thread frees stays in one of its four slots, and its next large block
-// of as many pages, or a quarter fewer, takes it without the page heap's
-// lock: threads that churn such blocks met there for every one.  Checks the
-// reuse, the size window, the hand-back when the slots are full, at
-// esc_thread_done and for blocks realloc moved away from, and that a second
-// free of a kept block is still reported.
+// a thread frees stays in one of its eight slots, and its next large block
+// of as many pages, or a quarter fewer, takes the smallest that fits
+// without the page heap's lock: threads that churn such blocks met there
+// for every one.  Checks the reuse, the size window, the best fit, the
+// hand-back when the slots are full, at esc_thread_done and for blocks
+// realloc moved away from, and that a second free of a kept block is still
+// reported.
 //
 //===----------------------------------------------------------------------===//
 #include "escape.h"
@@ -48,6 +49,24 @@ int main(void) {
     void *r = esc_malloc(40 * 1024);  // 5 pages: 8 is too many
     EXPECT(r != p && spans() == before + 1);
     esc_free(r);
+    void *t = esc_malloc(64 * 1024);  // 5 is too few
+    EXPECT(t == p);
+    esc_free(t);
+  }
+  CHECK_BODY("the smallest kept span that fits serves a block") {
+    esc_thread_done();
+    void *seven = esc_malloc(56 * 1024); // 7 pages
+    void *eight = esc_malloc(64 * 1024); // 8 pages
+    void *six = esc_malloc(48 * 1024);   // 6 pages
+    esc_free(eight);
+    esc_free(seven);
+    esc_free(six);
+    uint64_t before = spans();
+    void *a = esc_malloc(50 * 1024); // 7 pages: the 7 before the 8
+    void *b = esc_malloc(42 * 1024); // 6 pages: the 6 before the 7
+    EXPECT(a == seven && b == six && spans() == before);
+    esc_free(a);
+    esc_free(b);
   }
   CHECK_BODY("blocks above 64 KiB go back to the page heap") {
     void *p = esc_malloc(100000);
@@ -57,23 +76,23 @@ int main(void) {
     EXPECT(spans() == before + 1);
     esc_free(q);
   }
-  CHECK_BODY("four slots: a fifth block hands the oldest back") {
+  CHECK_BODY("eight slots: a ninth block hands the oldest back") {
     esc_thread_done();
-    void *b[5];
-    for (int i = 0; i < 5; i++) b[i] = esc_malloc(40000 + (size_t)i);
-    for (int i = 0; i < 5; i++) esc_free(b[i]);
+    void *b[9];
+    for (int i = 0; i < 9; i++) b[i] = esc_malloc(40000 + (size_t)i);
+    for (int i = 0; i < 9; i++) esc_free(b[i]);
     uint64_t before = spans();
-    void *c[5];
-    for (int i = 0; i < 5; i++) c[i] = esc_malloc(40000);
-    EXPECT(spans() == before + 1);  // four kept, one from the heap
-    for (int i = 0; i < 5; i++) esc_free(c[i]);
+    void *c[9];
+    for (int i = 0; i < 9; i++) c[i] = esc_malloc(40000);
+    EXPECT(spans() == before + 1);  // eight kept, one from the heap
+    for (int i = 0; i < 9; i++) esc_free(c[i]);
   }
   CHECK_BODY("a span kept after a take fills the emptied slot") {
     esc_thread_done();
-    void *b[4];
+    void *b[8];
     b[0] = esc_malloc(60000); // 8 pages
-    for (int i = 1; i < 4; i++) b[i] = esc_malloc(40000); // 5 pages
-    for (int i = 0; i < 4; i++) esc_free(b[i]); // four slots full
+    for (int i = 1; i < 8; i++) b[i] = esc_malloc(40000); // 5 pages
+    for (int i = 0; i < 8; i++) esc_free(b[i]); // eight slots full
     void *t = esc_malloc(40000);                // empties the second
     void *u = esc_malloc(48000);                // 6 pages: from the heap
     esc_free(u);                                // into the empty slot

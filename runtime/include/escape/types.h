@@ -148,7 +148,7 @@ enum esc_tc_state { ESC_TC_UNINIT = 0, ESC_TC_ACTIVE, ESC_TC_DEAD };
 // linked in a registry the scavenger walks: `slow` counts slow-path calls,
 // and a cache whose count stood still for a while is asked (`trim`) to
 // flush itself.
-#define ESC_TC_LARGE 4
+#define ESC_TC_LARGE 8
 #define ESC_TC_LARGE_PAGES 8
 typedef struct esc_tcache_s {
   // First: the fast paths address a bin as the cache plus class * 32, and
@@ -166,8 +166,8 @@ typedef struct esc_tcache_s {
   uint64_t seen_slow, seen_ms;              // the scavenger's last look
   void *caller; // profiling: where the program called calloc or realloc
   // Large spans of up to ESC_TC_LARGE_PAGES pages this thread freed, for
-  // its next large blocks of as many pages or a quarter fewer: threads that
-  // churn 32-64 KiB blocks met at the page heap's lock for each of them.
+  // its next large blocks (esc__tc_large_take): threads that churn 32-64
+  // KiB blocks met at the page heap's lock for each of them.
   esc_span_t *large[ESC_TC_LARGE];
   unsigned large_next; // the slot a kept span takes when none is empty
   // Central batches this thread took and handed back, for the statistics:
