@@ -935,6 +935,8 @@ void TUAnalysis::recordLeaks(const FunctionDecl *FD, const Summary &S) {
       add("*" + FD->getParamDecl(J)->getNameAsString());
     for (unsigned J : PS.IntoDeepOf)
       add("**" + FD->getParamDecl(J)->getNameAsString());
+    for (unsigned J : PS.IntoDeeperOf)
+      add("**" + FD->getParamDecl(J)->getNameAsString());
     for (unsigned J : PS.ContentIntoContentOf)
       add("content to *" + FD->getParamDecl(J)->getNameAsString());
     for (unsigned J : PS.ContentIntoDeepOf)

@@ -141,7 +141,10 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
             }
         }
       }
-      if (isNumber(E->getType()))
+      // A test of bits (SSE4.1's ptest, AVX's vtest) returns a flag: none
+      // of the bytes it was given.
+      bool Flag = Fn.starts_with("__builtin_ia32_ptest") || Fn.starts_with("__builtin_ia32_vtest");
+      if (isNumber(E->getType()) && !Flag)
         LastResultBytes = T;
       return;
     }
@@ -778,6 +781,17 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
         escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
     }
     for (unsigned J : P.IntoDeepOf) {
+      if (J < Args.size() && Args[J] != NoNode) {
+        llvm::StringRef Why = G.save("stored by '" + Fn + "' into memory reachable from '" +
+                                     F->getParamDecl(J)->getName() + "'");
+        NodeId Mid = G.addNode("<pointee's targets>", ~0u);
+        G.load(Args[J], Mid, Loc, Why);
+        G.store(A, Mid, Loc, Why);
+      } else {
+        escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
+      }
+    }
+    for (unsigned J : P.IntoDeeperOf) {
       if (J < Args.size() && Args[J] != NoNode)
         G.store(A, reachOf(J), Loc,
                 G.save("stored by '" + Fn + "' into memory reachable from '" +

@@ -159,8 +159,12 @@ void FunctionBuilder::stmt(const Stmt *S) {
     if (RV && isNumber(RV->getType())) {
       NodeId B = bytesOf(RV, true, true);
       if (B != NoNode) {
-        if (ReturnBytes == NoNode)
+        // The caller may make the number a pointer again: the blocks whose
+        // addresses it may hold outlive the frame, as a returned pointer's.
+        if (ReturnBytes == NoNode) {
           ReturnBytes = G.addNode("<returned bytes>", 0);
+          G.copy(ReturnBytes, G.ExtNode, {}, "");
+        }
         G.copy(B, ReturnBytes, R->getBeginLoc(),
                G.save("returned as an integer from '" + FD->getName() + "'"));
       }

@@ -45,9 +45,11 @@ static bool testDeep(const ObjSet &Set, ObjId PD, ObjId PDD) {
 }
 
 /// Reports whether object \p M reached memory or a sink: a store of the
-/// bytes it marks.
+/// bytes it marks.  Not ExtNode: what it holds is returned (ReturnNode) or
+/// held by an object (its contents), besides the returned bytes, which
+/// BytesResult describes.
 static bool storedAnywhere(const Graph &G, ObjId M) {
-  for (NodeId Sink : {G.HeapNode, G.ExtNode, G.ReturnNode})
+  for (NodeId Sink : {G.HeapNode, G.ReturnNode})
     if (G.Nodes[Sink].Pts.test(M))
       return true;
   for (const Object &O : G.Objects)
@@ -286,7 +288,15 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
         P.IntoContentOf.push_back(I);
         Explained = true;
       }
-      if (Deep.test(PO)) {
+      // Stored into the blocks *q points to (a vector's items), or only
+      // further: a caller stores it into those blocks, or into all it
+      // reaches through them, which may be the stored block itself (a
+      // string pushed into a vector then held a pointer to itself, and a
+      // hash of its characters carried its address).
+      if (G.Nodes[G.Objects[B.ParamDeeper[I]].Contents].Pts.test(PO)) {
+        P.IntoDeeperOf.push_back(I);
+        Explained = true;
+      } else if (Deep.test(PO)) {
         P.IntoDeepOf.push_back(I);
         Explained = true;
       }
@@ -317,6 +327,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
       P.Content = P.DeepContent = P.ResultContent = false;
       P.IntoContentOf.clear();
       P.IntoDeepOf.clear();
+      P.IntoDeeperOf.clear();
       P.ContentIntoContentOf.clear();
       P.ContentIntoDeepOf.clear();
     } else if (P.Content) {

@@ -81,7 +81,8 @@ struct ParamSummary {
   std::vector<unsigned> FreshHoldsDeeper; ///< what lies beyond these' pointees' targets
   bool DeepWrite = false;     ///< pointers are stored deeper than *p
   std::vector<unsigned> IntoContentOf; ///< stored into *q for these q
-  std::vector<unsigned> IntoDeepOf;    ///< stored deeper: **q, (*q)->f
+  std::vector<unsigned> IntoDeepOf;    ///< stored one level deeper: **q, (*q)->f
+  std::vector<unsigned> IntoDeeperOf;  ///< stored further: (*q)->next->f
   std::vector<unsigned> ContentIntoContentOf; ///< *p stored into *q
   std::vector<unsigned> ContentIntoDeepOf;    ///< *p stored deeper in q
   /// Passed to the functions the caller gives as arguments (each(a, n,
@@ -90,7 +91,7 @@ struct ParamSummary {
 
   bool leaks() const {
     return Heap || Content || DeepContent || Result || ContentResult || ResultContent ||
-           !IntoContentOf.empty() || !IntoDeepOf.empty() ||
+           !IntoContentOf.empty() || !IntoDeepOf.empty() || !IntoDeeperOf.empty() ||
            !ContentIntoContentOf.empty() || !ContentIntoDeepOf.empty() ||
            !Callbacks.empty();
   }
@@ -107,7 +108,7 @@ struct ParamSummary {
            FreshContent == O.FreshContent && FreshHolds == O.FreshHolds &&
            FreshHoldsDeep == O.FreshHoldsDeep && FreshHoldsDeeper == O.FreshHoldsDeeper &&
            DeepWrite == O.DeepWrite && IntoContentOf == O.IntoContentOf &&
-           IntoDeepOf == O.IntoDeepOf &&
+           IntoDeepOf == O.IntoDeepOf && IntoDeeperOf == O.IntoDeeperOf &&
            ContentIntoContentOf == O.ContentIntoContentOf &&
            ContentIntoDeepOf == O.ContentIntoDeepOf && Callbacks == O.Callbacks;
   }
