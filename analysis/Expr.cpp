@@ -20,8 +20,10 @@ using namespace escape::analysis;
 bool FunctionBuilder::isNumber(QualType T) {
   if (const auto *AT = T->getAs<AtomicType>())
     T = AT->getValueType();
-  // A vector (`__m128i`) is a number too: SIMD code copies memory with it.
-  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType();
+  // A vector (`__m128i`) is a number too: SIMD code copies memory with it,
+  // and a complex number may be another member of a union a pointer is in.
+  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType() ||
+         T->isAnyComplexType();
 }
 
 bool FunctionBuilder::mayHoldPointer(QualType T) {
@@ -901,9 +903,6 @@ NodeId FunctionBuilder::initList(const InitListExpr *E) {
       T = temp("{...}");
     G.copy(V, T, Init->getExprLoc(), "stored in an initializer");
   }
-  bool Union = E->getType()->isUnionType();
-  if (Union && T != NoNode)
-    escape(T, E->getExprLoc(), "stored in a union");
   return T;
 }
 
@@ -919,7 +918,6 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     LV.K = LValue::Direct;
     if (VD->hasLocalStorage()) {
       LV.N = varNode(VD);
-      LV.Union = VD->getType()->isUnionType();
     } else {
       LV.N = G.HeapNode;
       LV.Global = true;
@@ -947,8 +945,6 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     } else {
       LV = lvalue(Base);
     }
-    if (const auto *RD = dyn_cast<RecordDecl>(M->getMemberDecl()->getDeclContext()))
-      LV.Union |= RD->isUnion();
     return LV;
   }
   if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
@@ -1021,8 +1017,6 @@ void FunctionBuilder::assign(const LValue &LV, NodeId V, const Expr *Target,
                              SourceLocation Loc) {
   if (V == NoNode)
     return;
-  if (LV.Union)
-    escape(V, Loc, "stored in a union");
   switch (LV.K) {
   case LValue::None:
     escape(V, Loc, "stored to unknown memory");
