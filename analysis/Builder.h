@@ -50,6 +50,7 @@ struct FreeInfo {
 struct LValue {
   enum Kind : uint8_t { None, Direct, Indirect } K = None;
   NodeId N = NoNode;   ///< Direct: the node; Indirect: the pointer
+  bool Union = false;  ///< a member of a union
   bool Global = false; ///< Direct on global memory
 };
 

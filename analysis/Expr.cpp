@@ -20,10 +20,8 @@ using namespace escape::analysis;
 bool FunctionBuilder::isNumber(QualType T) {
   if (const auto *AT = T->getAs<AtomicType>())
     T = AT->getValueType();
-  // A vector (`__m128i`) is a number too: SIMD code copies memory with it,
-  // and a complex number may be another member of a union a pointer is in.
-  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType() ||
-         T->isAnyComplexType();
+  // A vector (`__m128i`) is a number too: SIMD code copies memory with it.
+  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType();
 }
 
 bool FunctionBuilder::mayHoldPointer(QualType T) {
@@ -903,6 +901,9 @@ NodeId FunctionBuilder::initList(const InitListExpr *E) {
       T = temp("{...}");
     G.copy(V, T, Init->getExprLoc(), "stored in an initializer");
   }
+  bool Union = E->getType()->isUnionType();
+  if (Union && T != NoNode)
+    escape(T, E->getExprLoc(), "stored in a union");
   return T;
 }
 
@@ -918,6 +919,7 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     LV.K = LValue::Direct;
     if (VD->hasLocalStorage()) {
       LV.N = varNode(VD);
+      LV.Union = VD->getType()->isUnionType();
     } else {
       LV.N = G.HeapNode;
       LV.Global = true;
@@ -945,6 +947,8 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     } else {
       LV = lvalue(Base);
     }
+    if (const auto *RD = dyn_cast<RecordDecl>(M->getMemberDecl()->getDeclContext()))
+      LV.Union |= RD->isUnion();
     return LV;
   }
   if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
@@ -1017,6 +1021,8 @@ void FunctionBuilder::assign(const LValue &LV, NodeId V, const Expr *Target,
                              SourceLocation Loc) {
   if (V == NoNode)
     return;
+  if (LV.Union)
+    escape(V, Loc, "stored in a union");
   switch (LV.K) {
   case LValue::None:
     escape(V, Loc, "stored to unknown memory");

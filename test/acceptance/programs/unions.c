@@ -34,7 +34,7 @@ static long header_local(int n) {
 
 static long through_union(int n) {
   union word w;
-  w.p = malloc(64);
+  w.p = malloc(64);  // keep: stored in a union
   memset(w.p, n & 0x7f, 64);
   uintptr_t bits = w.u;
   unsigned char *q = (unsigned char *)bits;
