@@ -106,6 +106,19 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
           escape(B, Loc, "written out as bytes by '" + Fn + "'");
         return;
       }
+      // Other C library functions may write a number out or keep it
+      // (`snprintf(buf, n, "%lx", a)`, `ldiv(a, 1).quot`); those that only
+      // compute with it return it at most.
+      static const char *const Pure[] = {"abs",   "labs",  "llabs", "imaxabs", "toupper",
+                                         "tolower", "htonl", "htons", "ntohl",  "ntohs",
+                                         "ffs",   "ffsl",  "ffsll"};
+      llvm::StringRef C = canonicalCallee(Fn);
+      if (!Fn.starts_with("__builtin_") && !llvm::is_contained(Pure, C) &&
+          !(C.starts_with("is") && C.size() <= 8)) {
+        for (NodeId B : Bytes)
+          escape(B, Loc, "passed as bytes to '" + Fn + "'");
+        return;
+      }
       NodeId T = NoNode;
       for (NodeId B : Bytes) {
         if (B == NoNode)

@@ -20,8 +20,10 @@ using namespace escape::analysis;
 bool FunctionBuilder::isNumber(QualType T) {
   if (const auto *AT = T->getAs<AtomicType>())
     T = AT->getValueType();
-  // A vector (`__m128i`) is a number too: SIMD code copies memory with it.
-  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType();
+  // A vector (`__m128i`) is a number too: SIMD code copies memory with it;
+  // so is a complex number (`memcpy(&c, &p, 8)`).
+  return T->isIntegerType() || T->isRealFloatingType() || T->isVectorType() ||
+         T->isAnyComplexType();
 }
 
 bool FunctionBuilder::mayHoldPointer(QualType T) {
@@ -310,6 +312,9 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
     return true;
   if (isByteArithmetic(R))
     return true;
+  if (const auto *U = dyn_cast<UnaryOperator>(R->IgnoreParens());
+      U && (U->getOpcode() == UO_Real || U->getOpcode() == UO_Imag))
+    return carriesBytes(U->getSubExpr()->IgnoreParenCasts());
   if (isa<CallExpr>(R))
     return FunctionBuilder::isNumber(R->getType());
   // An element of a vector, or of a table indexed by a byte.
@@ -473,6 +478,10 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
   }
   if (const auto *EV = dyn_cast<ExtVectorElementExpr>(R))
     return bytesOf(EV->getBase(), Launder, Strict);
+  // A part of a complex number holds its bytes.
+  if (const auto *U = dyn_cast<UnaryOperator>(R);
+      U && (U->getOpcode() == UO_Real || U->getOpcode() == UO_Imag))
+    return bytesOf(U->getSubExpr(), Launder, Strict);
   // SIMD lanes moved between vectors (`_mm_unpacklo_epi64`).
   if (const auto *SV = dyn_cast<ShuffleVectorExpr>(R)) {
     NodeId A = bytesOf(SV->getExpr(0), Launder, Strict);
@@ -591,6 +600,11 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
   switch (E->getOpcode()) {
   case UO_AddrOf:
     modifies(E->getSubExpr());
+    // A number variable's bytes are followed in its own node, not in
+    // memory a pointer reads: through its address (`long *pa = &a; g =
+    // *pa;`, `write(fd, &a, 8)`) they go where the analysis does not look.
+    if (const VarDecl *V = localNumberVar(E->getSubExpr()))
+      escape(byteVar(V), E->getExprLoc(), "address of a number holding its bytes taken");
     return addressOf(lvalue(E->getSubExpr()), E->getSubExpr());
   case UO_Deref: {
     LValue LV = lvalue(E);
@@ -844,18 +858,30 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   }
   case BO_Add:
   case BO_Sub: {
-    NodeId A = rvalue(L), B = rvalue(R);
-    if (!E->getType()->isPointerType()) {
-      // `p - (char *)0` is p's address as a number, as `(intptr_t)p` is, and
-      // `(char *)0 + d` gives p back (glibc's obstack.h aligns pointers so).
-      // The difference of two pointers to objects is not: their distance.
-      if (E->getOpcode() == BO_Sub && L->getType()->isPointerType() &&
-          fromInteger(L) != fromInteger(R) && !pointerBitsStay(E))
-        escape(fromInteger(L) ? B : A, E->getExprLoc(),
-               "converted to an integer (a null pointer subtracted)");
-      return NoNode;
+    if (E->getType()->isPointerType()) {
+      // An offset holding a pointer's bytes (`(char *)0 + a`, `base + (a -
+      // (long)base)`) may make the result point there.  The offset is
+      // evaluated once, for its bytes.
+      const Expr *Off = L->getType()->isPointerType() ? R : L;
+      NodeId Ptr = rvalue(L->getType()->isPointerType() ? L : R);
+      NodeId Bytes = isNumber(Off->getType()) ? bytesOf(Off, false, true) : rvalue(Off);
+      if (Bytes == NoNode || !isNumber(Off->getType()))
+        return Ptr;
+      NodeId T = temp("offset");
+      if (Ptr != NoNode)
+        G.copy(Ptr, T, E->getExprLoc(), "");
+      G.copy(Bytes, T, E->getExprLoc(), "a pointer offset by its bytes");
+      return T;
     }
-    return L->getType()->isPointerType() ? A : B;
+    NodeId A = rvalue(L), B = rvalue(R);
+    // `p - (char *)0` is p's address as a number, as `(intptr_t)p` is, and
+    // `(char *)0 + d` gives p back (glibc's obstack.h aligns pointers so).
+    // The difference of two pointers to objects is not: their distance.
+    if (E->getOpcode() == BO_Sub && L->getType()->isPointerType() &&
+        fromInteger(L) != fromInteger(R) && !pointerBitsStay(E))
+      escape(fromInteger(L) ? B : A, E->getExprLoc(),
+             "converted to an integer (a null pointer subtracted)");
+    return NoNode;
   }
   default:
     if (E->isCompoundAssignmentOp()) {

@@ -156,8 +156,12 @@ void FunctionBuilder::stmt(const Stmt *S) {
   case Stmt::ReturnStmtClass: {
     const auto *R = cast<ReturnStmt>(S);
     const Expr *RV = R->getRetValue();
-    if (RV && isNumber(RV->getType())) {
-      NodeId B = bytesOf(RV, true, true);
+    // A struct of numbers returned carries what its members hold, as a
+    // number does.
+    bool Numbers = RV && (RV->getType()->isRecordType() || RV->getType()->isArrayType()) &&
+                   !mayHoldPointer(RV->getType());
+    if (RV && (isNumber(RV->getType()) || Numbers)) {
+      NodeId B = bytesOf(RV, true, !Numbers);
       if (B != NoNode) {
         // The caller may make the number a pointer again: the blocks whose
         // addresses it may hold outlive the frame, as a returned pointer's.
@@ -282,8 +286,13 @@ void FunctionBuilder::asmStmt(const AsmStmt *A) {
     assign(LV, G.HeapPtr, A->getOutputExpr(I), L);
     escape(addressOf(LV, A->getOutputExpr(I)), L, "used by inline assembly");
   }
-  for (unsigned I = 0; I != A->getNumInputs(); ++I)
-    escape(rvalue(A->getInputExpr(I)), L, "used by inline assembly");
+  for (unsigned I = 0; I != A->getNumInputs(); ++I) {
+    const Expr *In = A->getInputExpr(I);
+    if (isNumber(In->getType()))
+      escape(bytesOf(In, false, true), L, "used as bytes by inline assembly");
+    else
+      escape(rvalue(In), L, "used by inline assembly");
+  }
 }
 
 void FunctionBuilder::children(const Stmt *S) {
