@@ -140,6 +140,7 @@ private:
   bool ownBitsOnly(const clang::Expr *E, llvm::SmallVectorImpl<const clang::Expr *> &Own);
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
+  NodeId compoundAssign(const clang::BinaryOperator *E);
   bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,
                   clang::SourceLocation Loc);
   NodeId bytesOf(const clang::Expr *E, bool Launder, bool Strict);

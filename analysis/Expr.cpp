@@ -312,6 +312,8 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
     return true;
   if (isByteArithmetic(R))
     return true;
+  if (const auto *Bin = dyn_cast<BinaryOperator>(R->IgnoreParens()); Bin && Bin->getOpcode() == BO_Comma)
+    return carriesBytes(Bin->getRHS()->IgnoreParenCasts());
   if (const auto *U = dyn_cast<UnaryOperator>(R->IgnoreParens());
       U && (U->getOpcode() == UO_Real || U->getOpcode() == UO_Imag))
     return carriesBytes(U->getSubExpr()->IgnoreParenCasts());
@@ -451,6 +453,10 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
     NodeId A = bytesOf(C->getTrueExpr(), Launder, Strict);
     return merge(A, bytesOf(C->getFalseExpr(), Launder, Strict), C);
   }
+  if (const auto *Bin = dyn_cast<BinaryOperator>(R); Bin && Bin->getOpcode() == BO_Comma) {
+    rvalue(Bin->getLHS());
+    return bytesOf(Bin->getRHS(), Launder, Strict);
+  }
   // A difference of pointers: binary() decides (`p - (char *)0` escapes).
   if (const auto *Bin = dyn_cast<BinaryOperator>(R);
       Bin && Bin->getOpcode() == BO_Sub && Bin->getLHS()->getType()->isPointerType()) {
@@ -551,8 +557,26 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     numberRead(Sub, LV, E->getExprLoc());
     return NoNode;
   }
-  case CK_ArrayToPointerDecay:
+  case CK_ArrayToPointerDecay: {
+    // An array of numbers holding a pointer's bytes is followed in its own
+    // node; through a pointer to it (`q = arr; g = q[1];`, `fwrite(arr,
+    // ...)`) the bytes go where the analysis does not look.  Indexing it
+    // directly is followed.  (Character arrays: a read through a pointer
+    // carries bytes.)
+    const auto *DR = dyn_cast<DeclRefExpr>(Sub->IgnoreParens());
+    const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    if (VD && VD->hasLocalStorage()) {
+      const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
+      while (AT && AT->getElementType()->isArrayType())
+        AT = AT->getElementType()->getAsArrayTypeUnsafe();
+      auto Parents = Ctx.getParents(*E);
+      const auto *AS = Parents.size() == 1 ? Parents[0].get<ArraySubscriptExpr>() : nullptr;
+      if (AT && isNumber(AT->getElementType()) && !AT->getElementType()->isCharType() &&
+          !(AS && AS->getBase() == E))
+        escape(varNode(VD), E->getExprLoc(), "address of numbers holding bytes taken");
+    }
     return addressOf(lvalue(Sub), Sub);
+  }
   case CK_FunctionToPointerDecay:
   case CK_BuiltinFnToFnPtr:
     return NoNode;
@@ -605,6 +629,21 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
     // *pa;`, `write(fd, &a, 8)`) they go where the analysis does not look.
     if (const VarDecl *V = localNumberVar(E->getSubExpr()))
       escape(byteVar(V), E->getExprLoc(), "address of a number holding its bytes taken");
+    // An element's address by an index holding a pointer's bytes
+    // (`&((char *)0)[a]`, `&base[a - (long)base]`) may be that pointer.
+    // Not an element read or written (`types[hash] = x`): a hash of a
+    // string's characters indexes its table.
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E->getSubExpr()->IgnoreParens());
+        A && isNumber(A->getIdx()->getType()) && carriesBytes(A->getIdx()->IgnoreParenCasts())) {
+      NodeId Ptr = rvalue(A->getBase());
+      NodeId Bytes = bytesOf(A->getIdx(), false, true);
+      NodeId T = temp("element");
+      if (Ptr != NoNode)
+        G.copy(Ptr, T, E->getExprLoc(), "");
+      if (Bytes != NoNode)
+        G.copy(Bytes, T, E->getExprLoc(), "indexed by its bytes");
+      return T;
+    }
     return addressOf(lvalue(E->getSubExpr()), E->getSubExpr());
   case UO_Deref: {
     LValue LV = lvalue(E);
@@ -821,6 +860,27 @@ static bool fromInteger(const Expr *P) {
   return P->IgnoreParenCasts()->getType()->isIntegerType();
 }
 
+/// Reports whether \p E moves bytes to a position: a left shift, or a
+/// product with a constant of 256 or more, anywhere in it.
+static bool placesBytes(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->getOpcode() == BO_Shl)
+      return true;
+    if (B->getOpcode() == BO_Mul)
+      for (const Expr *Op : {B->getLHS(), B->getRHS()})
+        if (const auto *IL = dyn_cast<IntegerLiteral>(Op->IgnoreParenCasts());
+            IL && IL->getValue().uge(256))
+          return true;
+    return placesBytes(B->getLHS()) || placesBytes(B->getRHS());
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return placesBytes(U->getSubExpr());
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return placesBytes(C->getTrueExpr()) || placesBytes(C->getFalseExpr());
+  return false;
+}
+
 NodeId FunctionBuilder::binary(const BinaryOperator *E) {
   const Expr *L = E->getLHS(), *R = E->getRHS();
   if (E->isAssignmentOp())
@@ -838,7 +898,8 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     QualType LT = L->getType();
     if (LT->isCharType() ||
         (isNumber(LT) && carriesBytes(R->IgnoreParenCasts())) ||
-        (LT->isRecordType() && !mayHoldPointer(LT) && wordRead(R->IgnoreParenImpCasts())))
+        (LT->isRecordType() && !mayHoldPointer(LT) &&
+         (wordRead(R->IgnoreParenImpCasts()) || numbersOnlyLocal(R->IgnoreParenImpCasts()))))
       return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();
@@ -852,9 +913,23 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     return rvalue(R);
   case BO_AddAssign:
   case BO_SubAssign: {
+    // `a += (uint64_t)b[i] << 8 * i` assembles a pointer's bytes as `|=`
+    // does; a sum of characters (`r += s[i]`) is a checksum, and taking it
+    // for bytes made the blocks a string's struct points to escape with
+    // the sum returned (the analysis does not tell fields apart).
+    if (!E->getType()->isPointerType()) {
+      if (placesBytes(R))
+        return compoundAssign(E);
+      lvalue(L);
+      rvalue(R);
+      return NoNode;
+    }
     LValue LV = lvalue(L);
-    rvalue(R);
-    return mayHoldPointer(E->getType()) ? read(LV, E) : NoNode;
+    // `z += a` with a holding a pointer's bytes: z may point there.
+    NodeId Bytes = isNumber(R->getType()) ? bytesOf(R, false, true) : rvalue(R);
+    if (Bytes != NoNode && isNumber(R->getType()) && LV.K != LValue::None)
+      assign(LV, Bytes, L, E->getOperatorLoc());
+    return read(LV, E);
   }
   case BO_Add:
   case BO_Sub: {
@@ -884,24 +959,35 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     return NoNode;
   }
   default:
-    if (E->isCompoundAssignmentOp()) {
-      // `x |= (uint64_t)p[i] << 8 * i`: bytes mixed into an integer.
-      LValue Dst = lvalue(L);
-      if (!isNumber(L->getType()) || !carriesBytes(R->IgnoreParenCasts())) {
-        rvalue(R);
-        return NoNode;
-      }
-      NodeId B = bytesOf(R, true, true);
-      if (const VarDecl *V = localNumberVar(L))
-        G.copy(B, byteVar(V), E->getOperatorLoc(), G.save("mixed into '" + V->getName() + "'"));
-      else if (B != NoNode && Dst.K != LValue::None)
-        assign(Dst, B, L, E->getOperatorLoc());
-      return NoNode;
-    }
+    if (E->isCompoundAssignmentOp())
+      return compoundAssign(E);
     rvalue(L);
     rvalue(R);
     return NoNode;
   }
+}
+
+/// `x |= (uint64_t)p[i] << 8 * i`, `x += ...`: bytes mixed into a number.
+NodeId FunctionBuilder::compoundAssign(const BinaryOperator *E) {
+  const Expr *L = E->getLHS(), *R = E->getRHS();
+  LValue Dst = lvalue(L);
+  if (!isNumber(L->getType()) || !carriesBytes(R->IgnoreParenCasts())) {
+    rvalue(R);
+    return NoNode;
+  }
+  NodeId B = bytesOf(R, true, true);
+  if (const VarDecl *V = localNumberVar(L)) {
+    G.copy(B, byteVar(V), E->getOperatorLoc(), G.save("mixed into '" + V->getName() + "'"));
+  } else if (B != NoNode && Dst.K == LValue::Indirect && !L->getType()->isCharType() &&
+             !localNumberArray(L) && !throughUnion(L)) {
+    // A number field through a pointer (`o->n += n`, `*t |= b`): a read of
+    // it is not followed for bytes, and storing them would link what the
+    // other fields point to (the analysis does not tell fields apart).
+    escape(B, E->getOperatorLoc(), "mixed into a number through a pointer");
+  } else if (B != NoNode && Dst.K != LValue::None) {
+    assign(Dst, B, L, E->getOperatorLoc());
+  }
+  return NoNode;
 }
 
 /// `*d = *s` on characters may copy a pointer's bytes one by one (a

@@ -1,0 +1,171 @@
+// REQUIRES: escape-cc
+// RUN: %clang -O2 %s -o %t.plain
+// RUN: %t.plain > %t.plain.out
+// RUN: %escape_cc -O2 %s -o %t.esc
+// RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc > %t.esc.out
+// RUN: diff %t.plain.out %t.esc.out
+// RUN: %escape_cc -O1 %s -o %t.esc1
+// RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc1 > %t.esc1.out
+// RUN: diff %t.plain.out %t.esc1.out
+// RUN: %escape_cc -O0 %s -o %t.esc0
+// RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc0 > %t.esc0.out
+// RUN: diff %t.plain.out %t.esc0.out
+// RUN: FileCheck %s < %t.esc.out
+// A block's address assembled from its bytes read as characters (defined
+// C), then carried on by forms the analysis once dropped: `+=` with a
+// shift, a struct of numbers copied whole, a comma, an array of numbers
+// read through a pointer to it (also one bsearch returns), and addresses
+// made from it by indexing and by `z += a`.  Each block stays on the heap;
+// moved, each line printed what later calls wrote over it.
+// CHECK: plus hello
+// CHECK-NEXT: struct hello
+// CHECK-NEXT: comma hello
+// CHECK-NEXT: array hello
+// CHECK-NEXT: array-offset hello
+// CHECK-NEXT: bsearch hello
+// CHECK-NEXT: index-null hello
+// CHECK-NEXT: index-base hello
+// CHECK-NEXT: index-swapped hello
+// CHECK-NEXT: pointer-plus hello
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long g;
+static char *gp;
+static char base[16];
+
+#define ASSEMBLE(a, p) \
+  for (int i = 0; i < 8; i++) (a) |= (unsigned long)((unsigned char *)&(p))[i] << (8 * i)
+
+static char *hello(void) {
+  char *p = malloc(16);
+  strcpy(p, "hello");
+  return p;
+}
+
+__attribute__((noinline)) static void plus(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  for (int i = 0; i < 8; i++)
+    a += (unsigned long)((unsigned char *)&p)[i] << (8 * i);
+  g = a;
+}
+
+__attribute__((noinline)) static void struct_copy(void) {
+  char *p = hello();
+  struct { unsigned long v; } s, t;
+  s.v = 0;
+  ASSEMBLE(s.v, p);
+  t = s;
+  g = t.v;
+}
+
+__attribute__((noinline)) static void comma(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  g = (0, a);
+}
+
+__attribute__((noinline)) static void array(void) {
+  char *p = hello();
+  unsigned long arr[2] = {0, 0};
+  ASSEMBLE(arr[1], p);
+  unsigned long *q = arr;
+  g = q[1];
+}
+
+__attribute__((noinline)) static void array_offset(void) {
+  char *p = hello();
+  unsigned long arr[2];
+  arr[0] = 0;
+  arr[1] = 0;
+  ASSEMBLE(arr[1], p);
+  g = *(arr + 1);
+}
+
+static int cmp(const void *x, const void *y) {
+  unsigned long a = *(const unsigned long *)x, b = *(const unsigned long *)y;
+  return (a > b) - (a < b);
+}
+
+__attribute__((noinline)) static void searched(void) {
+  char *p = hello();
+  unsigned long arr[2] = {1, 0};
+  ASSEMBLE(arr[1], p);
+  unsigned long key = 1;
+  unsigned long *r = bsearch(&key, arr, 2, sizeof arr[0], cmp);
+  g = r[1];
+}
+
+__attribute__((noinline)) static void index_null(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  gp = &((char *)0)[a];
+}
+
+__attribute__((noinline)) static void index_base(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  gp = &base[a - (unsigned long)base];
+}
+
+__attribute__((noinline)) static void index_swapped(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  gp = &a[(char *)0];
+}
+
+__attribute__((noinline)) static void pointer_plus(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  char *z = 0;
+  z += a;
+  gp = z;
+}
+
+__attribute__((noinline)) static void scribble(void) {
+  volatile char big[8192];
+  for (int i = 0; i < 8192; i++)
+    big[i] = 'X';
+  (void)big[0];
+}
+
+int main(void) {
+  plus();
+  scribble();
+  printf("plus %.15s\n", (char *)g);
+  struct_copy();
+  scribble();
+  printf("struct %.15s\n", (char *)g);
+  comma();
+  scribble();
+  printf("comma %.15s\n", (char *)g);
+  array();
+  scribble();
+  printf("array %.15s\n", (char *)g);
+  array_offset();
+  scribble();
+  printf("array-offset %.15s\n", (char *)g);
+  searched();
+  scribble();
+  printf("bsearch %.15s\n", (char *)g);
+  index_null();
+  scribble();
+  printf("index-null %.15s\n", gp);
+  index_base();
+  scribble();
+  printf("index-base %.15s\n", gp);
+  index_swapped();
+  scribble();
+  printf("index-swapped %.15s\n", gp);
+  pointer_plus();
+  scribble();
+  printf("pointer-plus %.15s\n", gp);
+  return 0;
+}
