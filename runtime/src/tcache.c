@@ -348,8 +348,8 @@ static esc_span_t *esc_tc_large_keep(esc_tcache_t *tc, esc_span_t *s) {
 // large blocks, each miss a span from the page heap and its lock
 // (runtime/bench/threadpool: 243,642 spans a run, 133,014 with eight).
 // Taking spans of up to twice the need missed less (91,255) but held pages
-// the blocks did not use: 15% more peak RSS for threads churning 512 B-64
-// KiB blocks.
+// the blocks did not use: 157 MiB peak RSS against 125 for four threads
+// churning 4-64 KiB blocks.
 esc_span_t *esc__tc_large_take(uint32_t np) {
   esc_tcache_t *tc = &esc__tc;
   if (tc->state != ESC_TC_ACTIVE) return NULL;
