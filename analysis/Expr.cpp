@@ -314,6 +314,10 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
     return true;
   if (const auto *Bin = dyn_cast<BinaryOperator>(R->IgnoreParens()); Bin && Bin->getOpcode() == BO_Comma)
     return carriesBytes(Bin->getRHS()->IgnoreParenCasts());
+  if (isa<StmtExpr>(R->IgnoreParens()))
+    return FunctionBuilder::isNumber(R->getType());
+  if (const auto *IL = dyn_cast<InitListExpr>(R->IgnoreParens()); IL && FunctionBuilder::isNumber(IL->getType()))
+    return true;
   if (const auto *U = dyn_cast<UnaryOperator>(R->IgnoreParens());
       U && (U->getOpcode() == UO_Real || U->getOpcode() == UO_Imag))
     return carriesBytes(U->getSubExpr()->IgnoreParenCasts());
@@ -457,6 +461,25 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
     rvalue(Bin->getLHS());
     return bytesOf(Bin->getRHS(), Launder, Strict);
   }
+  // A statement expression's value is its last statement's.
+  if (const auto *SE = dyn_cast<StmtExpr>(R)) {
+    const CompoundStmt *CS = SE->getSubStmt();
+    NodeId Last = NoNode;
+    for (const Stmt *S : CS->body()) {
+      if (S == CS->body_back() && isa<Expr>(S))
+        Last = bytesOf(cast<Expr>(S), Launder, Strict);
+      else
+        stmt(S);
+    }
+    return Last;
+  }
+  // A vector or complex number built from numbers (`v2 v = {0, a}`).
+  if (const auto *IL = dyn_cast<InitListExpr>(R); IL && isNumber(IL->getType())) {
+    NodeId A = NoNode;
+    for (const Expr *Init : IL->inits())
+      A = merge(A, isNumber(Init->getType()) ? bytesOf(Init, Launder, Strict) : rvalue(Init), IL);
+    return A;
+  }
   // A difference of pointers: binary() decides (`p - (char *)0` escapes).
   if (const auto *Bin = dyn_cast<BinaryOperator>(R);
       Bin && Bin->getOpcode() == BO_Sub && Bin->getLHS()->getType()->isPointerType()) {
@@ -574,6 +597,14 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
       if (AT && isNumber(AT->getElementType()) && !AT->getElementType()->isCharType() &&
           !(AS && AS->getBase() == E))
         escape(varNode(VD), E->getExprLoc(), "address of numbers holding bytes taken");
+    }
+    // So for a compound literal of numbers (`*(unsigned long[]){a}`).
+    if (const auto *CL = dyn_cast<CompoundLiteralExpr>(Sub->IgnoreParens());
+        CL && !mayHoldPointer(CL->getType())) {
+      LValue LV = lvalue(Sub);
+      if (LV.N != NoNode)
+        escape(LV.N, E->getExprLoc(), "address of numbers holding bytes taken");
+      return addressOf(LV, Sub);
     }
     return addressOf(lvalue(Sub), Sub);
   }
@@ -891,6 +922,15 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
       lvalue(L);
       return NoNode;
     }
+    // A part of a complex number set (`__real__ c = a`): c holds its bytes.
+    if (const auto *U = dyn_cast<UnaryOperator>(L->IgnoreParens());
+        U && (U->getOpcode() == UO_Real || U->getOpcode() == UO_Imag))
+      if (const VarDecl *V = localNumberVar(U->getSubExpr());
+          V && carriesBytes(R->IgnoreParenCasts())) {
+        G.copy(bytesOf(R, true, true), byteVar(V), E->getOperatorLoc(),
+               G.save("stored byte by byte in '" + V->getName() + "'"));
+        return NoNode;
+      }
     // A character store, or a character read stored in integer memory
     // (`int tmp[8]; tmp[i] = s[i];`), or a struct of numbers copied whole
     // by a read wordRead takes (`*d = *s` for `struct words { long a, b;

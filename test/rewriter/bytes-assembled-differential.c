@@ -15,8 +15,10 @@
 // C), then carried on by forms the analysis once dropped: `+=` with a
 // shift, a struct of numbers copied whole, a comma, an array of numbers
 // read through a pointer to it (also one bsearch returns), and addresses
-// made from it by indexing and by `z += a`.  Each block stays on the heap;
-// moved, each line printed what later calls wrote over it.
+// made from it by indexing and by `z += a`, a complex number's part set to
+// it, a vector initialised with it, a statement expression and a compound
+// literal.  Each block stays on the heap; moved, each line printed what
+// later calls wrote over it.
 // CHECK: plus hello
 // CHECK-NEXT: struct hello
 // CHECK-NEXT: comma hello
@@ -27,6 +29,10 @@
 // CHECK-NEXT: index-base hello
 // CHECK-NEXT: index-swapped hello
 // CHECK-NEXT: pointer-plus hello
+// CHECK-NEXT: complex-part hello
+// CHECK-NEXT: vector-init hello
+// CHECK-NEXT: statement hello
+// CHECK-NEXT: literal hello
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +40,9 @@
 static unsigned long g;
 static char *gp;
 static char base[16];
+static _Complex long gc;
+typedef unsigned long v2 __attribute__((vector_size(16)));
+static v2 gv;
 
 #define ASSEMBLE(a, p) \
   for (int i = 0; i < 8; i++) (a) |= (unsigned long)((unsigned char *)&(p))[i] << (8 * i)
@@ -129,6 +138,37 @@ __attribute__((noinline)) static void pointer_plus(void) {
   gp = z;
 }
 
+__attribute__((noinline)) static void complex_part(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  _Complex long c = 0;
+  __real__ c = (long)a;
+  gc = c;
+}
+
+__attribute__((noinline)) static void vector_init(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  v2 v = {0, a};
+  gv = v;
+}
+
+__attribute__((noinline)) static void statement(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  g = ({ a; });
+}
+
+__attribute__((noinline)) static void literal(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  g = *(unsigned long[]){a};
+}
+
 __attribute__((noinline)) static void scribble(void) {
   volatile char big[8192];
   for (int i = 0; i < 8192; i++)
@@ -167,5 +207,17 @@ int main(void) {
   pointer_plus();
   scribble();
   printf("pointer-plus %.15s\n", gp);
+  complex_part();
+  scribble();
+  printf("complex-part %.15s\n", (char *)__real__ gc);
+  vector_init();
+  scribble();
+  printf("vector-init %.15s\n", (char *)gv[1]);
+  statement();
+  scribble();
+  printf("statement %.15s\n", (char *)g);
+  literal();
+  scribble();
+  printf("literal %.15s\n", (char *)g);
   return 0;
 }
