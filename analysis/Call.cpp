@@ -109,12 +109,13 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
       // Other C library functions may write a number out or keep it
       // (`snprintf(buf, n, "%lx", a)`, `ldiv(a, 1).quot`); those that only
       // compute with it return it at most.
-      static const char *const Pure[] = {"abs",   "labs",  "llabs", "imaxabs", "toupper",
-                                         "tolower", "htonl", "htons", "ntohl",  "ntohs",
-                                         "ffs",   "ffsl",  "ffsll"};
+      static const char *const Pure[] = {
+          "abs",     "labs",    "llabs",   "imaxabs", "toupper", "tolower", "htonl",
+          "htons",   "ntohl",   "ntohs",   "ffs",     "ffsl",    "ffsll",   "isalnum",
+          "isalpha", "isascii", "isblank", "iscntrl", "isdigit", "isgraph", "islower",
+          "isprint", "ispunct", "isspace", "isupper", "isxdigit"};
       llvm::StringRef C = canonicalCallee(Fn);
-      if (!Fn.starts_with("__builtin_") && !llvm::is_contained(Pure, C) &&
-          !(C.starts_with("is") && C.size() <= 8)) {
+      if (!Fn.starts_with("__builtin_") && !llvm::is_contained(Pure, C)) {
         for (NodeId B : Bytes)
           escape(B, Loc, "passed as bytes to '" + Fn + "'");
         return;

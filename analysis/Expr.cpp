@@ -570,6 +570,24 @@ bool FunctionBuilder::byteAssign(const VarDecl *VD, const Expr *Init, SourceLoca
   return true;
 }
 
+/// The local array of numbers other than characters that \p E names, or
+/// null.  Its elements' bytes are followed in its node, so its address
+/// taken (`q = arr`, `&arr[0]`, `&arr`) lets them escape: a read through a
+/// pointer to numbers is not followed for bytes.
+static const VarDecl *wordArray(const Expr *E) {
+  const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage())
+    return nullptr;
+  const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
+  while (AT && AT->getElementType()->isArrayType())
+    AT = AT->getElementType()->getAsArrayTypeUnsafe();
+  return AT && FunctionBuilder::isNumber(AT->getElementType()) &&
+                 !AT->getElementType()->isCharType()
+             ? VD
+             : nullptr;
+}
+
 NodeId FunctionBuilder::castExpr(const CastExpr *E) {
   const Expr *Sub = E->getSubExpr();
   switch (E->getCastKind()) {
@@ -586,16 +604,10 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     // ...)`) the bytes go where the analysis does not look.  Indexing it
     // directly is followed.  (Character arrays: a read through a pointer
     // carries bytes.)
-    const auto *DR = dyn_cast<DeclRefExpr>(Sub->IgnoreParens());
-    const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
-    if (VD && VD->hasLocalStorage()) {
-      const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
-      while (AT && AT->getElementType()->isArrayType())
-        AT = AT->getElementType()->getAsArrayTypeUnsafe();
+    if (const VarDecl *VD = wordArray(Sub)) {
       auto Parents = Ctx.getParents(*E);
       const auto *AS = Parents.size() == 1 ? Parents[0].get<ArraySubscriptExpr>() : nullptr;
-      if (AT && isNumber(AT->getElementType()) && !AT->getElementType()->isCharType() &&
-          !(AS && AS->getBase() == E))
+      if (!(AS && AS->getBase() == E))
         escape(varNode(VD), E->getExprLoc(), "address of numbers holding bytes taken");
     }
     // So for a compound literal of numbers (`*(unsigned long[]){a}`).
@@ -660,6 +672,14 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
     // *pa;`, `write(fd, &a, 8)`) they go where the analysis does not look.
     if (const VarDecl *V = localNumberVar(E->getSubExpr()))
       escape(byteVar(V), E->getExprLoc(), "address of a number holding its bytes taken");
+    // An element's or the whole array's address (`&arr[0]`, `&arr`).
+    {
+      const Expr *Base = E->getSubExpr()->IgnoreParens();
+      while (const auto *AS = dyn_cast<ArraySubscriptExpr>(Base))
+        Base = AS->getBase()->IgnoreParenImpCasts();
+      if (const VarDecl *A = wordArray(Base))
+        escape(varNode(A), E->getExprLoc(), "address of numbers holding bytes taken");
+    }
     // An element's address by an index holding a pointer's bytes
     // (`&((char *)0)[a]`, `&base[a - (long)base]`) may be that pointer.
     // Not an element read or written (`types[hash] = x`): a hash of a

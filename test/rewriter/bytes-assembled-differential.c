@@ -14,16 +14,18 @@
 // A block's address assembled from its bytes read as characters (defined
 // C), then carried on by forms the analysis once dropped: `+=` with a
 // shift, a struct of numbers copied whole, a comma, an array of numbers
-// read through a pointer to it (also one bsearch returns), and addresses
-// made from it by indexing and by `z += a`, a complex number's part set to
-// it, a vector initialised with it, a statement expression and a compound
-// literal.  Each block stays on the heap; moved, each line printed what
-// later calls wrote over it.
+// read through a pointer to it (`q = arr`, `&arr[0]`, `&arr`, or one
+// bsearch returns), addresses made from it by indexing and by `z += a`, a
+// complex number's part set to it, a vector initialised with it, a
+// statement expression and a compound literal.  Each block stays on the
+// heap; moved, each line printed what later calls wrote over it.
 // CHECK: plus hello
 // CHECK-NEXT: struct hello
 // CHECK-NEXT: comma hello
 // CHECK-NEXT: array hello
 // CHECK-NEXT: array-offset hello
+// CHECK-NEXT: array-element hello
+// CHECK-NEXT: array-whole hello
 // CHECK-NEXT: bsearch hello
 // CHECK-NEXT: index-null hello
 // CHECK-NEXT: index-base hello
@@ -92,6 +94,22 @@ __attribute__((noinline)) static void array_offset(void) {
   arr[1] = 0;
   ASSEMBLE(arr[1], p);
   g = *(arr + 1);
+}
+
+__attribute__((noinline)) static void array_element(void) {
+  char *p = hello();
+  unsigned long arr[2] = {0, 0};
+  ASSEMBLE(arr[1], p);
+  unsigned long *q = &arr[0];
+  g = q[1];
+}
+
+__attribute__((noinline)) static void array_whole(void) {
+  char *p = hello();
+  unsigned long arr[2] = {0, 0};
+  ASSEMBLE(arr[1], p);
+  unsigned long(*q)[2] = &arr;
+  g = (*q)[1];
 }
 
 static int cmp(const void *x, const void *y) {
@@ -192,6 +210,12 @@ int main(void) {
   array_offset();
   scribble();
   printf("array-offset %.15s\n", (char *)g);
+  array_element();
+  scribble();
+  printf("array-element %.15s\n", (char *)g);
+  array_whole();
+  scribble();
+  printf("array-whole %.15s\n", (char *)g);
   searched();
   scribble();
   printf("bsearch %.15s\n", (char *)g);
