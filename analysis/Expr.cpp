@@ -225,6 +225,22 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
   }
 }
 
+/// The local array variable \p E names, and the type of its innermost
+/// elements in \p Elem; null when \p E names none.
+static const VarDecl *localArray(const Expr *E, QualType &Elem) {
+  const auto *DR = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage())
+    return nullptr;
+  const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
+  while (AT && AT->getElementType()->isArrayType())
+    AT = AT->getElementType()->getAsArrayTypeUnsafe();
+  if (!AT)
+    return nullptr;
+  Elem = AT->getElementType();
+  return VD;
+}
+
 /// localNumberArray returns the local array variable of integers or
 /// floats that \p E reads an element of (`b[i]`, `*b`), or null.
 static const VarDecl *localNumberArray(const Expr *E) {
@@ -234,16 +250,9 @@ static const VarDecl *localNumberArray(const Expr *E) {
     Base = A->getBase();
   else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
     Base = U->getSubExpr();
-  if (!Base)
-    return nullptr;
-  const auto *DR = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
-  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
-  if (!VD || !VD->hasLocalStorage())
-    return nullptr;
-  const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
-  while (AT && AT->getElementType()->isArrayType())
-    AT = AT->getElementType()->getAsArrayTypeUnsafe();
-  return AT && AT->getElementType()->isArithmeticType() ? VD : nullptr;
+  QualType Elem;
+  const VarDecl *VD = Base ? localArray(Base->IgnoreParenImpCasts(), Elem) : nullptr;
+  return VD && Elem->isArithmeticType() ? VD : nullptr;
 }
 
 /// A number variable that may hold pointer bytes (memcpy into it, or a
@@ -575,17 +584,9 @@ bool FunctionBuilder::byteAssign(const VarDecl *VD, const Expr *Init, SourceLoca
 /// taken (`q = arr`, `&arr[0]`, `&arr`) lets them escape: a read through a
 /// pointer to numbers is not followed for bytes.
 static const VarDecl *wordArray(const Expr *E) {
-  const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParens());
-  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
-  if (!VD || !VD->hasLocalStorage())
-    return nullptr;
-  const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe();
-  while (AT && AT->getElementType()->isArrayType())
-    AT = AT->getElementType()->getAsArrayTypeUnsafe();
-  return AT && FunctionBuilder::isNumber(AT->getElementType()) &&
-                 !AT->getElementType()->isCharType()
-             ? VD
-             : nullptr;
+  QualType Elem;
+  const VarDecl *VD = localArray(E->IgnoreParens(), Elem);
+  return VD && FunctionBuilder::isNumber(Elem) && !Elem->isCharType() ? VD : nullptr;
 }
 
 NodeId FunctionBuilder::castExpr(const CastExpr *E) {
