@@ -119,6 +119,7 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
   switch (E->getStmtClass()) {
   case Stmt::ImplicitCastExprClass:
   case Stmt::CStyleCastExprClass:
+  case Stmt::BuiltinBitCastExprClass:
     return castExpr(cast<CastExpr>(E));
   case Stmt::UnaryOperatorClass:
     return unary(cast<UnaryOperator>(E));
@@ -482,6 +483,9 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
     }
     return Last;
   }
+  // A compound literal of numbers (`(struct S){a}`) holds what it was given.
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(R); CL && !mayHoldPointer(CL->getType()))
+    return lvalue(CL).N;
   // A vector or complex number built from numbers (`v2 v = {0, a}`).
   if (const auto *IL = dyn_cast<InitListExpr>(R); IL && isNumber(IL->getType())) {
     NodeId A = NoNode;
@@ -657,6 +661,16 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
   case CK_PointerToBoolean:
     rvalue(Sub);
     return NoNode;
+  case CK_LValueToRValueBitCast: {
+    // `__builtin_bit_cast(unsigned long, p)`: the pointer's bytes as a
+    // number, as a conversion to an integer gives them.
+    NodeId N = rvalue(Sub);
+    if (mayHoldPointer(E->getType()))
+      return N;
+    if (mayHoldPointer(Sub->getType()))
+      escape(N, E->getExprLoc(), "converted to an integer");
+    return NoNode;
+  }
   default: {
     NodeId N = rvalue(Sub);
     return mayHoldPointer(E->getType()) ? N : NoNode;
@@ -960,7 +974,8 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     if (LT->isCharType() ||
         (isNumber(LT) && carriesBytes(R->IgnoreParenCasts())) ||
         (LT->isRecordType() && !mayHoldPointer(LT) &&
-         (wordRead(R->IgnoreParenImpCasts()) || numbersOnlyLocal(R->IgnoreParenImpCasts()))))
+         (wordRead(R->IgnoreParenImpCasts()) || numbersOnlyLocal(R->IgnoreParenImpCasts()) ||
+          isa<CompoundLiteralExpr>(R->IgnoreParenImpCasts()))))
       return byteCopy(E);
     LValue LV = lvalue(L);
     PendingExpr = R->IgnoreParenCasts();

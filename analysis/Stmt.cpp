@@ -254,6 +254,14 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
   NodeId N = varNode(VD);
   if (Init && byteAssign(VD, Init, VD->getLocation()))
     Init = nullptr;
+  // A struct of numbers initialised from another (`struct S t = s;`): the
+  // bytes its members hold.
+  if (Init && VD->getType()->isRecordType() && !mayHoldPointer(VD->getType()) &&
+      !isa<InitListExpr>(Init->IgnoreParenImpCasts())) {
+    if (NodeId B = bytesOf(Init, false, false); B != NoNode)
+      G.copy(B, N, VD->getLocation(), G.save("stored byte by byte in '" + VD->getName() + "'"));
+    Init = nullptr;
+  }
   if (Init) {
     PendingExpr = Init->IgnoreParenCasts();
     PendingName = VD->getName().str();

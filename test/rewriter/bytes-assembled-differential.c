@@ -17,8 +17,10 @@
 // read through a pointer to it (`q = arr`, `&arr[0]`, `&arr`, or one
 // bsearch returns), addresses made from it by indexing and by `z += a`, a
 // complex number's part set to it, a vector initialised with it, a
-// statement expression and a compound literal.  Each block stays on the
-// heap; moved, each line printed what later calls wrote over it.
+// statement expression, a compound literal, a struct initialised from
+// another or assigned a struct literal, and `__builtin_bit_cast`.  Each
+// block stays on the heap; moved, each line printed what later calls
+// wrote over it.
 // CHECK: plus hello
 // CHECK-NEXT: struct hello
 // CHECK-NEXT: comma hello
@@ -35,6 +37,9 @@
 // CHECK-NEXT: vector-init hello
 // CHECK-NEXT: statement hello
 // CHECK-NEXT: literal hello
+// CHECK-NEXT: struct-init hello
+// CHECK-NEXT: struct-literal hello
+// CHECK-NEXT: bit-cast hello
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +50,10 @@ static char base[16];
 static _Complex long gc;
 typedef unsigned long v2 __attribute__((vector_size(16)));
 static v2 gv;
+struct s1 {
+  unsigned long v;
+};
+static struct s1 gs;
 
 #define ASSEMBLE(a, p) \
   for (int i = 0; i < 8; i++) (a) |= (unsigned long)((unsigned char *)&(p))[i] << (8 * i)
@@ -187,6 +196,27 @@ __attribute__((noinline)) static void literal(void) {
   g = *(unsigned long[]){a};
 }
 
+__attribute__((noinline)) static unsigned long struct_init(void) {
+  char *p = hello();
+  struct s1 s;
+  s.v = 0;
+  ASSEMBLE(s.v, p);
+  struct s1 t = s;
+  return t.v;
+}
+
+__attribute__((noinline)) static void struct_literal(void) {
+  char *p = hello();
+  unsigned long a = 0;
+  ASSEMBLE(a, p);
+  gs = (struct s1){a};
+}
+
+__attribute__((noinline)) static unsigned long bit_cast(void) {
+  char *p = hello();
+  return __builtin_bit_cast(unsigned long, p);
+}
+
 __attribute__((noinline)) static void scribble(void) {
   volatile char big[8192];
   for (int i = 0; i < 8192; i++)
@@ -243,5 +273,14 @@ int main(void) {
   literal();
   scribble();
   printf("literal %.15s\n", (char *)g);
+  g = struct_init();
+  scribble();
+  printf("struct-init %.15s\n", (char *)g);
+  struct_literal();
+  scribble();
+  printf("struct-literal %.15s\n", (char *)gs.v);
+  g = bit_cast();
+  scribble();
+  printf("bit-cast %.15s\n", (char *)g);
   return 0;
 }
