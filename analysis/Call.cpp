@@ -794,25 +794,23 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
       else
         escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
     }
-    for (unsigned J : P.IntoDeepOf) {
-      if (J < Args.size() && Args[J] != NoNode) {
-        llvm::StringRef Why = G.save("stored by '" + Fn + "' into memory reachable from '" +
-                                     F->getParamDecl(J)->getName() + "'");
-        NodeId Mid = G.addNode("<pointee's targets>", ~0u);
-        G.load(Args[J], Mid, Loc, Why);
-        G.store(A, Mid, Loc, Why);
-      } else {
+    // Into the blocks argument J's pointee points to, or into all it reaches.
+    auto storeDeep = [&](unsigned J, bool Further) {
+      if (J >= Args.size() || Args[J] == NoNode) {
         escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
+        return;
       }
-    }
-    for (unsigned J : P.IntoDeeperOf) {
-      if (J < Args.size() && Args[J] != NoNode)
-        G.store(A, reachOf(J), Loc,
-                G.save("stored by '" + Fn + "' into memory reachable from '" +
-                       F->getParamDecl(J)->getName() + "'"));
-      else
-        escape(A, Loc, "stored by '" + Fn + "' into unknown memory");
-    }
+      llvm::StringRef Why = G.save("stored by '" + Fn + "' into memory reachable from '" +
+                                   F->getParamDecl(J)->getName() + "'");
+      NodeId Into = Further ? reachOf(J) : G.addNode("<pointee's targets>", ~0u);
+      if (!Further)
+        G.load(Args[J], Into, Loc, Why);
+      G.store(A, Into, Loc, Why);
+    };
+    for (unsigned J : P.IntoDeepOf)
+      storeDeep(J, false);
+    for (unsigned J : P.IntoDeeperOf)
+      storeDeep(J, true);
     for (unsigned J : P.ContentIntoContentOf) {
       if (J < Args.size() && Args[J] != NoNode)
         G.store(reach(), Args[J], Loc,

@@ -700,15 +700,9 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
     // Not an element read or written (`types[hash] = x`): a hash of a
     // string's characters indexes its table.
     if (const auto *A = dyn_cast<ArraySubscriptExpr>(E->getSubExpr()->IgnoreParens());
-        A && isNumber(A->getIdx()->getType()) && carriesBytes(A->getIdx()->IgnoreParenCasts())) {
+        A && carriesBytes(A->getIdx()->IgnoreParenCasts())) {
       NodeId Ptr = rvalue(A->getBase());
-      NodeId Bytes = bytesOf(A->getIdx(), false, true);
-      NodeId T = temp("element");
-      if (Ptr != NoNode)
-        G.copy(Ptr, T, E->getExprLoc(), "");
-      if (Bytes != NoNode)
-        G.copy(Bytes, T, E->getExprLoc(), "indexed by its bytes");
-      return T;
+      return offsetBy(Ptr, bytesOf(A->getIdx(), false, true), E->getExprLoc());
     }
     return addressOf(lvalue(E->getSubExpr()), E->getSubExpr());
   case UO_Deref: {
@@ -926,6 +920,18 @@ static bool fromInteger(const Expr *P) {
   return P->IgnoreParenCasts()->getType()->isIntegerType();
 }
 
+/// \p Ptr offset by an integer holding the bytes \p Bytes (`(char *)0 + a`,
+/// `&base[a - (long)base]`): it may point where those bytes came from.
+NodeId FunctionBuilder::offsetBy(NodeId Ptr, NodeId Bytes, SourceLocation Loc) {
+  if (Bytes == NoNode)
+    return Ptr;
+  NodeId T = temp("offset");
+  if (Ptr != NoNode)
+    G.copy(Ptr, T, Loc, "");
+  G.copy(Bytes, T, Loc, "a pointer offset by its bytes");
+  return T;
+}
+
 /// Reports whether \p E moves bytes to a position: a left shift, or a
 /// product with a constant of 256 or more, anywhere in it.
 static bool placesBytes(const Expr *E) {
@@ -1002,8 +1008,8 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
     }
     LValue LV = lvalue(L);
     // `z += a` with a holding a pointer's bytes: z may point there.
-    NodeId Bytes = isNumber(R->getType()) ? bytesOf(R, false, true) : rvalue(R);
-    if (Bytes != NoNode && isNumber(R->getType()) && LV.K != LValue::None)
+    NodeId Bytes = bytesOf(R, false, true);
+    if (Bytes != NoNode && LV.K != LValue::None)
       assign(LV, Bytes, L, E->getOperatorLoc());
     return read(LV, E);
   }
@@ -1013,16 +1019,9 @@ NodeId FunctionBuilder::binary(const BinaryOperator *E) {
       // An offset holding a pointer's bytes (`(char *)0 + a`, `base + (a -
       // (long)base)`) may make the result point there.  The offset is
       // evaluated once, for its bytes.
-      const Expr *Off = L->getType()->isPointerType() ? R : L;
-      NodeId Ptr = rvalue(L->getType()->isPointerType() ? L : R);
-      NodeId Bytes = isNumber(Off->getType()) ? bytesOf(Off, false, true) : rvalue(Off);
-      if (Bytes == NoNode || !isNumber(Off->getType()))
-        return Ptr;
-      NodeId T = temp("offset");
-      if (Ptr != NoNode)
-        G.copy(Ptr, T, E->getExprLoc(), "");
-      G.copy(Bytes, T, E->getExprLoc(), "a pointer offset by its bytes");
-      return T;
+      bool PtrLeft = L->getType()->isPointerType();
+      NodeId Ptr = rvalue(PtrLeft ? L : R);
+      return offsetBy(Ptr, bytesOf(PtrLeft ? R : L, false, true), E->getExprLoc());
     }
     NodeId A = rvalue(L), B = rvalue(R);
     // `p - (char *)0` is p's address as a number, as `(intptr_t)p` is, and

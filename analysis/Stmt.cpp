@@ -158,8 +158,7 @@ void FunctionBuilder::stmt(const Stmt *S) {
     const Expr *RV = R->getRetValue();
     // A struct of numbers returned carries what its members hold, as a
     // number does.
-    bool Numbers = RV && (RV->getType()->isRecordType() || RV->getType()->isArrayType()) &&
-                   !mayHoldPointer(RV->getType());
+    bool Numbers = RV && RV->getType()->isRecordType() && !mayHoldPointer(RV->getType());
     if (RV && (isNumber(RV->getType()) || Numbers)) {
       NodeId B = bytesOf(RV, true, !Numbers);
       if (B != NoNode) {

@@ -5,7 +5,7 @@
 // size).  It linked at least four: a class of 4 KiB blocks wrote a link into
 // four pages for a program holding one such block at a time, and the
 // cache's two lists then handed out two of them in turn, so both were
-// filled (runtime/bench/mixed: 10.5 -> 10.1 MiB peak RSS; a small program
+// filled (runtime/bench/mixed: 10.2 -> 9.9 MiB peak RSS; a small program
 // linked by escape-cc: 8 -> 5 resident pages of the heap).
 //
 //===----------------------------------------------------------------------===//
