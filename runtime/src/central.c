@@ -75,10 +75,10 @@ static void esc_partial_remove(esc_central_t *c, esc_span_t *s) {
 static uint32_t esc_central_nspans[ESC_NCLASSES];
 
 static esc_span_t *esc_central_grow(esc_central_t *c, unsigned cls) {
-  // A class with no span takes, from resident pages, only what a batch
-  // needs (esc__class_lead): a class a program uses for a block or two at a
-  // time (a file copier's buffers) kept a whole span resident, cut from
-  // pages other blocks had used, and the rest of it was never carved.
+  // A class with no span takes, from resident pages, only what its first
+  // carve needs (esc__class_lead): a class a program uses for a block or
+  // two at a time (a file copier's buffers) kept a whole span resident, cut
+  // from pages other blocks had used, and the rest of it was never carved.
   uint32_t full = esc__class_pages[cls];
   esc_span_t *s = esc__heap_alloc_class_span(full, esc_central_nspans[cls] ? full : esc__class_lead[cls]);
   if (!s) return NULL;
