@@ -96,11 +96,11 @@ void esc__classes_init(void) {
     // refills, 101,000 with four, for 2% more peak RSS).
     esc__class_max[c] = esc_clamp(share / s, s <= 2048 ? 16 : s <= 4096 ? 8 : 4, 1024);
     esc__class_batch[c] = esc_clamp(esc__class_max[c] / 2, 1, 256);
-    // A class with no span yet starts, on resident pages, with one that
-    // holds its first carve: 4 KiB of objects, or one object past 4 KiB
-    // (central.c).  The pages of a batch, or a whole span up to 1 KiB, left
-    // resident pages uncarved in every class a program used for a block or
-    // two at a time (runtime/bench/filebufs: 5.9 -> 5.0 MiB peak RSS).
+    // A span cut from resident pages holds the class's first carve: 4 KiB
+    // of objects, or one object past 4 KiB (central.c).  The pages of a
+    // batch, or a whole span up to 1 KiB, left resident pages uncarved in
+    // every class a program used for a block or two at a time
+    // (runtime/bench/filebufs: 5.9 -> 5.0 MiB peak RSS).
     uint32_t lead = (uint32_t)(((s > 4096 ? s : 4096) + ESC_PAGE_SIZE - 1) / ESC_PAGE_SIZE);
     esc__class_lead[c] = lead < esc__class_pages[c] ? lead : esc__class_pages[c];
     // Keep at most ESCAPE_RT_TRANSFER_BYTES of batches per class in the slots.

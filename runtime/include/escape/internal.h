@@ -70,7 +70,7 @@ static inline void esc__lock_init(esc_lock_t *l) { atomic_store(&l->v, 0); }
 // "sizeclass.c"
 extern uint32_t esc__class_size[ESC_NCLASSES];
 extern uint32_t esc__class_pages[ESC_NCLASSES];
-extern uint32_t esc__class_lead[ESC_NCLASSES];  // a cold class's first span, past 1 KiB
+extern uint32_t esc__class_lead[ESC_NCLASSES];  // a span's pages, cut from resident ones
 extern uint32_t esc__class_batch[ESC_NCLASSES];
 extern uint32_t esc__class_max[ESC_NCLASSES];
 extern uint32_t esc__class_slots[ESC_NCLASSES]; // central transfer batches kept
