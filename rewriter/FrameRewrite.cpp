@@ -534,6 +534,23 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
   if (!HasStack)
     return;
   StackFunctions.insert(&F);
+  // Every return ends the slots' lifetimes too.  A slot that has a
+  // lifetime.start gets no markers from the inliner, so without an end a
+  // block never freed (left to die with its frame) stayed live to the end
+  // of every function this one is inlined into, and sibling calls of it
+  // added their blocks up in that frame.
+  SmallVector<AllocaInst *, 4> Slots;
+  for (unsigned Id : FP.Sites)
+    if (auto It = Plans.find(Id); It != Plans.end() && It->second.Slot)
+      Slots.push_back(It->second.Slot);
+  const DataLayout &DL = M.getDataLayout();
+  for (BasicBlock &BB : F)
+    if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator())) {
+      IRBuilder<> B(Ret); // (no musttail call here: such functions are declined)
+      for (AllocaInst *Slot : Slots)
+        B.CreateLifetimeEnd(
+            Slot, B.getInt64(DL.getTypeAllocSize(Slot->getAllocatedType()).getFixedValue()));
+    }
   // A 'tail' call promises not to read the caller's allocas; a call that
   // now receives stack storage may break that promise.
   for (Instruction &I : instructions(F))
@@ -753,6 +770,19 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
     return Say("esc_frame_realloc_heap");
   }
   if (AllStack) {
+    // A free of one stack block ends its slot's lifetime there, so slots
+    // that never live at once can share their bytes: a helper with a
+    // 1000-byte block, inlined at 16 calls of one function, made that
+    // frame 16,000 bytes where the budget is 1,024, and overflowed a 16
+    // KiB thread stack that plain code ran in.  (A free that may release
+    // one of several blocks ends none.)
+    if (Slots.size() == 1 && FS.Sites.size() == 1) {
+      AllocaInst *Slot = Slots[0];
+      const DataLayout &DL = M.getDataLayout();
+      uint64_t Bytes = DL.getTypeAllocSize(Slot->getAllocatedType()).getFixedValue();
+      IRBuilder<> B(Call);
+      B.CreateLifetimeEnd(Slot, B.getInt64(Bytes));
+    }
     Call->eraseFromParent();
     Log.Frees[Idx] = FreeAction::Removed;
     return Say("removed");
