@@ -223,7 +223,7 @@ private:
       const std::vector<std::vector<const FunctionDecl *>> &Components);
   std::unique_ptr<FunctionBuilder> runOne(const FunctionDecl *FD);
   Summary initial(const FunctionDecl *FD);
-  void record(const FunctionDecl *FD, FunctionBuilder &B, bool Recursive);
+  void record(const FunctionDecl *FD, FunctionBuilder &B, bool Recursive, uint64_t Below);
   void recordLeaks(const FunctionDecl *FD, const Summary &S);
   void markWrapper(const FunctionDecl *FD, const FunctionBuilder &B);
   std::vector<InnerCall> innerCalls(const SourceManager &SM, const CallExpr *Call);
@@ -257,6 +257,9 @@ private:
   /// initial values and, for parameters, as the arguments of a call.
   llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const VarDecl *>> WrapperModified;
   llvm::DenseSet<const FunctionDecl *> Quiet;
+  /// Per function, the stack bytes promoted along its deepest chain of
+  /// calls in the file, its own included (Policy::ChainBudget).
+  llvm::DenseMap<const FunctionDecl *, uint64_t> ChainBytes;
   bool AnyCalleeFreed = false; ///< an arena site is freed by a callee
 };
 
@@ -442,13 +445,21 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
                       Hidden, CallsBack))
       TailRecursive.insert(F);
   }
+  // The most stack the functions this component calls promoted along
+  // their own calls (components come callees first).
+  uint64_t Below = 0;
+  for (const FunctionDecl *F : SCC)
+    for (const FunctionDecl *Callee : Calls[F])
+      if (!Members.count(Callee))
+        Below = std::max(Below, ChainBytes.lookup(Callee));
   for (const FunctionDecl *F : SCC) {
+    ChainBytes[F] = Below;
     if (Quiet.count(F)) {
       // Its free() calls are not rewritten: what it frees stays on the heap.
       Summaries[F].FreesStayHeap = true;
       continue;
     }
-    record(F, *Last[F], Recursive);
+    record(F, *Last[F], Recursive, Below);
     recordLeaks(F, Summaries[F]);
   }
 }
@@ -841,7 +852,7 @@ std::vector<FlowStep> TUAnalysis::flow(const FunctionBuilder &B, NodeId Sink,
 }
 
 void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
-                        bool Recursive) {
+                        bool Recursive, uint64_t Below) {
   const SourceManager &SM = Ctx.getSourceManager();
   unsigned First = Result.Sites.size();
   std::vector<SiteFacts> Facts;
@@ -869,7 +880,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   for (unsigned I = First; I != Result.Sites.size(); ++I)
     Ptrs.push_back(&Result.Sites[I]);
   FunctionFacts FF = factsOf(FD, B, Recursive);
-  placeSites(Ptrs, Facts, FF, P);
+  ChainBytes[FD] = Below + placeSites(Ptrs, Facts, FF, P, Below);
   if (FF.Setjmp && FF.Excluded)
     Result.ExcludedSetjmp.push_back(FD->getNameAsString());
   for (unsigned I = 0; I != Facts.size(); ++I) {

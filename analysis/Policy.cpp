@@ -41,7 +41,7 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
 /// Returns why \p S cannot go on the stack, or "".
 static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
                                   const FunctionFacts &F, const Policy &P,
-                                  uint64_t Used) {
+                                  uint64_t Used, uint64_t Below) {
   if (SF.ArenaOnly)
     return SF.ArenaOnlyReason;
   if (S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup ||
@@ -74,12 +74,16 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
   if (Used + S.Size > P.FrameBudget)
     return "frame budget of " + std::to_string(P.FrameBudget) +
            " bytes is spent";
+  if (Below + Used + S.Size > P.ChainBudget)
+    return "call-chain budget of " + std::to_string(P.ChainBudget) +
+           " bytes is spent by the functions it calls";
   return "";
 }
 
-void escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
-                                  const std::vector<SiteFacts> &Facts,
-                                  const FunctionFacts &F, const Policy &P) {
+uint64_t escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
+                                      const std::vector<SiteFacts> &Facts,
+                                      const FunctionFacts &F, const Policy &P,
+                                      uint64_t Below) {
   uint64_t Used = 0;
   for (unsigned I = 0; I != Sites.size(); ++I) {
     AllocSite &S = *Sites[I];
@@ -90,7 +94,7 @@ void escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
       S.Reason = Why;
       continue;
     }
-    std::string NotStack = notStackReason(S, SF, F, P, Used);
+    std::string NotStack = notStackReason(S, SF, F, P, Used, Below);
     if (NotStack.empty()) {
       S.Place = Storage::Stack;
       S.Reason = "does not escape";
@@ -112,4 +116,5 @@ void escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
     S.Place = Storage::Arena;
     S.Reason = "does not escape; " + NotStack;
   }
+  return Used;
 }

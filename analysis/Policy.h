@@ -39,10 +39,12 @@ struct SiteFacts {
 };
 
 /// Chooses Place and Reason for every site of one function, in source
-/// order (the frame budget is spent first come, first served).
-void placeSites(std::vector<AllocSite *> &Sites,
-                const std::vector<SiteFacts> &Facts, const FunctionFacts &F,
-                const Policy &P);
+/// order (the frame budget is spent first come, first served).  \p Below
+/// is the most stack any function it calls promoted along its own calls
+/// (Policy::ChainBudget); returns the bytes this function puts on the stack.
+uint64_t placeSites(std::vector<AllocSite *> &Sites,
+                    const std::vector<SiteFacts> &Facts, const FunctionFacts &F,
+                    const Policy &P, uint64_t Below);
 
 } // namespace escape::analysis
 

@@ -79,8 +79,8 @@ void DiagnosticHandler::unknownArgument(llvm::StringRef Arg) {
   D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                              "unknown argument '%0' for the escape plugin; "
                              "expected one of m, report, transform, arena, "
-                             "stack-limit, frame-budget, arena-cap, bisect, "
-                             "trace"))
+                             "stack-limit, frame-budget, chain-budget, "
+                             "arena-cap, bisect, trace"))
       << Arg;
 }
 

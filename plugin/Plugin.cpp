@@ -184,6 +184,8 @@ protected:
       Valid = parseNumber(Value, Opts.Policy.StackLimit);
     } else if (Name == "frame-budget") {
       Valid = parseNumber(Value, Opts.Policy.FrameBudget);
+    } else if (Name == "chain-budget") {
+      Valid = parseNumber(Value, Opts.Policy.ChainBudget);
     } else if (Name == "arena-cap") {
       Valid = parseNumber(Value, Opts.Policy.ArenaCap);
     } else if (Name == "bisect") {

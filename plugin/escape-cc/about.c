@@ -21,6 +21,7 @@ static const char escc_help_text[] =
     "  arena=0|1            allow the frame arena (escape-cc sets 1)\n"
     "  stack-limit=BYTES    largest object put on the stack (1024)\n"
     "  frame-budget=BYTES   stack bytes promoted per function (1024)\n"
+    "  chain-budget=BYTES   stack bytes promoted along a chain of calls (4096)\n"
     "  arena-cap=BYTES      largest constant size put in the frame arena (1048576)\n"
     "  bisect=y|n|BITS[+BITS...] transform only the sites whose hash ends in BITS (escape-bisect)\n"
     "  trace=0|1            print every action of the transformation\n"
