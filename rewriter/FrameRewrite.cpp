@@ -494,6 +494,13 @@ bool Rewriter::run() {
   return Changed;
 }
 
+/// endLifetime ends stack slot \p Slot's lifetime right before \p At.
+static void endLifetime(AllocaInst *Slot, Instruction *At) {
+  const DataLayout &DL = At->getModule()->getDataLayout();
+  IRBuilder<> B(At);
+  B.CreateLifetimeEnd(Slot, B.getInt64(DL.getTypeAllocSize(Slot->getAllocatedType()).getFixedValue()));
+}
+
 void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
   bool HasArena = false, HasStack = false;
   SmallVector<Instruction *, 4> ArenaCalls;
@@ -543,14 +550,10 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
   for (unsigned Id : FP.Sites)
     if (auto It = Plans.find(Id); It != Plans.end() && It->second.Slot)
       Slots.push_back(It->second.Slot);
-  const DataLayout &DL = M.getDataLayout();
   for (BasicBlock &BB : F)
-    if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator())) {
-      IRBuilder<> B(Ret); // (no musttail call here: such functions are declined)
-      for (AllocaInst *Slot : Slots)
-        B.CreateLifetimeEnd(
-            Slot, B.getInt64(DL.getTypeAllocSize(Slot->getAllocatedType()).getFixedValue()));
-    }
+    if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator()))
+      for (AllocaInst *Slot : Slots) // (no musttail calls: such functions are declined)
+        endLifetime(Slot, Ret);
   // A 'tail' call promises not to read the caller's allocas; a call that
   // now receives stack storage may break that promise.
   for (Instruction &I : instructions(F))
@@ -777,11 +780,7 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
     // KiB thread stack that plain code ran in.  (A free that may release
     // one of several blocks ends none.)
     if (Slots.size() == 1 && FS.Sites.size() == 1) {
-      AllocaInst *Slot = Slots[0];
-      const DataLayout &DL = M.getDataLayout();
-      uint64_t Bytes = DL.getTypeAllocSize(Slot->getAllocatedType()).getFixedValue();
-      IRBuilder<> B(Call);
-      B.CreateLifetimeEnd(Slot, B.getInt64(Bytes));
+      endLifetime(Slots[0], Call);
     }
     Call->eraseFromParent();
     Log.Frees[Idx] = FreeAction::Removed;
