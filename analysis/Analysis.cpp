@@ -119,12 +119,39 @@ static bool isDefinedFunction(const Expr *A) {
 /// may a library function given a callback other than a function this file
 /// defines.  A library function without one (the table's, or any declared
 /// in a system header with no function-pointer parameter) cannot.
+/// What in the file lets the C library run its code (TUAnalysis::Hooks).
+struct LibraryHooks {
+  bool Streams = false; ///< fopencookie or funopen: a stdio call may run a stream's hooks
+  bool Printf = false;  ///< register_printf_*: a printf-family call may run a handler
+};
+
 static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
-                        const FunctionDecl *F) {
-  if (F->getBuiltinID())
-    return false;
+                        const FunctionDecl *F, const LibraryHooks &H) {
   llvm::StringRef Name =
       canonicalCallee(F->getIdentifier() ? F->getName() : llvm::StringRef());
+  // (Before the builtins: fwrite and printf are library builtins.)
+  // A signal sent or unblocked runs the program's handler before the call
+  // returns, on the caller's stack: a function holding a stack block that
+  // raises a signal whose handler calls it again recursed unseen (64 KiB
+  // signal stack; plain code ran 18 levels, the blocks on the stack 14).
+  static const char *const Signals[] = {
+      "raise", "kill", "killpg", "pthread_kill", "tgkill", "tkill", "sigqueue",
+      "pthread_sigqueue", "sigprocmask", "pthread_sigmask", "sigsuspend", "sigrelse",
+      "sigpause", "pause"};
+  for (const char *N : Signals)
+    if (Name == N)
+      return true;
+  // Streams of the program's own run its read and write functions from any
+  // stdio call (stdout itself may be one); registered printf conversions
+  // run from any printf-family call.
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (H.Streams && SM.isInSystemHeader(F->getLocation()) &&
+      SM.getFilename(SM.getSpellingLoc(F->getLocation())).contains("stdio"))
+    return true;
+  if (H.Printf && Name.contains("printf"))
+    return true;
+  if (F->getBuiltinID())
+    return false;
   static const char *const NoCallback[] = {
       "malloc", "calloc", "realloc", "reallocarray", "free", "cfree",
       "aligned_alloc", "posix_memalign", "memalign", "valloc", "strdup",
@@ -153,6 +180,7 @@ public:
   explicit CalleeCollector(const ASTContext &Ctx) : Ctx(Ctx) {}
   std::vector<const FunctionDecl *> Callees;
   bool HiddenCall = false;
+  LibraryHooks Hooks;
   bool VisitCallExpr(CallExpr *E) {
     const FunctionDecl *F = E->getDirectCallee();
     if (!F) {
@@ -160,7 +188,7 @@ public:
       return true;
     }
     if (!trustedDefinition(F))
-      HiddenCall |= mayCallBack(Ctx, E, F);
+      HiddenCall |= mayCallBack(Ctx, E, F, Hooks);
     add(F);
     return true;
   }
@@ -257,6 +285,7 @@ private:
   /// initial values and, for parameters, as the arguments of a call.
   llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const VarDecl *>> WrapperModified;
   llvm::DenseSet<const FunctionDecl *> Quiet;
+  LibraryHooks Hooks; ///< set by collect()
   /// Per function, the stack bytes promoted along its deepest chain of
   /// calls in the file, its own included (Policy::ChainBudget).
   llvm::DenseMap<const FunctionDecl *, uint64_t> ChainBytes;
@@ -266,6 +295,8 @@ private:
 } // namespace
 
 void TUAnalysis::collect() {
+  Hooks.Streams = streamHooksMade(Ctx);
+  Hooks.Printf = printfRegistered(Ctx);
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
@@ -275,6 +306,7 @@ void TUAnalysis::collect() {
     if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
       Quiet.insert(FD);
     CalleeCollector C(Ctx);
+    C.Hooks = Hooks;
     C.TraverseStmt(FD->getBody());
     Calls[FD] = std::move(C.Callees);
     if (C.HiddenCall)
@@ -434,7 +466,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     markWrapper(SCC[0], *Last[SCC[0]]);
   llvm::DenseSet<const FunctionDecl *> Members(SCC.begin(), SCC.end());
   auto CallsBack = [this](const CallExpr *E, const FunctionDecl *Callee) {
-    return mayCallBack(Ctx, E, Callee);
+    return mayCallBack(Ctx, E, Callee, Hooks);
   };
   for (const FunctionDecl *F : SCC) {
     bool Hidden = HiddenRecursion.count(F) != 0;

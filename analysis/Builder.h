@@ -25,6 +25,11 @@
 
 namespace escape::analysis {
 
+/// Whether the file registers printf conversions of its own, or makes
+/// streams of its own (fopencookie, funopen): Call.cpp.
+bool printfRegistered(clang::ASTContext &Ctx);
+bool streamHooksMade(clang::ASTContext &Ctx);
+
 class FreePaths; // MustFree.cpp
 struct FreePathsDeleter {
   void operator()(FreePaths *P) const;

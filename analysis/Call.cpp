@@ -471,7 +471,7 @@ static bool fileUses(ASTContext &Ctx, llvm::ArrayRef<const char *> Names) {
 /// Reports whether the file registers printf conversions of its own
 /// (glibc's register_printf_specifier and friends): a handler may take
 /// over any conversion, %s included, and keep its argument.
-static bool printfRegistered(ASTContext &Ctx) {
+bool escape::analysis::printfRegistered(ASTContext &Ctx) {
   return fileUses(Ctx, {"register_printf_specifier", "register_printf_function",
                         "register_printf_modifier", "register_printf_type"});
 }
@@ -480,7 +480,7 @@ static bool printfRegistered(ASTContext &Ctx) {
 /// BSD's funopen): a stdio write may hand the caller's buffer itself to
 /// the stream's write function (unbuffered, or larger than the stream's
 /// buffer), which may keep it.
-static bool streamHooksMade(ASTContext &Ctx) {
+bool escape::analysis::streamHooksMade(ASTContext &Ctx) {
   return fileUses(Ctx, {"fopencookie", "funopen"});
 }
 
