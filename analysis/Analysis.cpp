@@ -134,11 +134,13 @@ static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
   // returns, on the caller's stack: a function holding a stack block that
   // raises a signal whose handler calls it again recursed unseen (64 KiB
   // signal stack; plain code ran 18 levels, the blocks on the stack 14).
-  static const char *const Signals[] = {
+  // So do fork (pthread_atfork's handlers) and dlopen and dlclose (the
+  // library's constructors and destructors, which may call the program).
+  static const char *const Handlers[] = {
       "raise", "kill", "killpg", "pthread_kill", "tgkill", "tkill", "sigqueue",
       "pthread_sigqueue", "sigprocmask", "pthread_sigmask", "sigsuspend", "sigrelse",
-      "sigpause", "pause"};
-  for (const char *N : Signals)
+      "sigpause", "pause", "fork", "dlopen", "dlmopen", "dlclose"};
+  for (const char *N : Handlers)
     if (Name == N)
       return true;
   // Streams of the program's own run its read and write functions from any

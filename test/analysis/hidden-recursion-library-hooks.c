@@ -5,7 +5,9 @@
 // before the call returns; in a file that makes streams of its own
 // (fopencookie), any stdio call may run a stream's write function; in one
 // that registers printf conversions, any printf-family call may run a
-// handler.  A function reached from such code (a handler, whose address is
+// handler; fork() runs pthread_atfork's handlers, and dlopen() and
+// dlclose() a library's constructors and destructors.  A function reached
+// from such code (a handler, whose address is
 // taken) that makes such a call may recurse unseen: its blocks go to the
 // frame arena, never the stack.  (A function holding a 1000-byte block
 // that raised a signal whose handler called it again overflowed a 64 KiB
@@ -31,10 +33,20 @@ static void by_thread_signal(void) {
   sigprocmask(1, 0, 0);
   free(p);
 }
+// fork() runs pthread_atfork's handlers, dlopen() a library's
+// constructors, which may call the program back.
+static void by_fork(void) {
+  char *p = malloc(64); // plain-remark {{allocation does not escape; would move to the frame arena}} hooks-remark {{allocation does not escape; would move to the frame arena}}
+  p[0] = 1;
+  if (fork() == 0)
+    dlopen("libplugin.so", 2);
+  free(p);
+}
 void on_signal(int sig) {
   (void)sig;
   by_signal();
   by_thread_signal();
+  by_fork();
 }
 void (*installed)(int) = on_signal;
 

@@ -18,4 +18,7 @@ int register_printf_specifier(int spec, void *print, void *arginfo);
 int raise(int sig);
 int pthread_kill(unsigned long t, int sig);
 int sigprocmask(int how, const void *set, void *old);
+int fork(void);
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
+void *dlopen(const char *file, int mode);
 #endif
