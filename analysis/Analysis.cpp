@@ -112,19 +112,21 @@ static bool isDefinedFunction(const Expr *A) {
   return F && trustedDefinition(F);
 }
 
-/// Reports whether call \p E to \p F (declared, not defined here, or with
-/// a definition that may be replaced: trustedDefinition)
-/// may run code of this program that the call graph does not show: a
-/// function defined in another file may call back into this one, and so
-/// may a library function given a callback other than a function this file
-/// defines.  A library function without one (the table's, or any declared
-/// in a system header with no function-pointer parameter) cannot.
 /// What in the file lets the C library run its code (TUAnalysis::Hooks).
 struct LibraryHooks {
   bool Streams = false; ///< fopencookie or funopen: a stdio call may run a stream's hooks
   bool Printf = false;  ///< register_printf_*: a printf-family call may run a handler
 };
 
+/// Reports whether call \p E to \p F (declared, not defined here, or with
+/// a definition that may be replaced: trustedDefinition)
+/// may run code of this program that the call graph does not show: a
+/// function defined in another file may call back into this one, and so
+/// may a library function given a callback other than a function this file
+/// defines, and so may calls that run handlers the program registered
+/// (signals, pthread_atfork, a library's constructors, \p H's hooks).  A
+/// library function without one (the table's, or any declared in a system
+/// header with no function-pointer parameter) cannot.
 static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
                         const FunctionDecl *F, const LibraryHooks &H) {
   llvm::StringRef Name =
