@@ -146,6 +146,7 @@ private:
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
   NodeId compoundAssign(const clang::BinaryOperator *E);
+  const clang::Expr *stmtExprBody(const clang::StmtExpr *SE);
   NodeId offsetBy(NodeId Ptr, NodeId Bytes, clang::SourceLocation Loc);
   bool byteAssign(const clang::VarDecl *VD, const clang::Expr *Init,
                   clang::SourceLocation Loc);

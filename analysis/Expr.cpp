@@ -169,15 +169,8 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
   }
   case Stmt::StmtExprClass: {
     // GNU statement expression: its value is that of its last statement.
-    const CompoundStmt *CS = cast<StmtExpr>(E)->getSubStmt();
-    NodeId Last = NoNode;
-    for (const Stmt *S : CS->body()) {
-      if (S == CS->body_back() && isa<Expr>(S))
-        Last = rvalue(cast<Expr>(S));
-      else
-        stmt(S);
-    }
-    return Last;
+    const Expr *Last = stmtExprBody(cast<StmtExpr>(E));
+    return Last ? rvalue(Last) : NoNode;
   }
   case Stmt::InitListExprClass:
     return initList(cast<InitListExpr>(E));
@@ -224,6 +217,19 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
     children(E);
     return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
   }
+}
+
+/// Builds every statement of statement expression \p SE but the last, and
+/// returns that one when it is an expression (the value), else null after
+/// building it too.
+const Expr *FunctionBuilder::stmtExprBody(const StmtExpr *SE) {
+  const CompoundStmt *CS = SE->getSubStmt();
+  for (const Stmt *S : CS->body()) {
+    if (S == CS->body_back() && isa<Expr>(S))
+      return cast<Expr>(S);
+    stmt(S);
+  }
+  return nullptr;
 }
 
 /// The local array variable \p E names, and the type of its innermost
@@ -325,8 +331,8 @@ bool FunctionBuilder::carriesBytes(const Expr *R) const {
   if (const auto *Bin = dyn_cast<BinaryOperator>(R->IgnoreParens()); Bin && Bin->getOpcode() == BO_Comma)
     return carriesBytes(Bin->getRHS()->IgnoreParenCasts());
   if (isa<StmtExpr>(R->IgnoreParens()))
-    return FunctionBuilder::isNumber(R->getType());
-  if (const auto *IL = dyn_cast<InitListExpr>(R->IgnoreParens()); IL && FunctionBuilder::isNumber(IL->getType()))
+    return isNumber(R->getType());
+  if (const auto *IL = dyn_cast<InitListExpr>(R->IgnoreParens()); IL && isNumber(IL->getType()))
     return true;
   if (const auto *U = dyn_cast<UnaryOperator>(R->IgnoreParens());
       U && (U->getOpcode() == UO_Real || U->getOpcode() == UO_Imag))
@@ -473,15 +479,8 @@ NodeId FunctionBuilder::bytesOf(const Expr *E, bool Launder, bool Strict) {
   }
   // A statement expression's value is its last statement's.
   if (const auto *SE = dyn_cast<StmtExpr>(R)) {
-    const CompoundStmt *CS = SE->getSubStmt();
-    NodeId Last = NoNode;
-    for (const Stmt *S : CS->body()) {
-      if (S == CS->body_back() && isa<Expr>(S))
-        Last = bytesOf(cast<Expr>(S), Launder, Strict);
-      else
-        stmt(S);
-    }
-    return Last;
+    const Expr *Last = stmtExprBody(SE);
+    return Last ? bytesOf(Last, Launder, Strict) : NoNode;
   }
   // A compound literal of numbers (`(struct S){a}`) holds what it was given.
   if (const auto *CL = dyn_cast<CompoundLiteralExpr>(R); CL && !mayHoldPointer(CL->getType()))

@@ -779,9 +779,8 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
     // frame 16,000 bytes where the budget is 1,024, and overflowed a 16
     // KiB thread stack that plain code ran in.  (A free that may release
     // one of several blocks ends none.)
-    if (Slots.size() == 1 && FS.Sites.size() == 1) {
+    if (Slots.size() == 1 && FS.Sites.size() == 1)
       endLifetime(Slots[0], Call);
-    }
     Call->eraseFromParent();
     Log.Frees[Idx] = FreeAction::Removed;
     return Say("removed");
