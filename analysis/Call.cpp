@@ -386,6 +386,25 @@ void FunctionBuilder::applyCallbacks(const FunctionDecl *F, const Summary &S,
   }
 }
 
+/// storageType is the type of the memory a pointer argument points at, as
+/// its expression declares it before any cast: `&p` -> the type of p, an
+/// array -> its element type.  Null when the expression has no such type.
+static QualType storageType(const Expr *Arg) {
+  QualType T = Arg->IgnoreParenCasts()->getType();
+  if (const auto *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  if (const auto *PT = T->getAs<PointerType>())
+    return PT->getPointeeType();
+  return QualType();
+}
+
+/// True when the memory \p Arg points at may hold a pointer: its declared
+/// type says so, or it is void (unknown).
+static bool storageMayHoldPointer(const Expr *Arg) {
+  QualType T = storageType(Arg);
+  return T.isNull() || T->isVoidType() || FunctionBuilder::mayHoldPointer(T);
+}
+
 NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
                                    llvm::StringRef Callee,
                                    std::vector<NodeId> &Args) {
@@ -409,6 +428,14 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
       Frees.push_back(FreeInfo{E, Args[0]});
       G.load(Args[0], Contents, Loc, G.save("copied by '" + Callee + "'"));
     }
+    return T;
+  case AllocKind::Strdup:
+  case AllocKind::Strndup:
+    // The copy holds the source's characters: a pointer's bytes only when
+    // the source's memory is declared to hold one (`strdup((char *)&p)`),
+    // as for the other string copies (libcCall).
+    if (!Args.empty() && Args[0] != NoNode && storageMayHoldPointer(E->getArg(0)))
+      G.load(Args[0], Contents, Loc, G.save("copied by '" + Callee + "'"));
     return T;
   case AllocKind::PosixMemalign:
     if (!Args.empty() && Args[0] != NoNode)
@@ -535,25 +562,6 @@ static bool scanfFormatIsSafe(const Expr *E) {
   return true;
 }
 
-/// storageType is the type of the memory a pointer argument points at, as
-/// its expression declares it before any cast: `&p` -> the type of p, an
-/// array -> its element type.  Null when the expression has no such type.
-static QualType storageType(const Expr *Arg) {
-  QualType T = Arg->IgnoreParenCasts()->getType();
-  if (const auto *AT = T->getAsArrayTypeUnsafe())
-    return AT->getElementType();
-  if (const auto *PT = T->getAs<PointerType>())
-    return PT->getPointeeType();
-  return QualType();
-}
-
-/// True when the memory \p Arg points at may hold a pointer: its declared
-/// type says so, or it is void (unknown).
-static bool storageMayHoldPointer(const Expr *Arg) {
-  QualType T = storageType(Arg);
-  return T.isNull() || T->isVoidType() || FunctionBuilder::mayHoldPointer(T);
-}
-
 bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
                                std::vector<NodeId> &Args, NodeId &Result) {
   const LibcEntry *L = lookupLibc(Name);
@@ -666,6 +674,15 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     }
   }
+  // A string copy reads characters up to a NUL: like a string written
+  // out ('b'), memory declared as characters holds none of the pointers of
+  // the struct or block around it (`strcpy(name, s->name)`).
+  static const char *const StringCopies[] = {"strcpy",  "stpcpy",  "strcat",
+                                             "strncpy", "stpncpy", "strncat",
+                                             "strlcpy", "strlcat"};
+  if (Src != NoNode && llvm::is_contained(StringCopies, Fn) &&
+      !storageMayHoldPointer(E->getArg(SrcArg)))
+    Src = NoNode;
   if (Dst != NoNode && Src != NoNode) {
     NodeId T = temp("bytes");
     G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));
