@@ -445,6 +445,23 @@ static void gen_string_block(gen_ctx_t *c) {
   gen_line(c->ind, "free(s%d);", u);
   if (gen_chance(85))
     gen_line(c->ind, "free(d%d);", u);
+  if (gen_chance(40)) {
+    // A struct with a character array beside its blocks: a helper copies
+    // the characters out (strcat, strcpy, strdup kept in a global ring)
+    // and reads the blocks, which stay the frame's.
+    gen_line(c->ind, "struct label l%d;", u);
+    gen_line(c->ind, "snprintf(l%d.name, sizeof l%d.name, \"n%%ld\", %s);", u, u, e);
+    gen_line(c->ind, "l%d.n = 1 + (size_t)(%s) %% 5;", u, e);
+    gen_line(c->ind, "l%d.p = malloc(l%d.n * sizeof(long));", u, u);
+    gen_line(c->ind, "if (!l%d.p) abort();", u);
+    gen_line(c->ind, "fill_arr(l%d.p, l%d.n, %s);", u, u, e);
+    gen_line(c->ind, "l%d.nick = strdup(l%d.name);", u, u);
+    gen_line(c->ind, "if (!l%d.nick) abort();", u);
+    gen_line(c->ind, "mix((uint64_t)label_use(&l%d));", u);
+    gen_line(c->ind, "mix(strlen(g_names));");
+    gen_line(c->ind, "free(l%d.nick);", u);
+    gen_line(c->ind, "free(l%d.p);", u);
+  }
   gen_line(--c->ind, "}");
   gen_work(c, 30);
 }
@@ -731,6 +748,7 @@ static const char gen_prelude[] =
     "struct pair { long *a; size_t na; long *b; size_t nb; };\n"
     "struct holder { long *p; size_t n; long tag; struct holder *next; };\n"
     "struct node { long val; struct node *next; long *data; };\n"
+    "struct label { char name[24]; long *p; size_t n; char *nick; };\n"
     "\n"
     "static uint64_t g_sum = 1469598103934665603ULL;\n"
     "static long *g_kept[64];\n"
@@ -768,6 +786,18 @@ static const char gen_prelude[] =
     "  g_kept[g_nkept++] = p;\n"
     "}\n"
     "static void consume(long *p) { mix((uint64_t)p[0]); free(p); }\n"
+    "static char g_names[64];\n"
+    "static char *g_nicks[8];\n"
+    "static int g_nnicks;\n"
+    "static long label_use(const struct label *l) {\n"
+    "  if (strlen(g_names) + strlen(l->name) < sizeof g_names) strcat(g_names, l->name);\n"
+    "  else strcpy(g_names, l->name);\n"
+    "  char *copy = strdup(l->name);\n"
+    "  if (!copy) abort();\n"
+    "  free(g_nicks[g_nnicks % 8]);\n"
+    "  g_nicks[g_nnicks++ % 8] = copy;\n"
+    "  return h(sum_arr(l->p, l->n), (long)strlen(g_names) + (long)strlen(l->nick));\n"
+    "}\n"
     "static long vsum(int n, ...) {\n"
     "  va_list ap;\n"
     "  long s = 0;\n"
