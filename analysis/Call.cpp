@@ -431,10 +431,10 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     return T;
   case AllocKind::Strdup:
   case AllocKind::Strndup:
-    // The copy holds the source's characters: a pointer's bytes only when
-    // the source's memory is declared to hold one (`strdup((char *)&p)`),
-    // as for the other string copies (libcCall).
-    if (!Args.empty() && Args[0] != NoNode && storageMayHoldPointer(E->getArg(0)))
+    // The copy holds what the source holds, as strcpy's does: characters
+    // may be a pointer's bytes (`strndup((char *)&p, 8)`, or a `char *`
+    // to p, or a buffer a byte loop filled), whatever the source's type.
+    if (!Args.empty() && Args[0] != NoNode)
       G.load(Args[0], Contents, Loc, G.save("copied by '" + Callee + "'"));
     return T;
   case AllocKind::PosixMemalign:
@@ -644,16 +644,19 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       SrcArg = I;
       break;
     case 'b':
+    {
       // Its bytes go to a file, a pipe or a socket, from which the program
       // may read them back: a pointer among them leaves the analysis' view.
-      // Only memory whose type may hold a pointer: a string's characters
-      // are not its neighbouring fields.
-      if (storageMayHoldPointer(E->getArg(I))) {
-        NodeId T = temp("bytes");
-        G.load(A, T, Loc, G.save("written out by '" + Fn + "'"));
-        escape(T, Loc, "written out as bytes by '" + Fn + "'");
-      }
+      // Whatever the argument's declared type: a helper that writes a
+      // buffer in full takes it as `const void *` and writes through a
+      // `char *` (`full_write(fd, &job, sizeof job)` passing a block to
+      // another thread), and characters may hold a pointer's bytes (a byte
+      // loop, a store through a cast).
+      NodeId T = temp("bytes");
+      G.load(A, T, Loc, G.save("written out by '" + Fn + "'"));
+      escape(T, Loc, "written out as bytes by '" + Fn + "'");
       break;
+    }
     case 'w':
       G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
       break;
@@ -674,15 +677,6 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     }
   }
-  // A string copy reads characters up to a NUL: like a string written
-  // out ('b'), memory declared as characters holds none of the pointers of
-  // the struct or block around it (`strcpy(name, s->name)`).
-  static const char *const StringCopies[] = {"strcpy",  "stpcpy",  "strcat",
-                                             "strncpy", "stpncpy", "strncat",
-                                             "strlcpy", "strlcat"};
-  if (Src != NoNode && llvm::is_contained(StringCopies, Fn) &&
-      !storageMayHoldPointer(E->getArg(SrcArg)))
-    Src = NoNode;
   if (Dst != NoNode && Src != NoNode) {
     NodeId T = temp("bytes");
     G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));

@@ -2,6 +2,6 @@
 // A returned strdup escapes.
 #include "alloc.h"
 
-char *copy(const char *s) {
+char *copy(const char *s) { // expected-remark {{leaking param content: 's'}}
   return strdup(s); // expected-remark {{allocation escapes to heap: returned from 'copy'}}
 }

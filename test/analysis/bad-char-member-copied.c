@@ -1,14 +1,15 @@
 // RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -fplugin-arg-escape-arena=1 -I %inputs %s
 // A struct holding a character array and a pointer to a block: a helper
-// that copies the array's bytes with memcpy, or hands them to a function
-// of its own that does, into memory that outlives its frame (a global,
-// here) makes the block escape, though only the name's bytes are copied.
-// The analysis does not tell a struct's fields apart, and bytes a memcpy
-// copies out of a struct may carry its pointers (a whole struct copied so
-// does), so the bytes read through `s->name` are taken for all of `*s`.
-// A string copy (strcpy, strcat, ...) reads only characters and lets
-// nothing escape (libc-string-copy-characters.c); so does reading the
-// array in place or copying it into the frame's own memory.
+// that copies the array's bytes (strcpy, memcpy, or a function of its own
+// that does) into memory that outlives its frame (a global, here) makes
+// the block escape, though only the name's bytes are copied.  The analysis
+// does not tell a struct's fields apart, and bytes copied out of a struct
+// may carry its pointers (a whole struct copied with memcpy does; so do
+// characters a byte loop filled with a pointer's bytes, which strcpy
+// copies: hazard-string-copy-pointer-bytes.c), so the bytes read through
+// `s->name` are taken for all of `*s`.  Reading the array in place
+// (printing it) or copying it into the frame's own memory lets nothing
+// escape.
 #include "alloc.h"
 
 struct student { char name[32]; int *scores; unsigned long n; };
@@ -21,12 +22,12 @@ static long total(const struct student *s) { // expected-remark {{leaking param 
   long t = 0;
   for (unsigned long i = 0; i < s->n; i++)
     t += s->scores[i];
-  memcpy(last_name, s->name, sizeof last_name);
+  strcpy(last_name, s->name);
   return t;
 }
 
 static long total_put(const struct student *s) { // expected-remark {{leaking param content: 's'}}
-  put(last_name, s->name, strlen(s->name) + 1);
+  put(last_name, s->name, sizeof last_name);
   return s->scores[0];
 }
 

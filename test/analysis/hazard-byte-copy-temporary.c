@@ -16,7 +16,7 @@ static void copy_via_unsigned(void *dst, const void *src, unsigned long n) { // 
 
 struct box { int tag; char *payload; };
 
-char *unbox(const char *t) {
+char *unbox(const char *t) { // expected-remark {{leaking param content: 't'}} expected-remark {{leaking param content: 't' to result}}
   struct box *b = malloc(sizeof *b); // expected-remark {{allocation does not escape; would move to the stack}}
   b->tag = 1;
   b->payload = strdup(t); // expected-remark {{'b->payload' escapes to heap: returned from 'unbox'}}
@@ -35,7 +35,7 @@ static void copy_cond(char *d, const char *s, unsigned long n) { // expected-rem
   }
 }
 
-char *unbox_cond(const char *t) {
+char *unbox_cond(const char *t) { // expected-remark {{leaking param content: 't'}} expected-remark {{leaking param content: 't' to result}}
   char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
   *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: returned from 'unbox_cond'}}
   char *r;
@@ -71,7 +71,7 @@ static void copy_via_ints(void *dst, const void *src, unsigned long n) { // expe
     d[i] = tmp[i];
 }
 
-char *unbox_ints(const char *t) {
+char *unbox_ints(const char *t) { // expected-remark {{leaking param content: 't'}} expected-remark {{leaking param content: 't' to result}}
   struct box *b = malloc(sizeof *b); // expected-remark {{allocation does not escape; would move to the stack}}
   b->payload = strdup(t); // expected-remark {{'b->payload' escapes to heap: returned from 'unbox_ints'}}
   char *r;
@@ -86,7 +86,7 @@ char *unbox_ints(const char *t) {
 static void put(unsigned char *d, int c) { *d = c; }
 static int rd(const unsigned char *p) { return *p; }
 
-char *unbox_put(const char *t) {
+char *unbox_put(const char *t) { // expected-remark {{leaking param content: 't'}}
   char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
   *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: stored as bytes by 'put'}}
   char *r;
@@ -96,7 +96,7 @@ char *unbox_put(const char *t) {
   return r;
 }
 
-char *unbox_rd(const char *t) {
+char *unbox_rd(const char *t) { // expected-remark {{leaking param content: 't'}}
   char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
   *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: returned from 'unbox_rd'}}
   char *r;
@@ -107,7 +107,7 @@ char *unbox_rd(const char *t) {
 }
 
 // A pointer assembled from its bytes points to what they belong to.
-char *assemble(const char *t) {
+char *assemble(const char *t) { // expected-remark {{leaking param content: 't'}}
   char **cell = malloc(sizeof *cell); // expected-remark {{allocation does not escape; would move to the stack}}
   *cell = strdup(t); // expected-remark {{'*cell' escapes to heap: returned from 'assemble'}}
   unsigned long x = 0;

@@ -27,7 +27,7 @@ static int arg_s(const struct printf_info *info, size_t n, int *types, int *size
 
 void setup(void) { register_printf_specifier('s', keep_s, arg_s); }
 
-int show(const char *name) {
+int show(const char *name) { // expected-remark {{leaking param content: 'name'}}
   char *p = strdup(name); // expected-remark {{'p' escapes to heap}}
   char out[32];
   int n = snprintf(out, sizeof out, "%s", p);

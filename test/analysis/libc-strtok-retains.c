@@ -30,7 +30,7 @@ int copy_freed(const char *line) {
   return n;
 }
 
-int early_return(const char *line) {
+int early_return(const char *line) { // expected-remark {{leaking param content: 'line'}}
   char *copy = strdup(line); // expected-remark {{'copy' escapes to heap: retained by 'strtok'}}
   if (!strtok(copy, " "))
     return 0; // leaks: a caller's strtok(NULL, ...) may go on with it
@@ -38,7 +38,7 @@ int early_return(const char *line) {
   return 1;
 }
 
-int reassigned(const char *line) {
+int reassigned(const char *line) { // expected-remark {{leaking param content: 'line'}}
   char *copy = strdup(line); // expected-remark {{'copy' escapes to heap: retained by 'strtok'}}
   char *t = strtok(copy, " ");
   copy = strdup("x"); // expected-remark {{'copy' escapes to heap: retained by 'strtok'}}
@@ -46,7 +46,7 @@ int reassigned(const char *line) {
   return t != 0;
 }
 
-int address_taken(const char *line, char ***out) {
+int address_taken(const char *line, char ***out) { // expected-remark {{leaking param content: 'line'}}
   char *copy = strdup(line); // expected-remark {{'copy' escapes to heap: retained by 'strtok'}}
   char **where = &copy;
   strtok(*where, " ");
@@ -54,7 +54,7 @@ int address_taken(const char *line, char ***out) {
   return where != 0;
 }
 
-int exits(const char *line, int bad) {
+int exits(const char *line, int bad) { // expected-remark {{leaking param content: 'line'}}
   char *copy = strdup(line); // expected-remark {{'copy' escapes to heap: retained by 'strtok'}}
   strtok(copy, " ");
   if (bad)
@@ -63,7 +63,7 @@ int exits(const char *line, int bad) {
   return 0;
 }
 
-int token_kept(const char *line) {
+int token_kept(const char *line) { // expected-remark {{leaking param content: 'line'}}
   char *copy = strdup(line); // expected-remark {{'copy' escapes to heap}}
   strtok(copy, " ");
   kept = strtok(NULL, " ");
@@ -71,7 +71,7 @@ int token_kept(const char *line) {
   return 0;
 }
 
-int with_setjmp(const char *line, jmp_buf env) {
+int with_setjmp(const char *line, jmp_buf env) { // expected-remark {{leaking param content: 'line'}}
   char *copy = strdup(line); // expected-remark {{'copy' escapes to heap: retained by 'strtok'}}
   if (setjmp(env))
     return 0;

@@ -18,7 +18,7 @@ static char *join2(char **parts, int n) { // expected-remark {{leaking param dee
   return r;
 }
 
-char *join_names(const char *a, const char *b) {
+char *join_names(const char *a, const char *b) { // expected-remark {{leaking param content: 'a'}} expected-remark {{leaking param content: 'b'}}
   char *parts[2] = {strdup(a), strdup(b)}; // expected-remark 2 {{allocation does not escape; would move to the frame arena}}
   char *j = join2(parts, 2); // expected-remark {{'j' escapes to heap: returned from 'join_names'}}
   free(parts[0]);

@@ -1,0 +1,79 @@
+// RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -fplugin-arg-escape-arena=1 -I %inputs %s
+// Characters may be a pointer's bytes, whatever the type they are declared
+// with: a `char *` to a pointer, a character buffer filled one byte at a
+// time or through a cast store, a character member so filled, a wrapper
+// that takes `const char *`.  A string copy (strcpy, strcat, strncpy, ...)
+// copies them (a user-space address's high bytes are zero, so they end
+// the string), and so do strdup and strndup; writing them out (write,
+// fwrite, fputs, puts) lets them leave.  Each block below escapes; moved,
+// the programs that rebuilt the address read what later calls wrote there.
+#include "alloc.h"
+
+char *strndup(const char *, size_t);
+char *stpcpy(char *, const char *);
+char *strncpy(char *, const char *, size_t);
+long write(int, const void *, size_t);
+
+static char g[16];
+static char *gd;
+struct named { char name[16]; char *p; };
+
+void alias(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'strcpy'}}
+  char *bytes = (char *)&p;
+  strcpy(g, bytes);
+}
+
+void byte_loop(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'stpcpy'}}
+  char buf[16] = {0};
+  for (unsigned i = 0; i < sizeof p; i++)
+    buf[i] = ((char *)&p)[i];
+  stpcpy(g, buf);
+}
+
+void cast_store(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'strcat'}}
+  char *b = calloc(1, 16); // expected-remark {{allocation does not escape; would move to the stack}}
+  *(char **)b = p;
+  strcat(g, b);
+  free(b);
+}
+
+void member(void) {
+  struct named s = {{0}, 0};
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'strncpy'}}
+  for (unsigned i = 0; i < sizeof p; i++)
+    s.name[i] = ((char *)&p)[i];
+  strncpy(g, s.name, 8);
+}
+
+static void copy_out(const char *s) { strcpy(g, s); } // expected-remark {{leaking param content: 's'}}
+
+void wrapper(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: content leaks through parameter 's' of 'copy_out'}}
+  copy_out((const char *)&p);
+}
+
+void dup_alias(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: assigned to global 'gd'}}
+  char *bytes = (char *)&p;
+  gd = strndup(bytes, 8); // expected-remark {{'gd' escapes to heap: assigned to global 'gd'}}
+}
+
+static int full_write(int fd, const void *buf, unsigned long n) { // expected-remark {{leaking param content: 'buf'}}
+  const char *c = buf;
+  while (n > 0) {
+    long w = write(fd, c, n);
+    if (w <= 0)
+      return -1;
+    c += w;
+    n -= (unsigned long)w;
+  }
+  return 0;
+}
+
+void submit(int fd) {
+  char *job = malloc(600); // expected-remark {{'job' escapes to heap: content leaks through parameter 'buf' of 'full_write'}}
+  full_write(fd, &job, sizeof job);
+}
