@@ -645,13 +645,20 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     case 'b':
     {
-      // Its bytes go to a file, a pipe or a socket, from which the program
-      // may read them back: a pointer among them leaves the analysis' view.
-      // Whatever the argument's declared type: a helper that writes a
-      // buffer in full takes it as `const void *` and writes through a
-      // `char *` (`full_write(fd, &job, sizeof job)` passing a block to
-      // another thread), and characters may hold a pointer's bytes (a byte
-      // loop, a store through a cast).
+      // Its bytes go to a file, a pipe, a socket or the environment, from
+      // which the program may read them back: a pointer among them leaves
+      // the analysis' view.  Whatever the argument's declared type: a
+      // helper that writes a buffer in full takes it as `const void *` and
+      // writes through a `char *` (`full_write(fd, &job, sizeof job)`
+      // passing a block to another thread), and characters may hold a
+      // pointer's bytes (a byte loop, a store through a cast).  Text
+      // written to a stream (fputs, puts, as printf's `%s`) is read back as
+      // an address only when its memory is declared to hold one: a string
+      // field of a struct is written without the struct's blocks
+      // (docs/user-guide.md, Assumptions).
+      bool Text = Fn == "fputs" || Fn == "puts";
+      if (Text && !storageMayHoldPointer(E->getArg(I)))
+        break;
       NodeId T = temp("bytes");
       G.load(A, T, Loc, G.save("written out by '" + Fn + "'"));
       escape(T, Loc, "written out as bytes by '" + Fn + "'");
@@ -675,6 +682,19 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     default:
       break;
+    }
+  }
+  // sprintf and snprintf copy a `%s` argument's characters into the
+  // buffer as strcpy does, and characters may be a pointer's bytes: what
+  // each variadic argument holds may land in the buffer.
+  if ((Fn == "sprintf" || Fn == "snprintf") && Variadic && !Args.empty() &&
+      Args[0] != NoNode) {
+    for (unsigned I = 0; I != Args.size(); ++I) {
+      if (Args[I] == NoNode || Inserted(I) || SpecIndex(I) < Spec.size())
+        continue;
+      NodeId T = temp("bytes");
+      G.load(Args[I], T, Loc, G.save("copied by '" + Fn + "'"));
+      G.store(T, Args[0], Loc, G.save("copied by '" + Fn + "'"));
     }
   }
   if (Dst != NoNode && Src != NoNode) {

@@ -20,8 +20,8 @@
 //      call (MustFree.cpp); the result may point into it
 //   d  s  memcpy-like: the pointers stored in *s are copied into *d; into
 //         memory declared as bytes, integers, floats or void they escape
-//   b  its bytes are written out (a file, a pipe): the pointers stored in
-//      *p escape, when its declared type may hold one
+//   b  its bytes are written out (a file, a pipe, the environment): the
+//      pointers stored in *p escape, whatever its declared type
 //   w  the callee stores a pointer of its own into *p (asprintf)
 //   r  *p is reallocated by the callee and replaced (getline)
 //   o  the callee stores a pointer into the first argument in *p (strtol)
@@ -171,7 +171,7 @@ static const LibcEntry Table[] = {
     {"strtof", LibcResult::None, "no"},
     {"strtold", LibcResult::None, "no"},
     {"getenv", LibcResult::Heap, "n"},
-    {"setenv", LibcResult::None, "nnn"},
+    {"setenv", LibcResult::None, "nbn"},
     {"unsetenv", LibcResult::None, "n"},
     {"putenv", LibcResult::None, "e"},
     {"system", LibcResult::None, "n"},

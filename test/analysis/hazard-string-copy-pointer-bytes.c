@@ -4,9 +4,10 @@
 // time or through a cast store, a character member so filled, a wrapper
 // that takes `const char *`.  A string copy (strcpy, strcat, strncpy, ...)
 // copies them (a user-space address's high bytes are zero, so they end
-// the string), and so do strdup and strndup; writing them out (write,
-// fwrite, fputs, puts) lets them leave.  Each block below escapes; moved,
-// the programs that rebuilt the address read what later calls wrote there.
+// the string), and so do strdup, strndup and snprintf's %s; writing them
+// out (write, fwrite, setenv) lets them leave.  Each block below escapes;
+// moved, the programs that rebuilt the address read what later calls
+// wrote there.
 #include "alloc.h"
 
 char *strndup(const char *, size_t);
@@ -76,4 +77,24 @@ static int full_write(int fd, const void *buf, unsigned long n) { // expected-re
 void submit(int fd) {
   char *job = malloc(600); // expected-remark {{'job' escapes to heap: content leaks through parameter 'buf' of 'full_write'}}
   full_write(fd, &job, sizeof job);
+}
+
+// snprintf's %s copies characters as strcpy does; setenv keeps them where
+// getenv reads them back.
+int setenv(const char *, const char *, int);
+char *getenv(const char *);
+static char *back;
+
+void formatted(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'memcpy'}}
+  char buf[16] = {0};
+  snprintf(buf, sizeof buf, "%s", (char *)&p);
+  memcpy(&back, buf, 8);
+}
+
+void environment(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: written out as bytes by 'setenv'}}
+  char *bytes = (char *)&p;
+  setenv("ESCAPE_TEST_ADDRESS", bytes, 1);
+  memcpy(&back, getenv("ESCAPE_TEST_ADDRESS"), 8);
 }

@@ -3,6 +3,9 @@
 // or a socket, from which the program can read them back: a pointer among
 // them escapes, whatever the buffer's declared type: characters may be a
 // pointer's bytes.  A buffer of characters that holds none is only read.
+// Text written to a stream (fputs, puts) carries an address only when its
+// memory is declared to hold one, as printf's %s (the user guide's
+// assumptions).
 #include "alloc.h"
 
 long write(int, const void *, size_t);
@@ -57,12 +60,32 @@ int name_out(void) {
 int name_out_linked(void) {
   struct entry *e = malloc(sizeof *e); // expected-remark {{allocation does not escape; would move to the stack}}
   // BAD: stack; only e->name's characters are written.
-  e->next = malloc(sizeof *e->next); // expected-remark {{'e->next' escapes to heap: written out as bytes by 'fputs'}}
+  e->next = malloc(sizeof *e->next); // expected-remark {{'e->next' escapes to heap: written out as bytes by 'fwrite'}}
+  e->next->next = 0;
+  strcpy(e->name, "n");
+  fwrite(e->name, 1, strlen(e->name), out);
+  free(e->next);
+  free(e);
+  return 0;
+}
+
+int name_text_linked(void) {
+  struct entry *e = malloc(sizeof *e); // expected-remark {{allocation does not escape; would move to the stack}}
+  e->next = malloc(sizeof *e->next); // expected-remark {{allocation does not escape; would move to the stack}}
   e->next->next = 0;
   strcpy(e->name, "n");
   fputs(e->name, out);
+  puts(e->name);
+  printf("%s\n", e->name);
   free(e->next);
   free(e);
+  return 0;
+}
+
+int address_text(void) {
+  char *p = malloc(8); // expected-remark {{'p' escapes to heap: written out as bytes by 'fputs'}}
+  fputs((const char *)&p, out);
+  free(p);
   return 0;
 }
 
