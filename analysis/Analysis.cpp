@@ -976,6 +976,10 @@ void TUAnalysis::recordLeaks(const FunctionDecl *FD, const Summary &S) {
       add("result");
     if (PS.ContentResult)
       add("content to result");
+    // An escaped pointee's other leaks say nothing more to a reader (the
+    // summary keeps them: where it is stored is where callers find it).
+    if (PS.Heap)
+      continue;
     if (PS.ResultContent)
       add("result content");
     for (unsigned J : PS.IntoContentOf)
@@ -984,6 +988,8 @@ void TUAnalysis::recordLeaks(const FunctionDecl *FD, const Summary &S) {
       add("**" + FD->getParamDecl(J)->getNameAsString());
     for (unsigned J : PS.IntoDeeperOf)
       add("**" + FD->getParamDecl(J)->getNameAsString());
+    if (PS.Content)
+      continue;
     for (unsigned J : PS.ContentIntoContentOf)
       add("content to *" + FD->getParamDecl(J)->getNameAsString());
     for (unsigned J : PS.ContentIntoDeepOf)

@@ -684,17 +684,33 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     }
   }
-  // sprintf and snprintf copy a `%s` argument's characters into the
-  // buffer as strcpy does, and characters may be a pointer's bytes: what
-  // each variadic argument holds may land in the buffer.
-  if ((Fn == "sprintf" || Fn == "snprintf") && Variadic && !Args.empty() &&
-      Args[0] != NoNode) {
-    for (unsigned I = 0; I != Args.size(); ++I) {
-      if (Args[I] == NoNode || Inserted(I) || SpecIndex(I) < Spec.size())
+  // Characters may be a pointer's bytes, and these copy characters: sprintf
+  // and snprintf the format's and `%s` arguments' into the buffer, sscanf
+  // the input's into `%c`, `%s` and `%[` targets (as strcpy does); asprintf
+  // into a block the caller cannot follow (as if written out).
+  auto CopyInto = [&](unsigned From, NodeId Into) {
+    NodeId T = temp("bytes");
+    G.load(Args[From], T, Loc, G.save("copied by '" + Fn + "'"));
+    if (Into == NoNode)
+      escape(T, Loc, "copied by '" + Fn + "' into a block it allocated");
+    else
+      G.store(T, Into, Loc, G.save("copied by '" + Fn + "'"));
+  };
+  bool Printer = Fn == "sprintf" || Fn == "snprintf" || Fn == "asprintf";
+  if ((Printer || Fn == "sscanf") && !Args.empty() && Args[0] != NoNode) {
+    for (unsigned I = 1; I != Args.size(); ++I) {
+      if (Args[I] == NoNode || Inserted(I))
         continue;
-      NodeId T = temp("bytes");
-      G.load(Args[I], T, Loc, G.save("copied by '" + Fn + "'"));
-      G.store(T, Args[0], Loc, G.save("copied by '" + Fn + "'"));
+      if (Fn == "sscanf") {
+        // Only character targets take the input's bytes; a number's is
+        // text parsed back.
+        QualType T = storageType(E->getArg(I));
+        if (SpecIndex(I) >= Spec.size() &&
+            (T.isNull() || T->isVoidType() || T->isAnyCharacterType()))
+          CopyInto(0, Args[I]);
+      } else {
+        CopyInto(I, Fn == "asprintf" ? NoNode : Args[0]);
+      }
     }
   }
   if (Dst != NoNode && Src != NoNode) {
@@ -703,12 +719,14 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     // Pointers copied into memory declared as bytes, integers or floats
     // (a wire format, a handle, a NaN-boxed value) come back as numbers
     // the analysis cannot follow; into `void` memory, whose type is
-    // unknown, they may as well.
+    // unknown, they may as well.  They may also come back as pointers, by
+    // a copy out of that memory (a swap through a byte buffer, a generic
+    // container's slot): the memory holds them too, so what is stored
+    // through a pointer copied back reaches where it points.
     QualType DstT = storageType(E->getArg(DstArg));
     if (!DstT.isNull() && !mayHoldPointer(DstT) && storageMayHoldPointer(E->getArg(SrcArg)))
       escape(T, Loc, "copied as raw bytes by '" + Fn + "'");
-    else
-      G.store(T, Dst, Loc, G.save("copied by '" + Fn + "'"));
+    G.store(T, Dst, Loc, G.save("copied by '" + Fn + "'"));
   }
   Result = NoNode;
   if (!mayHoldPointer(E->getType()))

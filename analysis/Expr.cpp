@@ -283,6 +283,25 @@ static const VarDecl *localNumberVar(const Expr *E) {
   return VD && VD->hasLocalStorage() && FunctionBuilder::isNumber(VD->getType()) ? VD : nullptr;
 }
 
+/// Reports whether \p E names memory declared as numbers other than
+/// characters: a local number variable or array, a compound literal of
+/// numbers, or a member of a local whose type holds no pointer.
+static bool numbersOnlyLocal(const Expr *R);
+static bool numberMemory(const Expr *E) {
+  const Expr *X = E->IgnoreParens();
+  QualType T = X->getType();
+  while (const auto *AT = T->getAsArrayTypeUnsafe())
+    T = AT->getElementType();
+  if (T->isAnyCharacterType() || FunctionBuilder::mayHoldPointer(X->getType()))
+    return false;
+  if (isa<CompoundLiteralExpr>(X))
+    return true;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(X))
+    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+      return VD->hasLocalStorage();
+  return isa<MemberExpr>(X) && numbersOnlyLocal(X);
+}
+
 /// Reports whether \p R names a local variable, or a member of one, whose
 /// type holds no pointer (`struct ch t; t.cur`): its node holds only bytes
 /// stored in it.  A member of a struct that also holds pointers is not
@@ -1173,6 +1192,12 @@ NodeId FunctionBuilder::addressOf(const LValue &LV, const Expr *E) {
   }
   if (LV.Global || LV.N == G.HeapNode)
     return G.HeapPtr;
+  // Memory declared as numbers (not characters) whose address is taken:
+  // its bytes may be a pointer's, converted to an integer or copied in, and
+  // a pointer copied back out through the address (`memcpy(&s, &u, 8)`, a
+  // byte loop) points to memory that escaped with them: anywhere.
+  if (numberMemory(E))
+    G.copy(G.HeapPtr, LV.N, E->getExprLoc(), "");
   // Find the variable object owning this node, or make one.
   const Expr *Base = E->IgnoreParenImpCasts();
   while (const auto *M = dyn_cast<MemberExpr>(Base)) {
@@ -1188,6 +1213,18 @@ NodeId FunctionBuilder::addressOf(const LValue &LV, const Expr *E) {
 }
 
 NodeId FunctionBuilder::read(const LValue &LV, const Expr *E) {
+  // A pointer read out of a union may be a number's bytes written through
+  // another member (`u.n = (uintptr_t)o; s = u.p;`): anywhere, as the
+  // number's pointer escaped.
+  if (LV.Union && LV.K != LValue::None && mayHoldPointer(E->getType())) {
+    NodeId T = temp("union read");
+    G.copy(G.HeapPtr, T, E->getExprLoc(), "");
+    if (LV.K == LValue::Direct)
+      G.copy(LV.N, T, E->getExprLoc(), G.save("loaded from '" + text(E) + "'"));
+    else if (LV.N != NoNode)
+      G.load(LV.N, T, E->getExprLoc(), G.save("loaded from '" + text(E) + "'"));
+    return T;
+  }
   switch (LV.K) {
   case LValue::None:
     return NoNode;

@@ -20,8 +20,10 @@
 //      call (MustFree.cpp); the result may point into it
 //   d  s  memcpy-like: the pointers stored in *s are copied into *d; into
 //         memory declared as bytes, integers, floats or void they escape
-//   b  its bytes are written out (a file, a pipe, the environment): the
-//      pointers stored in *p escape, whatever its declared type
+//   b  its bytes are written out (a file, a pipe, the environment, the
+//      kernel's signal table) or copied where the analysis does not follow
+//      them (vsscanf's targets): the pointers stored in *p escape, whatever
+//      its declared type
 //   w  the callee stores a pointer of its own into *p (asprintf)
 //   r  *p is reallocated by the callee and replaced (getline)
 //   o  the callee stores a pointer into the first argument in *p (strtol)
@@ -64,7 +66,7 @@ static const LibcEntry Table[] = {
     {"strcasecmp", LibcResult::None, "nn"},
     {"strncasecmp", LibcResult::None, "nnn"},
     {"strcoll", LibcResult::None, "nn"},
-    {"strxfrm", LibcResult::None, "nnn"},
+    {"strxfrm", LibcResult::None, "dsn"},
     {"strlen", LibcResult::None, "n"},
     {"strnlen", LibcResult::None, "nn"},
     {"strchr", LibcResult::Arg0, "nn"},
@@ -101,7 +103,7 @@ static const LibcEntry Table[] = {
     {"sscanf", LibcResult::None, "nm."},
     {"vscanf", LibcResult::None, "nn"},
     {"vfscanf", LibcResult::None, "nnn"},
-    {"vsscanf", LibcResult::None, "nnn"},
+    {"vsscanf", LibcResult::None, "bnn"},
     {"puts", LibcResult::None, "b"},
     {"fputs", LibcResult::None, "bn"},
     {"fputc", LibcResult::None, "nn"},
@@ -198,7 +200,7 @@ static const LibcEntry Table[] = {
     {"localtime_r", LibcResult::Arg1, "nn"},
     {"gmtime_r", LibcResult::Arg1, "nn"},
     {"mktime", LibcResult::None, "n"},
-    {"strftime", LibcResult::None, "nnnn"},
+    {"strftime", LibcResult::None, "dnsn"},
     {"ctime", LibcResult::Heap, "n"},
     {"asctime", LibcResult::Heap, "n"},
     {"nanosleep", LibcResult::None, "nn"},
@@ -209,7 +211,7 @@ static const LibcEntry Table[] = {
     {"poll", LibcResult::None, "nnn"},
     {"uname", LibcResult::None, "n"},
     {"getrusage", LibcResult::None, "nn"},
-    {"sigaction", LibcResult::None, "nnn"},
+    {"sigaction", LibcResult::None, "nbn"},
     {"sigemptyset", LibcResult::None, "n"},
     {"sigaddset", LibcResult::None, "nn"},
     {"pipe", LibcResult::None, "n"},

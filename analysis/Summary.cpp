@@ -320,21 +320,15 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
           P.Callbacks.push_back(U);
       }
     llvm::sort(P.Callbacks);
-    // An escaped pointee takes everything it reaches along: the finer
-    // leaks add nothing for callers (and a self-store would be noise).
-    if (P.Heap) {
-      P.Callbacks.clear();
-      P.Content = P.DeepContent = P.ResultContent = false;
-      P.IntoContentOf.clear();
-      P.IntoDeepOf.clear();
-      P.IntoDeeperOf.clear();
-      P.ContentIntoContentOf.clear();
-      P.ContentIntoDeepOf.clear();
-    } else if (P.Content) {
+    // An escaped pointee takes everything it reaches along: what it holds
+    // escapes too.  Where the function stores it still matters to callers:
+    // a pointer a caller reads back from there reaches the escaped memory,
+    // and what the caller stores through it escapes (a swap through a byte
+    // buffer whose bytes escaped, then `*y = s`).
+    if (P.Heap)
+      P.Content = P.DeepContent = false;
+    else if (P.Content)
       P.DeepContent = false;
-      P.ContentIntoContentOf.clear();
-      P.ContentIntoDeepOf.clear();
-    }
   }
   return S;
 }

@@ -10,6 +10,8 @@
 // wrote there.
 #include "alloc.h"
 
+#include <stdarg.h>
+
 char *strndup(const char *, size_t);
 char *stpcpy(char *, const char *);
 char *strncpy(char *, const char *, size_t);
@@ -97,4 +99,68 @@ void environment(void) {
   char *bytes = (char *)&p;
   setenv("ESCAPE_TEST_ADDRESS", bytes, 1);
   memcpy(&back, getenv("ESCAPE_TEST_ADDRESS"), 8);
+}
+
+// More copies of characters: strxfrm (glibc's C locale copies the string),
+// strftime (the format's characters), sscanf (the input's, into %c, %s and
+// %[ targets; a vsscanf's targets are not seen), sprintf (the format's),
+// asprintf (into a block of its own).
+size_t strxfrm(char *, const char *, size_t);
+struct tm;
+size_t strftime(char *, size_t, const char *, const struct tm *);
+int sscanf(const char *, const char *, ...);
+int vsscanf(const char *, const char *, va_list);
+int asprintf(char **, const char *, ...);
+extern const struct tm *some_time;
+
+void transformed(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied as raw bytes by 'strxfrm'}}
+  char buf[16] = {0};
+  strxfrm(buf, (char *)&p, sizeof buf);
+  memcpy(&back, buf, 8);
+}
+
+void timed(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied as raw bytes by 'strftime'}}
+  char buf[16] = {0};
+  strftime(buf, sizeof buf, (char *)&p, some_time);
+  memcpy(&back, buf, 8);
+}
+
+void scanned(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'memcpy'}}
+  char *bytes = (char *)&p;
+  char buf[8];
+  int n = 0;
+  sscanf(bytes, "%6c%n", buf, &n);
+  memcpy(&back, buf, 8);
+}
+
+static int vscan(const char *s, const char *f, ...) { // expected-remark {{leaking param content: 's'}}
+  va_list ap;
+  va_start(ap, f);
+  int r = vsscanf(s, f, ap);
+  va_end(ap);
+  return r;
+}
+
+void vscanned(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: content leaks through parameter 's' of 'vscan'}}
+  char buf[8];
+  vscan((char *)&p, "%6c", buf);
+  memcpy(&back, buf, 8);
+}
+
+void printed_format(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'memcpy'}}
+  char buf[16] = {0};
+  sprintf(buf, (char *)&p); // expected-warning {{format string is not a string literal}} expected-note {{treat the string as an argument}}
+  memcpy(&back, buf, 8);
+}
+
+void allocated_copy(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: copied by 'asprintf' into a block it allocated}}
+  char *s = 0;
+  if (asprintf(&s, "%s", (char *)&p) > 0)
+    memcpy(&back, s, 8);
 }
