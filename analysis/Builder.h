@@ -157,6 +157,7 @@ private:
   void byteEffects(const clang::CallExpr *E, const Summary *S,
                    const std::vector<NodeId> &Args, const std::vector<NodeId> &Bytes);
   NodeId byteVar(const clang::VarDecl *VD);
+  void numbersAddressTaken(NodeId N, clang::SourceLocation Loc);
   void numberRead(const clang::Expr *Sub, const LValue &LV, clang::SourceLocation Loc);
   LValue lvalue(const clang::Expr *E);
   NodeId addressOf(const LValue &LV, const clang::Expr *E);

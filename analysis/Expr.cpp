@@ -283,25 +283,6 @@ static const VarDecl *localNumberVar(const Expr *E) {
   return VD && VD->hasLocalStorage() && FunctionBuilder::isNumber(VD->getType()) ? VD : nullptr;
 }
 
-/// Reports whether \p E names memory declared as numbers other than
-/// characters: a local number variable or array, a compound literal of
-/// numbers, or a member of a local whose type holds no pointer.
-static bool numbersOnlyLocal(const Expr *R);
-static bool numberMemory(const Expr *E) {
-  const Expr *X = E->IgnoreParens();
-  QualType T = X->getType();
-  while (const auto *AT = T->getAsArrayTypeUnsafe())
-    T = AT->getElementType();
-  if (T->isAnyCharacterType() || FunctionBuilder::mayHoldPointer(X->getType()))
-    return false;
-  if (isa<CompoundLiteralExpr>(X))
-    return true;
-  if (const auto *DR = dyn_cast<DeclRefExpr>(X))
-    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
-      return VD->hasLocalStorage();
-  return isa<MemberExpr>(X) && numbersOnlyLocal(X);
-}
-
 /// Reports whether \p R names a local variable, or a member of one, whose
 /// type holds no pointer (`struct ch t; t.cur`): its node holds only bytes
 /// stored in it.  A member of a struct that also holds pointers is not
@@ -631,14 +612,14 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
       auto Parents = Ctx.getParents(*E);
       const auto *AS = Parents.size() == 1 ? Parents[0].get<ArraySubscriptExpr>() : nullptr;
       if (!(AS && AS->getBase() == E))
-        escape(varNode(VD), E->getExprLoc(), "address of numbers holding bytes taken");
+        numbersAddressTaken(varNode(VD), E->getExprLoc());
     }
     // So for a compound literal of numbers (`*(unsigned long[]){a}`).
     if (const auto *CL = dyn_cast<CompoundLiteralExpr>(Sub->IgnoreParens());
         CL && !mayHoldPointer(CL->getType())) {
       LValue LV = lvalue(Sub);
       if (LV.N != NoNode)
-        escape(LV.N, E->getExprLoc(), "address of numbers holding bytes taken");
+        numbersAddressTaken(LV.N, E->getExprLoc());
       return addressOf(LV, Sub);
     }
     return addressOf(lvalue(Sub), Sub);
@@ -703,15 +684,23 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
     // A number variable's bytes are followed in its own node, not in
     // memory a pointer reads: through its address (`long *pa = &a; g =
     // *pa;`, `write(fd, &a, 8)`) they go where the analysis does not look.
-    if (const VarDecl *V = localNumberVar(E->getSubExpr()))
+    if (const VarDecl *V = localNumberVar(E->getSubExpr())) {
       escape(byteVar(V), E->getExprLoc(), "address of a number holding its bytes taken");
+      numbersAddressTaken(varNode(V), E->getExprLoc());
+    } else if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E->getSubExpr()->IgnoreParens());
+               CL && !mayHoldPointer(CL->getType())) {
+      LValue LV = lvalue(CL);
+      if (LV.N != NoNode)
+        numbersAddressTaken(LV.N, E->getExprLoc());
+      return addressOf(LV, CL);
+    }
     // An element's or the whole array's address (`&arr[0]`, `&arr`).
     {
       const Expr *Base = E->getSubExpr()->IgnoreParens();
       while (const auto *AS = dyn_cast<ArraySubscriptExpr>(Base))
         Base = AS->getBase()->IgnoreParenImpCasts();
       if (const VarDecl *A = wordArray(Base))
-        escape(varNode(A), E->getExprLoc(), "address of numbers holding bytes taken");
+        numbersAddressTaken(varNode(A), E->getExprLoc());
     }
     // An element's address by an index holding a pointer's bytes
     // (`&((char *)0)[a]`, `&base[a - (long)base]`) may be that pointer.
@@ -1192,12 +1181,6 @@ NodeId FunctionBuilder::addressOf(const LValue &LV, const Expr *E) {
   }
   if (LV.Global || LV.N == G.HeapNode)
     return G.HeapPtr;
-  // Memory declared as numbers (not characters) whose address is taken:
-  // its bytes may be a pointer's, converted to an integer or copied in, and
-  // a pointer copied back out through the address (`memcpy(&s, &u, 8)`, a
-  // byte loop) points to memory that escaped with them: anywhere.
-  if (numberMemory(E))
-    G.copy(G.HeapPtr, LV.N, E->getExprLoc(), "");
   // Find the variable object owning this node, or make one.
   const Expr *Base = E->IgnoreParenImpCasts();
   while (const auto *M = dyn_cast<MemberExpr>(Base)) {
@@ -1210,6 +1193,15 @@ NodeId FunctionBuilder::addressOf(const LValue &LV, const Expr *E) {
       return G.pointerTo(varObject(VD), "&var", Depth);
   ObjId O = G.addObject(ObjKind::Local, "(temporary)", Depth, -1, LV.N);
   return G.pointerTo(O, "&temporary", Depth);
+}
+
+void FunctionBuilder::numbersAddressTaken(NodeId N, SourceLocation Loc) {
+  // Memory declared as numbers whose address is taken: the pointer bytes
+  // it holds escape, and a pointer copied back out of it through the
+  // address (`memcpy(&s, &u, 8)`, a byte loop) points to memory that
+  // escaped with them: anywhere.
+  escape(N, Loc, "address of numbers holding bytes taken");
+  G.copy(G.HeapPtr, N, Loc, "");
 }
 
 NodeId FunctionBuilder::read(const LValue &LV, const Expr *E) {

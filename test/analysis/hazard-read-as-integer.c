@@ -11,7 +11,7 @@ char *hide(void) {
 }
 
 char *hide_cast(void) {
-  char *p = malloc(16); // expected-remark {{'p' escapes to heap: read as an integer}}
+  char *p = malloc(16); // expected-remark {{'p' escapes to heap: address of numbers holding bytes taken}}
   long l;
   *(char **)&l = p;
   return (char *)l;
