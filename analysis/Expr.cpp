@@ -693,6 +693,13 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
       if (LV.N != NoNode)
         numbersAddressTaken(LV.N, E->getExprLoc());
       return addressOf(LV, CL);
+    } else if (numbersOnlyLocal(E->getSubExpr()) &&
+               !E->getSubExpr()->getType()->getBaseElementTypeUnsafe()->isAnyCharacterType()) {
+      // A local struct of numbers, or a member of one (`&t`, `&t.u`).
+      LValue LV = lvalue(E->getSubExpr());
+      if (LV.K == LValue::Direct && LV.N != NoNode)
+        numbersAddressTaken(LV.N, E->getExprLoc());
+      return addressOf(LV, E->getSubExpr());
     }
     // An element's or the whole array's address (`&arr[0]`, `&arr`).
     {

@@ -80,3 +80,15 @@ void punned(char **o) { // expected-remark {{leaking param: 'o'}}
   char **s = un.pp;
   *s = p;
 }
+
+struct nums { uintptr_t u; long n; };
+
+void number_struct(char **o) { // expected-remark {{leaking param: 'o'}}
+  char *p = malloc(32); // expected-remark {{'p' escapes to heap: stored into '*s'}}
+  struct nums t;
+  t.u = (uintptr_t)o;
+  t.n = 1;
+  char **s;
+  memcpy(&s, &t, sizeof s);
+  *s = p;
+}
