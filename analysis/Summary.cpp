@@ -139,11 +139,26 @@ static bool freshHolds(const FunctionBuilder &B, ObjId O, ParamSummary &P) {
 static void writesUnknown(const FunctionBuilder &B, ObjId PO, ObjId PD, ObjId PDD,
                           ParamSummary &P, int J) {
   const Graph &G = B.G;
-  auto unknown = [&](ObjId O) {
-    ObjKind K = G.Objects[O].Kind;
-    return K != ObjKind::ParamPointee && K != ObjKind::ParamDeep &&
-           K != ObjKind::ParamBytes;
+  // The variadic arguments' memory is no field of a named parameter's
+  // summary, nor a named parameter's of theirs (J < 0), nor, as all of
+  // them are one summary, one argument's memory stored into another's
+  // (`*va_arg(ap, T **) = va_arg(ap, T *)`): all of it is unknown to the
+  // caller there.  Their memory at depths 0, 1 and 2.
+  auto depth = [&](ObjId O) {
+    return O == B.VarArgsObj ? 0 : O == B.VarArgsDeep ? 1 : O == B.VarArgsDeeper ? 2 : -1;
   };
+  auto unknownIn = [&](ObjId C, ObjId O) {
+    ObjKind K = G.Objects[O].Kind;
+    if (K != ObjKind::ParamPointee && K != ObjKind::ParamDeep && K != ObjKind::ParamBytes)
+      return true;
+    int D = depth(O);
+    if (J >= 0)
+      return D >= 0;
+    // By construction the pointee holds what lies deeper, and the deepest
+    // holds itself; anything else is a store.
+    return D < 0 || (D <= depth(C) && !(D == 2 && depth(C) == 2));
+  };
+  auto unknown = [&](ObjId O) { return unknownIn(PO, O); };
   for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts) {
     if (!unknown(O))
       continue;
@@ -163,7 +178,7 @@ static void writesUnknown(const FunctionBuilder &B, ObjId PO, ObjId PD, ObjId PD
   llvm::sort(P.FreshHoldsDeeper);
   for (ObjId D : {PD, PDD})
     for (ObjId O : G.Nodes[G.Objects[D].Contents].Pts)
-      P.DeepWrite |= unknown(O);
+      P.DeepWrite |= unknownIn(D, O);
 }
 
 /// The variadic arguments' summary: tracked when what va_arg returns, and
@@ -217,9 +232,12 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     if (isFresh(B, O)) {
       S.ReturnsFresh = true;
       InFresh |= G.Nodes[G.Objects[O].Contents].Pts;
-    } else if (G.Objects[O].Kind != ObjKind::ParamPointee &&
-               G.Objects[O].Kind != ObjKind::ParamDeep &&
-               G.Objects[O].Kind != ObjKind::ParamBytes) {
+    } else if ((G.Objects[O].Kind != ObjKind::ParamPointee &&
+                G.Objects[O].Kind != ObjKind::ParamDeep &&
+                G.Objects[O].Kind != ObjKind::ParamBytes) ||
+               O == B.VarArgsObj || O == B.VarArgsDeep || O == B.VarArgsDeeper) {
+      // Memory of no named parameter (the variadic arguments' too: no
+      // summary field returns them).
       S.ReturnsUnknown = true;
     }
   }
