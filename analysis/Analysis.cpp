@@ -299,8 +299,8 @@ private:
 } // namespace
 
 void TUAnalysis::collect() {
-  Hooks.Streams = streamHooksMade(Ctx);
-  Hooks.Printf = printfRegistered(Ctx);
+  Hooks.Streams = P.StdioHooks || streamHooksMade(Ctx);
+  Hooks.Printf = P.StdioHooks || printfRegistered(Ctx);
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
@@ -402,6 +402,7 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
   };
   auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
   B->LooseAliasing = P.LooseAliasing;
+  B->StdioHooks = P.StdioHooks;
   B->build();
   B->G.solve();
   if (B->callbacksTakeOwn()) {
@@ -409,6 +410,7 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
     // a function its caller gave: as at any indirect call, it escapes.
     B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
     B->LooseAliasing = P.LooseAliasing;
+    B->StdioHooks = P.StdioHooks;
     B->CallbacksEscape = true;
     B->build();
     B->G.solve();

@@ -95,6 +95,9 @@ public:
   /// -fno-strict-aliasing or -O0: a number read through any pointer may
   /// be a pointer's bytes (wordRead).  Set before build().
   bool LooseAliasing = false;
+  /// Policy::StdioHooks: printf conversions and custom streams of another
+  /// file.  Set before build().
+  bool StdioHooks = false;
   bool HasSetjmp = false;
   /// OpenMP directives: their regions run in functions of their own (a
   /// task even after this one returned), which the lowering does not see.

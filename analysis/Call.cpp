@@ -519,9 +519,9 @@ bool escape::analysis::streamHooksMade(ASTContext &Ctx) {
 /// may keep its argument (in a file that registers any, every format is
 /// taken for unsafe).  Positional forms (`%2$p`, `%1$*2$d`) count as the
 /// conversion they end in.
-static bool formatIsSafe(ASTContext &Ctx, const Expr *E) {
+static bool formatIsSafe(const Expr *E, bool Registered) {
   llvm::StringRef F;
-  if (!formatLiteral(E, F) || printfRegistered(Ctx))
+  if (!formatLiteral(E, F) || Registered)
     return false;
   for (size_t I = F.find('%'); I != llvm::StringRef::npos;
        I = F.find('%', I + 1)) {
@@ -581,7 +581,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   static const char *const StreamWriters[] = {
       "printf", "fprintf", "vprintf", "vfprintf", "puts", "fputs",
       "fwrite", "perror", "fputs_unlocked", "fwrite_unlocked"};
-  bool Hooked = llvm::is_contained(StreamWriters, Fn) && streamHooksMade(Ctx);
+  bool Hooked = llvm::is_contained(StreamWriters, Fn) && (StdioHooks || streamHooksMade(Ctx));
   char Rest = 'n'; // what the variadic arguments are, when not escaping
   // A fortified variant may take its extra numbers before some of the
   // function's own parameters (__printf_chk(flag, fmt, ...)): argument I is
@@ -600,7 +600,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     char C = Letter(I);
     if (C == 'f' && !callbackIsHarmless(E->getArg(I)))
       Capturing = true;
-    if (C == 'p' && !formatIsSafe(Ctx, E->getArg(I)))
+    if (C == 'p' && !formatIsSafe(E->getArg(I), StdioHooks || printfRegistered(Ctx)))
       Variadic = false;
     if (C == 'm' && !scanfFormatIsSafe(E->getArg(I)))
       Rest = 'w';

@@ -80,7 +80,7 @@ void DiagnosticHandler::unknownArgument(llvm::StringRef Arg) {
                              "unknown argument '%0' for the escape plugin; "
                              "expected one of m, report, transform, arena, "
                              "stack-limit, frame-budget, chain-budget, "
-                             "arena-cap, bisect, trace"))
+                             "arena-cap, bisect, trace, stdio-hooks"))
       << Arg;
 }
 

@@ -175,10 +175,11 @@ protected:
     } else if (Name == "report") {
       Valid = !Value.empty();
       Opts.Report = Value.str();
-    } else if (Name == "transform" || Name == "arena") {
+    } else if (Name == "transform" || Name == "arena" || Name == "stdio-hooks") {
       Valid = Value == "0" || Value == "1";
-      bool &Flag = Name == "arena" ? Opts.Policy.ArenaEnabled
-                                   : Opts.Policy.Transform;
+      bool &Flag = Name == "arena"         ? Opts.Policy.ArenaEnabled
+                   : Name == "stdio-hooks" ? Opts.Policy.StdioHooks
+                                           : Opts.Policy.Transform;
       Flag = Value == "1";
     } else if (Name == "stack-limit") {
       Valid = parseNumber(Value, Opts.Policy.StackLimit);

@@ -50,6 +50,11 @@ struct Policy {
   /// -fno-strict-aliasing or -O0: memory may be read through any type, so
   /// a number read through any pointer may be a pointer's bytes.
   bool LooseAliasing = false;
+  /// The program registers printf conversions or makes custom streams
+  /// (fopencookie, funopen) in a file other than this one: every file's
+  /// printf-family and stdio output calls may then run its code and keep
+  /// their arguments, as in a file that does so itself.
+  bool StdioHooks = false;
   /// -O1 and up: clang inlines, so it may take in an exported function's
   /// body as the pass takes in an allocation wrapper's.
   bool Optimize = true;
