@@ -161,6 +161,9 @@ private:
                    const std::vector<NodeId> &Args, const std::vector<NodeId> &Bytes);
   NodeId byteVar(const clang::VarDecl *VD);
   void numbersAddressTaken(NodeId N, clang::SourceLocation Loc);
+  /// Lowers the size expressions of the variable-length arrays in \p T,
+  /// which run where a declaration, cast or sizeof of the type does.
+  void vlaSizes(clang::QualType T);
   void numberRead(const clang::Expr *Sub, const LValue &LV, clang::SourceLocation Loc);
   LValue lvalue(const clang::Expr *E);
   NodeId addressOf(const LValue &LV, const clang::Expr *E);

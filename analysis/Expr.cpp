@@ -204,8 +204,32 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
     }
     return mayHoldPointer(E->getType()) ? G.HeapPtr : NoNode;
   }
-  case Stmt::UnaryExprOrTypeTraitExprClass:
-  case Stmt::OffsetOfExprClass:
+  case Stmt::UnaryExprOrTypeTraitExprClass: {
+    // sizeof of a variable-length array type evaluates its sizes, and of
+    // such an expression the expression (`sizeof(char[(g = p, n)])`).
+    const auto *U = cast<UnaryExprOrTypeTraitExpr>(E);
+    if (U->getTypeOfArgument()->isVariablyModifiedType()) {
+      if (U->isArgumentType())
+        vlaSizes(U->getArgumentType());
+      else
+        rvalue(U->getArgumentExpr());
+    }
+    return NoNode;
+  }
+  case Stmt::OffsetOfExprClass: {
+    // A run-time array index is evaluated (a GNU extension).
+    const auto *O = cast<OffsetOfExpr>(E);
+    for (unsigned I = 0; I != O->getNumExpressions(); ++I)
+      rvalue(O->getIndexExpr(I));
+    return NoNode;
+  }
+  case Stmt::DesignatedInitUpdateExprClass: {
+    // `{.in = base, .in.a[1] = p}`: the base, then the members it sets.
+    const auto *U = cast<DesignatedInitUpdateExpr>(E);
+    NodeId A = rvalue(U->getBase()), B = rvalue(U->getUpdater());
+    return mayHoldPointer(E->getType()) ? merge(A, B, E) : NoNode;
+  }
+  case Stmt::NoInitExprClass:
   case Stmt::StringLiteralClass:
   case Stmt::PredefinedExprClass:
   case Stmt::IntegerLiteralClass:
@@ -592,7 +616,30 @@ static const VarDecl *wordArray(const Expr *E) {
   return VD && FunctionBuilder::isNumber(Elem) && !Elem->isCharType() ? VD : nullptr;
 }
 
+void FunctionBuilder::vlaSizes(QualType T) {
+  if (T.isNull() || !T->isVariablyModifiedType())
+    return;
+  // `typeof(*(g = p, &vla))` evaluates its expression.
+  if (const auto *TE = dyn_cast<TypeOfExprType>(T.getTypePtr())) {
+    rvalue(TE->getUnderlyingExpr());
+    return;
+  }
+  QualType C = T.getCanonicalType();
+  if (const auto *VAT = Ctx.getAsVariableArrayType(C)) {
+    rvalue(VAT->getSizeExpr());
+    vlaSizes(VAT->getElementType());
+  } else if (const auto *AT = C->getAsArrayTypeUnsafe()) {
+    vlaSizes(AT->getElementType());
+  } else if (const auto *PT = C->getAs<PointerType>()) {
+    vlaSizes(PT->getPointeeType());
+  }
+}
+
 NodeId FunctionBuilder::castExpr(const CastExpr *E) {
+  // A cast to a variably modified type evaluates its sizes
+  // (`(char (*)[(o->s = p, n)])0`).
+  if (const auto *X = dyn_cast<ExplicitCastExpr>(E))
+    vlaSizes(X->getTypeAsWritten());
   const Expr *Sub = E->getSubExpr();
   switch (E->getCastKind()) {
   case CK_LValueToRValue: {

@@ -123,6 +123,9 @@ bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const Stmt *Body) 
 }
 
 void FunctionBuilder::build() {
+  // A variably modified parameter's sizes are evaluated on entry.
+  for (const ParmVarDecl *P : FD->parameters())
+    vlaSizes(P->getOriginalType());
   if (const Stmt *Body = FD->getBody())
     stmt(Body);
   // An integer variable whose address is taken is also memory: its bytes
@@ -149,9 +152,12 @@ void FunctionBuilder::stmt(const Stmt *S) {
     HasOpenMP = true;
   switch (S->getStmtClass()) {
   case Stmt::DeclStmtClass:
-    for (const Decl *D : cast<DeclStmt>(S)->decls())
+    for (const Decl *D : cast<DeclStmt>(S)->decls()) {
       if (const auto *VD = dyn_cast<VarDecl>(D))
         varDecl(VD);
+      else if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+        vlaSizes(TD->getUnderlyingType());
+    }
     return;
   case Stmt::ReturnStmtClass: {
     const auto *R = cast<ReturnStmt>(S);
@@ -247,8 +253,7 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
   }
   if (VD->getType()->isVariablyModifiedType()) {
     HasDynamicStack = true;
-    if (const auto *VAT = Ctx.getAsVariableArrayType(VD->getType()))
-      rvalue(VAT->getSizeExpr());
+    vlaSizes(VD->getType());
   }
   NodeId N = varNode(VD);
   if (Init && byteAssign(VD, Init, VD->getLocation()))
