@@ -113,6 +113,14 @@ uint64_t escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
                             "(-fplugin-arg-escape-arena=1)";
       continue;
     }
+    // The arena keeps a mark per function, in a register it may save or
+    // a stack slot: 16 bytes more took an inlined caller's frame past N
+    // (a warning plain clang did not give, an error under -Werror).
+    if (P.FrameSizeLimit) {
+      S.Place = Storage::Heap;
+      S.Reason = NotStack + "; the frame arena's mark takes frame bytes too";
+      continue;
+    }
     S.Place = Storage::Arena;
     S.Reason = "does not escape; " + NotStack;
   }
