@@ -1,11 +1,11 @@
 // REQUIRES: escape-cc
-// RUN: %clang -O2 %s -o %t.plain
+// RUN: %clang -O2 -I %inputs %s -o %t.plain
 // RUN: %t.plain > %t.plain.out
-// RUN: %escape_cc -O2 -fplugin-arg-escape-m=1 %s -o %t.esc 2> %t.remarks
+// RUN: %escape_cc -O2 -I %inputs -fplugin-arg-escape-m=1 %s -o %t.esc 2> %t.remarks
 // RUN: FileCheck --check-prefix=REMARK %s < %t.remarks
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc > %t.esc.out
 // RUN: diff %t.plain.out %t.esc.out
-// RUN: %escape_cc -O0 %s -o %t.esc0
+// RUN: %escape_cc -O0 -I %inputs %s -o %t.esc0
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc0 > %t.esc0.out
 // RUN: diff %t.plain.out %t.esc0.out
 // RUN: FileCheck %s < %t.esc.out
@@ -14,12 +14,14 @@
 // function that set it, so the block stays on the heap.  Moved to the
 // stack, main printed what later calls wrote there.
 // CHECK: [secret]
-// REMARK: sigaction-handler-differential.c:[[@LINE+8]]:{{.*}}'q' escapes to heap: written out as bytes by 'sigaction'
+// REMARK: sigaction-handler-differential.c:[[@LINE+10]]:{{.*}}'q' escapes to heap: written out as bytes by 'sigaction'
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "scribble.h"
 
 __attribute__((noinline)) static void install(void) {
   char *q = malloc(32);
@@ -28,13 +30,6 @@ __attribute__((noinline)) static void install(void) {
   memset(&sa, 0, sizeof sa);
   memcpy(&sa.sa_handler, &q, sizeof q);
   sigaction(SIGUSR1, &sa, 0);
-}
-
-__attribute__((noinline)) static int scribble(int n) {
-  volatile char buf[16384];
-  for (int i = 0; i < 16384; i++)
-    buf[i] = (char)('a' + (i + n) % 26);
-  return buf[n];
 }
 
 int main(void) {

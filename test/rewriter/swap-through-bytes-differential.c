@@ -1,11 +1,11 @@
 // REQUIRES: escape-cc
-// RUN: %clang -O2 %s -o %t.plain
+// RUN: %clang -O2 -I %inputs %s -o %t.plain
 // RUN: %t.plain > %t.plain.out
-// RUN: %escape_cc -O2 -fplugin-arg-escape-m=1 %s -o %t.esc 2> %t.remarks
+// RUN: %escape_cc -O2 -I %inputs -fplugin-arg-escape-m=1 %s -o %t.esc 2> %t.remarks
 // RUN: FileCheck --check-prefix=REMARK %s < %t.remarks
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc > %t.esc.out
 // RUN: diff %t.plain.out %t.esc.out
-// RUN: %escape_cc -O0 %s -o %t.esc0
+// RUN: %escape_cc -O0 -I %inputs %s -o %t.esc0
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc0 > %t.esc0.out
 // RUN: diff %t.plain.out %t.esc0.out
 // RUN: FileCheck %s < %t.esc.out
@@ -16,10 +16,12 @@
 // the block moved to the stack, main printed what later calls wrote there
 // and freed a stack address.
 // CHECK: swapped
-// REMARK: swap-through-bytes-differential.c:[[@LINE+15]]:{{.*}}'s' escapes to heap: content leaks through parameter 'a' of 'gswap'
+// REMARK: swap-through-bytes-differential.c:[[@LINE+17]]:{{.*}}'s' escapes to heap: content leaks through parameter 'a' of 'gswap'
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "scribble.h"
 
 static void gswap(void *a, void *b, size_t n) {
   unsigned char t[64];
@@ -34,13 +36,6 @@ __attribute__((noinline)) static void put(char **o) {
   char *s = malloc(16);
   strcpy(s, "swapped");
   *y = s;
-}
-
-__attribute__((noinline)) static int scribble(int n) {
-  volatile char buf[16384];
-  for (int i = 0; i < 16384; i++)
-    buf[i] = (char)('a' + (i + n) % 26);
-  return buf[n];
 }
 
 int main(void) {

@@ -1,11 +1,11 @@
 // REQUIRES: escape-cc
-// RUN: %clang -O2 %s -o %t.plain
+// RUN: %clang -O2 -I %inputs %s -o %t.plain
 // RUN: %t.plain > %t.plain.out
-// RUN: %escape_cc -O2 -fplugin-arg-escape-m=1 %s -o %t.esc 2> %t.remarks
+// RUN: %escape_cc -O2 -I %inputs -fplugin-arg-escape-m=1 %s -o %t.esc 2> %t.remarks
 // RUN: FileCheck --check-prefix=REMARK %s < %t.remarks
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc > %t.esc.out
 // RUN: diff %t.plain.out %t.esc.out
-// RUN: %escape_cc -O0 %s -o %t.esc0
+// RUN: %escape_cc -O0 -I %inputs %s -o %t.esc0
 // RUN: env ESCAPE_RT_ARENA_POISON=1 %t.esc0 > %t.esc0.out
 // RUN: diff %t.plain.out %t.esc0.out
 // RUN: FileCheck %s < %t.esc.out
@@ -14,10 +14,12 @@
 // skipped: the block moved to the stack, and main printed what later
 // calls wrote there.
 // CHECK: 3 hello
-// REMARK: vla-size-differential.c:[[@LINE+8]]:{{.*}}'p' escapes to heap: assigned to global 'g'
+// REMARK: vla-size-differential.c:[[@LINE+10]]:{{.*}}'p' escapes to heap: assigned to global 'g'
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "scribble.h"
 
 static char *g;
 
@@ -25,13 +27,6 @@ __attribute__((noinline)) static size_t publish(int n) {
   char *p = malloc(32);
   strcpy(p, "hello");
   return sizeof(char[(g = p, n)]);
-}
-
-__attribute__((noinline)) static int scribble(int n) {
-  volatile char buf[16384];
-  for (int i = 0; i < 16384; i++)
-    buf[i] = (char)('a' + (i + n) % 26);
-  return buf[n];
 }
 
 int main(void) {
