@@ -142,9 +142,8 @@ static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
       "raise", "kill", "killpg", "pthread_kill", "tgkill", "tkill", "sigqueue",
       "pthread_sigqueue", "sigprocmask", "pthread_sigmask", "sigsuspend", "sigrelse",
       "sigpause", "pause", "fork", "dlopen", "dlmopen", "dlclose"};
-  for (const char *N : Handlers)
-    if (Name == N)
-      return true;
+  if (llvm::is_contained(Handlers, Name))
+    return true;
   // Streams of the program's own run its read and write functions from any
   // stdio call (stdout itself may be one); registered printf conversions
   // run from any printf-family call.

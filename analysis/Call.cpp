@@ -386,25 +386,6 @@ void FunctionBuilder::applyCallbacks(const FunctionDecl *F, const Summary &S,
   }
 }
 
-/// storageType is the type of the memory a pointer argument points at, as
-/// its expression declares it before any cast: `&p` -> the type of p, an
-/// array -> its element type.  Null when the expression has no such type.
-static QualType storageType(const Expr *Arg) {
-  QualType T = Arg->IgnoreParenCasts()->getType();
-  if (const auto *AT = T->getAsArrayTypeUnsafe())
-    return AT->getElementType();
-  if (const auto *PT = T->getAs<PointerType>())
-    return PT->getPointeeType();
-  return QualType();
-}
-
-/// True when the memory \p Arg points at may hold a pointer: its declared
-/// type says so, or it is void (unknown).
-static bool storageMayHoldPointer(const Expr *Arg) {
-  QualType T = storageType(Arg);
-  return T.isNull() || T->isVoidType() || FunctionBuilder::mayHoldPointer(T);
-}
-
 NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
                                    llvm::StringRef Callee,
                                    std::vector<NodeId> &Args) {
@@ -562,6 +543,25 @@ static bool scanfFormatIsSafe(const Expr *E) {
   return true;
 }
 
+/// storageType is the type of the memory a pointer argument points at, as
+/// its expression declares it before any cast: `&p` -> the type of p, an
+/// array -> its element type.  Null when the expression has no such type.
+static QualType storageType(const Expr *Arg) {
+  QualType T = Arg->IgnoreParenCasts()->getType();
+  if (const auto *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  if (const auto *PT = T->getAs<PointerType>())
+    return PT->getPointeeType();
+  return QualType();
+}
+
+/// True when the memory \p Arg points at may hold a pointer: its declared
+/// type says so, or it is void (unknown).
+static bool storageMayHoldPointer(const Expr *Arg) {
+  QualType T = storageType(Arg);
+  return T.isNull() || T->isVoidType() || FunctionBuilder::mayHoldPointer(T);
+}
+
 bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
                                std::vector<NodeId> &Args, NodeId &Result) {
   const LibcEntry *L = lookupLibc(Name);
@@ -684,11 +684,12 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     }
   }
-  // Characters may be a pointer's bytes, and these copy characters: sprintf
-  // and snprintf the format's and `%s` arguments' into the buffer, sscanf
-  // the input's into `%c`, `%s` and `%[` targets (as strcpy does); asprintf
-  // into a block the caller cannot follow (as if written out).
-  auto CopyInto = [&](unsigned From, NodeId Into) {
+  // Characters may be a pointer's bytes, and these copy characters as
+  // strcpy does: sprintf and snprintf the format's and `%s` arguments'
+  // into the buffer, asprintf into a block the caller cannot follow (as
+  // if written out), sscanf the input's into `%c`, `%s` and `%[` targets
+  // (a number's is text parsed back).
+  auto copyChars = [&](unsigned From, NodeId Into) {
     NodeId T = temp("bytes");
     G.load(Args[From], T, Loc, G.save("copied by '" + Fn + "'"));
     if (Into == NoNode)
@@ -696,21 +697,18 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     else
       G.store(T, Into, Loc, G.save("copied by '" + Fn + "'"));
   };
-  bool Printer = Fn == "sprintf" || Fn == "snprintf" || Fn == "asprintf";
-  if ((Printer || Fn == "sscanf") && !Args.empty() && Args[0] != NoNode) {
-    for (unsigned I = 1; I != Args.size(); ++I) {
-      if (Args[I] == NoNode || Inserted(I))
-        continue;
-      if (Fn == "sscanf") {
-        // Only character targets take the input's bytes; a number's is
-        // text parsed back.
-        QualType T = storageType(E->getArg(I));
-        if (SpecIndex(I) >= Spec.size() &&
-            (T.isNull() || T->isVoidType() || T->isAnyCharacterType()))
-          CopyInto(0, Args[I]);
-      } else {
-        CopyInto(I, Fn == "asprintf" ? NoNode : Args[0]);
-      }
+  for (unsigned I = 1; I < Args.size(); ++I) {
+    if (Args[I] == NoNode || Inserted(I))
+      continue;
+    if (Fn == "sprintf" || Fn == "snprintf") {
+      if (Args[0] != NoNode)
+        copyChars(I, Args[0]);
+    } else if (Fn == "asprintf") {
+      copyChars(I, NoNode);
+    } else if (Fn == "sscanf" && Args[0] != NoNode && SpecIndex(I) >= Spec.size()) {
+      QualType T = storageType(E->getArg(I));
+      if (T.isNull() || T->isVoidType() || T->isAnyCharacterType())
+        copyChars(0, Args[I]);
     }
   }
   if (Dst != NoNode && Src != NoNode) {

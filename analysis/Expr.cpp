@@ -731,22 +731,17 @@ NodeId FunctionBuilder::unary(const UnaryOperator *E) {
     // A number variable's bytes are followed in its own node, not in
     // memory a pointer reads: through its address (`long *pa = &a; g =
     // *pa;`, `write(fd, &a, 8)`) they go where the analysis does not look.
-    if (const VarDecl *V = localNumberVar(E->getSubExpr())) {
+    if (const VarDecl *V = localNumberVar(E->getSubExpr()))
       escape(byteVar(V), E->getExprLoc(), "address of a number holding its bytes taken");
-      numbersAddressTaken(varNode(V), E->getExprLoc());
-    } else if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E->getSubExpr()->IgnoreParens());
-               CL && !mayHoldPointer(CL->getType())) {
-      LValue LV = lvalue(CL);
-      if (LV.N != NoNode)
-        numbersAddressTaken(LV.N, E->getExprLoc());
-      return addressOf(LV, CL);
-    } else if (numbersOnlyLocal(E->getSubExpr()) &&
-               !E->getSubExpr()->getType()->getBaseElementTypeUnsafe()->isAnyCharacterType()) {
-      // A local struct of numbers, or a member of one (`&t`, `&t.u`).
-      LValue LV = lvalue(E->getSubExpr());
+    // Local memory declared as numbers: a variable, a struct of numbers or
+    // a member of one (`&u`, `&t`, `&t.u`), a compound literal of numbers.
+    if (const Expr *Sub = E->getSubExpr()->IgnoreParens();
+        localNumberVar(Sub) || (isa<CompoundLiteralExpr>(Sub) && !mayHoldPointer(Sub->getType())) ||
+        (numbersOnlyLocal(Sub) && !Sub->getType()->getBaseElementTypeUnsafe()->isAnyCharacterType())) {
+      LValue LV = lvalue(Sub);
       if (LV.K == LValue::Direct && LV.N != NoNode)
         numbersAddressTaken(LV.N, E->getExprLoc());
-      return addressOf(LV, E->getSubExpr());
+      return addressOf(LV, Sub);
     }
     // An element's or the whole array's address (`&arr[0]`, `&arr`).
     {

@@ -131,6 +131,12 @@ static bool freshHolds(const FunctionBuilder &B, ObjId O, ParamSummary &P) {
   return true;
 }
 
+/// The depth of \p O in the variadic arguments' memory: 0 what they point
+/// to, 1 what that points to, 2 everything deeper; -1 for other objects.
+static int varArgsDepth(const FunctionBuilder &B, ObjId O) {
+  return O == B.VarArgsObj ? 0 : O == B.VarArgsDeep ? 1 : O == B.VarArgsDeeper ? 2 : -1;
+}
+
 /// Pointers of unknown origin the function stores into the caller's memory
 /// that \p PO (a parameter's pointee), \p PD and \p PDD (what it reaches)
 /// stand for; parameters' memory stored there is described by the other
@@ -143,20 +149,18 @@ static void writesUnknown(const FunctionBuilder &B, ObjId PO, ObjId PD, ObjId PD
   // summary, nor a named parameter's of theirs (J < 0), nor, as all of
   // them are one summary, one argument's memory stored into another's
   // (`*va_arg(ap, T **) = va_arg(ap, T *)`): all of it is unknown to the
-  // caller there.  Their memory at depths 0, 1 and 2.
-  auto depth = [&](ObjId O) {
-    return O == B.VarArgsObj ? 0 : O == B.VarArgsDeep ? 1 : O == B.VarArgsDeeper ? 2 : -1;
-  };
+  // caller there.
   auto unknownIn = [&](ObjId C, ObjId O) {
     ObjKind K = G.Objects[O].Kind;
     if (K != ObjKind::ParamPointee && K != ObjKind::ParamDeep && K != ObjKind::ParamBytes)
       return true;
-    int D = depth(O);
+    int D = varArgsDepth(B, O);
     if (J >= 0)
       return D >= 0;
     // By construction the pointee holds what lies deeper, and the deepest
     // holds itself; anything else is a store.
-    return D < 0 || (D <= depth(C) && !(D == 2 && depth(C) == 2));
+    int In = varArgsDepth(B, C);
+    return D < 0 || (D <= In && !(D == 2 && In == 2));
   };
   auto unknown = [&](ObjId O) { return unknownIn(PO, O); };
   for (ObjId O : G.Nodes[G.Objects[PO].Contents].Pts) {
@@ -235,7 +239,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
     } else if ((G.Objects[O].Kind != ObjKind::ParamPointee &&
                 G.Objects[O].Kind != ObjKind::ParamDeep &&
                 G.Objects[O].Kind != ObjKind::ParamBytes) ||
-               O == B.VarArgsObj || O == B.VarArgsDeep || O == B.VarArgsDeeper) {
+               varArgsDepth(B, O) >= 0) {
       // Memory of no named parameter (the variadic arguments' too: no
       // summary field returns them).
       S.ReturnsUnknown = true;

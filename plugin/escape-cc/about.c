@@ -25,6 +25,7 @@ static const char escc_help_text[] =
     "  arena-cap=BYTES      largest constant size put in the frame arena (1048576)\n"
     "  bisect=y|n|BITS[+BITS...] transform only the sites whose hash ends in BITS (escape-bisect)\n"
     "  trace=0|1            print every action of the transformation\n"
+    "  stdio-hooks=0|1      printf conversions or custom streams made in another file\n"
     "Environment (docs/escape-cc.md):\n"
     "  ESCAPE_CC_ARGS       more arguments, split like a shell would, after the command line's\n"
     "  ESCAPE_CC_REPORT_DIR each C compile writes its report to DIR/<source>.<pid>.yaml\n"

@@ -59,3 +59,18 @@ void variable(const char *fmt) {
   fprintf(stderr, fmt, p);
   free(p);
 }
+
+// The checking forms copy a `%s` argument's characters into the buffer as
+// sprintf does: a pointer's bytes among them come back out of it.
+char *copied_back;
+
+void characters_copied(void) {
+  char *p = malloc(32); // expected-remark {{'p' escapes to heap: copied by 'memcpy'}}
+  char buf[16] = {0};
+  snprintf(buf, sizeof buf, "%s", (char *)&p);
+  memcpy(&copied_back, buf, 8);
+  char *q = malloc(32); // expected-remark {{'q' escapes to heap: copied by 'memcpy'}}
+  char buf2[16] = {0};
+  sprintf(buf2, "%s", (char *)&q);
+  memcpy(&copied_back, buf2, 8);
+}
