@@ -939,6 +939,13 @@ NodeId FunctionBuilder::unknownCall(const CallExpr *E, const FunctionDecl *F,
       G.load(A, G.HeapNode, Loc,
              G.save("content passed to '" + Fn + "'"));
       G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+      // Nor does it promise the callee leaves the block alone: it may free
+      // or reallocate it, with a free() this compile cannot redirect.  It
+      // did not when this function frees the same pointer afterwards.
+      if (!freedOnEveryPath(E, E->getArg(I)))
+        G.copy(A, G.NeedsHeap, Loc,
+               G.save("may be freed by '" + Fn +
+                      "' (noescape does not say it is not)"));
       continue;
     }
     // Not "passed to" alone: that read like a callee known to keep the
