@@ -932,7 +932,14 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   for (unsigned I = 0; I != B.Sites.size(); ++I)
     if (Result.Sites[First + I].Place != Storage::Heap)
       Promoted[B.Sites[I].Obj] = First + I;
+  std::map<std::pair<unsigned, unsigned>, unsigned> FreesAt;
   for (const FreeInfo &FI : B.Frees) {
+    SourcePos P = positionOf(SM, FI.Call->getBeginLoc());
+    ++FreesAt[{P.Line, P.Column}];
+  }
+  for (const FreeInfo &FI : B.Frees) {
+    if (FI.Arg == NoNode)
+      continue;
     FreeSite F;
     for (ObjId O : B.G.Nodes[FI.Arg].Pts) {
       auto It = Promoted.find(O);
@@ -949,6 +956,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     F.Function = FD->getNameAsString();
     F.Callee = FI.Call->getDirectCallee()->getNameAsString();
     F.Pos = positionOf(SM, FI.Call->getBeginLoc());
+    F.SharedPosition = FreesAt[{F.Pos.Line, F.Pos.Column}] > 1;
     Result.Frees.push_back(std::move(F));
   }
 }

@@ -213,10 +213,10 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
   const FunctionDecl *Def = Callee->getDefinition();
   bool Defined = Def && Def->hasBody();
   if (!Defined && isFreeName(Name)) {
-    if (!Args.empty() && Args[0] != NoNode) {
+    if (!Args.empty() && Args[0] != NoNode)
       G.copy(Args[0], G.FreeNode, Loc, "passed to 'free'");
-      Frees.push_back(FreeInfo{E, Args[0]});
-    }
+    // Recorded without a pointer too: its position may be another's.
+    Frees.push_back(FreeInfo{E, Args.empty() ? NoNode : Args[0]});
     return NoNode;
   }
   if (Callee->hasAttr<ReturnsTwiceAttr>() || isSetjmpName(Name))
@@ -399,6 +399,7 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
   switch (K) {
   case AllocKind::Realloc:
   case AllocKind::ReallocArray:
+    Frees.push_back(FreeInfo{E, Args.empty() ? NoNode : Args[0]});
     // Its input is released like free()'s: an arena object may reach it
     // once the call goes to esc_frame_realloc_heap (its result is heap
     // memory either way).  Never a stack object.
@@ -406,7 +407,6 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
       llvm::StringRef Passed = G.save("passed to '" + Callee + "'");
       G.copy(Args[0], G.FreeNode, Loc, Passed);
       G.copy(Args[0], G.ReallocIn, Loc, Passed);
-      Frees.push_back(FreeInfo{E, Args[0]});
       G.load(Args[0], Contents, Loc, G.save("copied by '" + Callee + "'"));
     }
     return T;

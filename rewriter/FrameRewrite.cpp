@@ -109,6 +109,8 @@ private:
     return Opts.Trace >= Level ? &errs() : nullptr;
   }
   void traceSite(const AllocSite &S, const Twine &What) const;
+  bool sharedPosition(StringRef Fn, const analysis::SourcePos &At,
+                      std::string &Why) const;
 
   Module &M;
   const TUResult &R;
@@ -122,6 +124,11 @@ private:
   /// A callee-freed site is planned: every free of a parameter goes to
   /// esc_frame_free (set once all frees are planned).
   bool CalleeFreedPlanned = false;
+  /// Allocation sites by function and line:column.  The IR names a call by
+  /// its line and column only, so two sites at one position (two calls of
+  /// one macro expansion, or a #line) cannot be told apart, even when only
+  /// one of them is compiled (the other in an `if (0)` branch).
+  std::map<std::tuple<std::string, unsigned, unsigned>, unsigned> SitesAt;
   /// realloc() calls that are also a planned arena site (the site's
   /// esc_frame_realloc takes arena inputs): free index, call, site id.
   std::vector<std::tuple<unsigned, CallBase *, unsigned>> ReallocSites;
@@ -153,9 +160,22 @@ void Rewriter::decline(unsigned Id, const std::string &Why) {
         << where(S.Pos) << ": left on the heap: " << Why << "\n";
 }
 
+bool Rewriter::sharedPosition(StringRef Fn, const analysis::SourcePos &At,
+                              std::string &Why) const {
+  auto It = SitesAt.find({Fn.str(), At.Line, At.Column});
+  if (It == SitesAt.end() || It->second < 2)
+    return false;
+  Why = "another allocation call in '" + Fn.str() +
+        "' has the same line and column (one macro expansion, or a #line): "
+        "the compiled code cannot tell them apart";
+  return true;
+}
+
 bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
                          std::string &Why) {
   if (!functionAllowsRewrite(F, Why))
+    return false;
+  if (sharedPosition(S.Function, S.Pos, Why))
     return false;
   // A wrapper's block on the stack is checked as the allocator call it
   // comes from, now in F.
@@ -272,6 +292,8 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
         Level = Next;
         continue;
       }
+      if (sharedPosition(Inlined[Level], At, Why))
+        return false;
       CallBase *C = callNamed(Brought[Level], At, Last ? StringRef(IC.Callee) : "", Why);
       if (!C)
         return false;
@@ -318,6 +340,8 @@ void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
       continue;
     if (!analysis::isPlainAllocator(TS.Kind))
       continue;
+    if (sharedPosition(Fn, TS.Pos, Ignore))
+      return;
     CallBase *C = callNamed(Calls, TS.Pos, TS.Callee, Ignore);
     if (!C || !checkArenaShape(*C, TS, Ignore) ||
         llvm::any_of(P.Inner, [&](const auto &E) { return E.first == C; }))
@@ -329,7 +353,7 @@ void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
     if (FS.Function != Fn ||
         llvm::none_of(FS.Sites, [&](unsigned Id) { return Ids.count(Id); }))
       continue;
-    if (FS.Callee != "free")
+    if (FS.Callee != "free" || FS.SharedPosition)
       return; // cfree, or realloc (which the analysis rules out)
     CallBase *C = callNamed(Calls, FS.Pos, "free", Ignore);
     if (!C || !checkFreeShape(*C, Ignore))
@@ -398,6 +422,16 @@ void Rewriter::planFree(unsigned Idx) {
     return;
   Function *F = M.getFunction(FS.Function);
   std::string Why;
+  if (FS.SharedPosition) {
+    // Another free or realloc call at this line:column (one macro
+    // expansion, or a #line) may be the one compiled.
+    Log.Frees[Idx] = FreeAction::Declined;
+    if (FS.FreesParam)
+      declineCalleeFreed("a free that may release it, at " + where(FS.Pos) +
+                         ", shares its position with another call");
+    return declineFreeSites(FS, "shares its position with another free or "
+                                "realloc call (one macro expansion, or a #line)");
+  }
   CallBase *Call = F && !F->isDeclaration()
                        ? findCallAt(*F, FS.Callee, FS.Pos.Line, FS.Pos.Column, Why)
                        : nullptr;
@@ -462,6 +496,8 @@ bool Rewriter::run() {
   Log.Ran = true;
   if (!Opts.Enabled || M.getNamedMetadata("escape.rewritten"))
     return false;
+  for (const AllocSite &S : R.Sites)
+    ++SitesAt[{S.Function, S.Pos.Line, S.Pos.Column}];
   // Wrapper sites last: inlining one takes in the wrapper's body as it
   // is, and the copies of its own promoted blocks follow their sites.
   for (unsigned Id = 0; Id < R.Sites.size(); ++Id)

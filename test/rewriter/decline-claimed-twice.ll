@@ -14,9 +14,9 @@ declare ptr @malloc(i64)
 declare void @free(ptr)
 declare void @use(ptr)
 
-; TRACE: warning: three: 'malloc' at a.c:3:7: left on the heap: another site names the same call
-; TRACE: warning: three: 'malloc' at a.c:3:7: left on the heap: another site names the same call
-; TRACE: warning: three: 'malloc' at a.c:3:7: left on the heap: another site names the same call
+; TRACE: warning: three: 'malloc' at a.c:3:7: left on the heap: another allocation call in 'three' has the same line and column
+; TRACE: warning: three: 'malloc' at a.c:3:7: left on the heap: another allocation call in 'three' has the same line and column
+; TRACE: warning: three: 'malloc' at a.c:3:7: left on the heap: another allocation call in 'three' has the same line and column
 ; TRACE: warning: frees: 'malloc' at a.c:7:7: left on the heap: its free at a.c:8:3 is named by two free sites
 ; TRACE: warning: frees: 'malloc' at a.c:6:7: left on the heap: its free at a.c:8:3 is named by two free sites
 ; TRACE-NOT: ->

@@ -109,6 +109,10 @@ struct FreeSite {
   /// redirected to esc_frame_free (esc_frame_realloc_heap), which take any
   /// pointer.  Set only when the unit has an arena site that a callee frees.
   bool FreesParam = false;
+  /// Another free or realloc call of the function is at the same line and
+  /// column (one macro expansion, or a #line), so the IR cannot tell which
+  /// of them this is: the sites it may release stay on the heap.
+  bool SharedPosition = false;
 };
 
 /// A parameter whose pointee outlives the call (Go's leak tags).
