@@ -57,6 +57,9 @@ struct LValue {
   NodeId N = NoNode;   ///< Direct: the node; Indirect: the pointer
   bool Union = false;  ///< a member of a union
   bool Global = false; ///< Direct on global memory
+  /// Indirect on a pointer member (or an element of a member array of
+  /// pointers): the root type of its member path (memberPathRoot).
+  const void *MemberRoot = nullptr;
 };
 
 /// Looks up the summary of a function defined in the translation unit.
@@ -117,6 +120,19 @@ public:
 
   /// Reports whether values of type \p T may hold a pointer.
   static bool mayHoldPointer(clang::QualType T);
+  /// For a member access, the type at the outermost level of its path
+  /// within one object (`n->in.next`: n's pointee type), as a key; null
+  /// when a union is on the path or the path does not start at a pointer
+  /// or a variable.  Two members on paths from one root are different
+  /// bytes.
+  static const void *memberPathRoot(const clang::Expr *E);
+  /// For an argument that is a character-array member (`n->name`,
+  /// `&n->name[0]`), the root of its path; null otherwise.
+  static const void *charMemberRoot(const clang::Expr *Arg);
+  /// Dst = the characters Arg (node Ptr) points at, as a string function
+  /// reads them (Call.cpp).
+  void stringLoad(const clang::Expr *Arg, NodeId Ptr, NodeId Dst,
+                  clang::SourceLocation Loc, llvm::StringRef Why);
   /// Reports whether \p T is an integer, floating or vector type, or an
   /// _Atomic one: a value that may hold a byte of a pointer.
   static bool isNumber(clang::QualType T);

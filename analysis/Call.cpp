@@ -416,7 +416,8 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     // may be a pointer's bytes (`strndup((char *)&p, 8)`, or a `char *`
     // to p, or a buffer a byte loop filled), whatever the source's type.
     if (!Args.empty() && Args[0] != NoNode)
-      G.load(Args[0], Contents, Loc, G.save("copied by '" + Callee + "'"));
+      stringLoad(E->getArg(0), Args[0], Contents, Loc,
+                 G.save("copied by '" + Callee + "'"));
     return T;
   case AllocKind::PosixMemalign:
     if (!Args.empty() && Args[0] != NoNode)
@@ -562,6 +563,17 @@ static bool storageMayHoldPointer(const Expr *Arg) {
   return T.isNull() || T->isVoidType() || FunctionBuilder::mayHoldPointer(T);
 }
 
+void FunctionBuilder::stringLoad(const Expr *Arg, NodeId Ptr, NodeId Dst,
+                                 SourceLocation Loc, llvm::StringRef Why) {
+  // A string read out of a character-array member holds what the member's
+  // bytes may hold: not the struct's pointer members stored by name
+  // (`table[k] = strdup(n->name)` leaves n->vals alone).
+  if (const void *Root = charMemberRoot(Arg))
+    G.bytesLoad(Ptr, Dst, Root, Loc, Why);
+  else
+    G.load(Ptr, Dst, Loc, Why);
+}
+
 bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
                                std::vector<NodeId> &Args, NodeId &Result) {
   const LibcEntry *L = lookupLibc(Name);
@@ -691,7 +703,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   // (a number's is text parsed back).
   auto copyChars = [&](unsigned From, NodeId Into) {
     NodeId T = temp("bytes");
-    G.load(Args[From], T, Loc, G.save("copied by '" + Fn + "'"));
+    stringLoad(E->getArg(From), Args[From], T, Loc, G.save("copied by '" + Fn + "'"));
     if (Into == NoNode)
       escape(T, Loc, "copied by '" + Fn + "' into a block it allocated");
     else
@@ -713,7 +725,12 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   }
   if (Dst != NoNode && Src != NoNode) {
     NodeId T = temp("bytes");
-    G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));
+    // A string copy stops at the terminator, within the source's array; a
+    // copy of n bytes may run past a member into the next ones.
+    if (Fn.starts_with("str") || Fn.starts_with("stp"))
+      stringLoad(E->getArg(SrcArg), Src, T, Loc, G.save("copied by '" + Fn + "'"));
+    else
+      G.load(Src, T, Loc, G.save("copied by '" + Fn + "'"));
     // Pointers copied into memory declared as bytes, integers or floats
     // (a wire format, a handle, a NaN-boxed value) come back as numbers
     // the analysis cannot follow; into `void` memory, whose type is

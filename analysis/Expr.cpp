@@ -1180,6 +1180,10 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     LV.K = LValue::Indirect;
     LV.N = rvalue(A->getBase());
     rvalue(A->getIdx());
+    const Expr *B = A->getBase()->IgnoreParenImpCasts();
+    if (E->getType()->isPointerType() && isa<MemberExpr>(B) &&
+        B->getType()->isArrayType())
+      LV.MemberRoot = memberPathRoot(B);
     return LV;
   }
   if (const auto *M = dyn_cast<MemberExpr>(E)) {
@@ -1192,6 +1196,7 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     }
     if (const auto *RD = dyn_cast<RecordDecl>(M->getMemberDecl()->getDeclContext()))
       LV.Union |= RD->isUnion();
+    LV.MemberRoot = E->getType()->isPointerType() ? memberPathRoot(M) : nullptr;
     return LV;
   }
   if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
@@ -1300,8 +1305,66 @@ void FunctionBuilder::assign(const LValue &LV, NodeId V, const Expr *Target,
   case LValue::Indirect:
     if (LV.N == NoNode)
       escape(V, Loc, "stored to unknown memory");
+    else if (LV.MemberRoot)
+      G.memberStore(V, LV.N, LV.MemberRoot, Loc,
+                    G.save("stored into '" + text(Target) + "'"));
     else
       G.store(V, LV.N, Loc, G.save("stored into '" + text(Target) + "'"));
     return;
   }
+}
+
+static const void *rootKey(QualType T) {
+  return T.getCanonicalType().getUnqualifiedType().getAsOpaquePtr();
+}
+
+const void *FunctionBuilder::memberPathRoot(const Expr *E) {
+  E = E->IgnoreParens();
+  while (true) {
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+      if (!F || F->getParent()->isUnion())
+        return nullptr;
+      if (M->isArrow()) {
+        const auto *P = M->getBase()->getType()->getAs<PointerType>();
+        return P ? rootKey(P->getPointeeType()) : nullptr;
+      }
+      E = M->getBase()->IgnoreParens();
+      continue;
+    }
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *B = A->getBase()->IgnoreParenImpCasts();
+      if (B->getType()->isArrayType()) { // an element of an array member
+        E = B;
+        continue;
+      }
+      return rootKey(E->getType()); // p[i]: an object of its own type
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      return U->getOpcode() == UO_Deref ? rootKey(E->getType()) : nullptr;
+    if (isa<DeclRefExpr>(E))
+      return rootKey(E->getType());
+    return nullptr;
+  }
+}
+
+const void *FunctionBuilder::charMemberRoot(const Expr *Arg) {
+  if (!Arg)
+    return nullptr;
+  const Expr *E = Arg->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) { // &n->name[0]
+    if (U->getOpcode() != UO_AddrOf)
+      return nullptr;
+    const auto *A = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParens());
+    if (!A)
+      return nullptr;
+    E = A->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *M = dyn_cast<MemberExpr>(E);
+  if (!M)
+    return nullptr;
+  const ArrayType *AT = M->getType()->getAsArrayTypeUnsafe();
+  if (!AT || !AT->getElementType()->isAnyCharacterType())
+    return nullptr;
+  return memberPathRoot(M);
 }

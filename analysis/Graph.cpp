@@ -43,15 +43,21 @@ NodeId Graph::addNode(llvm::StringRef Name, unsigned LoopDepth) {
   Out.emplace_back();
   LoadsOf.emplace_back();
   StoresOf.emplace_back();
+  BytesLoadsOf.emplace_back();
+  MirrorOf.push_back(NoNode);
   InWork.push_back(false);
   return NodeId(Nodes.size() - 1);
 }
 
 ObjId Graph::addObject(ObjKind K, llvm::StringRef Name, unsigned LoopDepth,
                        int Index, NodeId Contents) {
-  if (Contents == NoNode)
+  NodeId Bytes = NoNode;
+  if (Contents == NoNode) {
     Contents = addNode(save("*" + Name), LoopDepth);
-  Objects.push_back(Object{K, Contents, LoopDepth, Index});
+    Bytes = addNode(save("*" + Name + " (bytes)"), LoopDepth);
+    MirrorOf[Contents] = Bytes;
+  }
+  Objects.push_back(Object{K, Contents, Bytes, LoopDepth, Index});
   return ObjId(Objects.size() - 1);
 }
 
@@ -66,6 +72,12 @@ void Graph::copy(NodeId Src, NodeId Dst, clang::SourceLocation L,
   if (Src == NoNode || Dst == NoNode || Src == Dst)
     return;
   addEdge(Src, Dst, L, T);
+}
+
+void Graph::addr(NodeId Dst, ObjId O) {
+  Nodes[Dst].Pts.set(O);
+  if (MirrorOf[Dst] != NoNode)
+    Nodes[MirrorOf[Dst]].Pts.set(O);
 }
 
 void Graph::load(NodeId Ptr, NodeId Dst, clang::SourceLocation L,
@@ -84,6 +96,22 @@ void Graph::store(NodeId Src, NodeId Ptr, clang::SourceLocation L,
   Stores.push_back(Deref{Ptr, Src, L, T});
 }
 
+void Graph::memberStore(NodeId Src, NodeId Ptr, const void *Root,
+                        clang::SourceLocation L, llvm::StringRef T) {
+  if (Ptr == NoNode || Src == NoNode)
+    return;
+  StoresOf[Ptr].push_back(Stores.size());
+  Stores.push_back(Deref{Ptr, Src, L, T, Root});
+}
+
+void Graph::bytesLoad(NodeId Ptr, NodeId Dst, const void *Root,
+                      clang::SourceLocation L, llvm::StringRef T) {
+  if (Ptr == NoNode || Dst == NoNode)
+    return;
+  BytesLoadsOf[Ptr].push_back(BytesLoads.size());
+  BytesLoads.push_back(Deref{Ptr, Dst, L, T, Root});
+}
+
 NodeId Graph::reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T) {
   NodeId R = addNode("<reachable>", ~0u);
   load(Ptr, R, L, T);
@@ -92,7 +120,11 @@ NodeId Graph::reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T) {
 }
 
 void Graph::addEdge(NodeId Src, NodeId Dst, clang::SourceLocation L,
-                    llvm::StringRef T) {
+                    llvm::StringRef T, bool Mirror) {
+  // What reaches an object's contents reaches its bytes, but for pointer
+  // members stored by name (memberNode).
+  if (Mirror && MirrorOf[Dst] != NoNode)
+    addEdge(Src, MirrorOf[Dst], L, T);
   if (Src == Dst || !EdgeSet.insert({Src, Dst}).second)
     return;
   unsigned E = Edges.size();
@@ -100,6 +132,22 @@ void Graph::addEdge(NodeId Src, NodeId Dst, clang::SourceLocation L,
   Out[Src].push_back(E);
   // Objects not yet in Done arrive when Src is processed.
   propagate(E, Nodes[Src].Done);
+}
+
+NodeId Graph::memberNode(ObjId O, const void *Root) {
+  auto &Ms = Members[O];
+  for (const auto &[R, N] : Ms)
+    if (R == Root)
+      return N;
+  NodeId N = addNode(save(Nodes[Objects[O].Contents].Name + " (members)"),
+                     Nodes[Objects[O].Contents].LoopDepth);
+  Ms.push_back({Root, N});
+  addEdge(N, Objects[O].Contents, {}, "", /*Mirror=*/false);
+  // Bytes read from another root type may overlap these members.
+  for (unsigned I : BytesReaders[O])
+    if (BytesLoads[I].Root != Root)
+      addEdge(N, BytesLoads[I].Other, BytesLoads[I].Loc, BytesLoads[I].Text);
+  return N;
 }
 
 void Graph::propagate(unsigned EdgeIdx, const ObjSet &Objs) {
@@ -141,8 +189,27 @@ void Graph::solve() {
     }
     for (unsigned I = 0; I != StoresOf[N].size(); ++I) {
       Deref D = Stores[StoresOf[N][I]];
-      for (ObjId O : Delta)
-        addEdge(D.Other, Objects[O].Contents, D.Loc, D.Text);
+      for (ObjId O : Delta) {
+        if (D.Root && Objects[O].Bytes != NoNode)
+          addEdge(D.Other, memberNode(O, D.Root), D.Loc, D.Text);
+        else
+          addEdge(D.Other, Objects[O].Contents, D.Loc, D.Text);
+      }
+    }
+    for (unsigned I = 0; I != BytesLoadsOf[N].size(); ++I) {
+      unsigned Idx = BytesLoadsOf[N][I];
+      Deref D = BytesLoads[Idx];
+      for (ObjId O : Delta) {
+        if (Objects[O].Bytes == NoNode) {
+          addEdge(Objects[O].Contents, D.Other, D.Loc, D.Text);
+          continue;
+        }
+        addEdge(Objects[O].Bytes, D.Other, D.Loc, D.Text);
+        BytesReaders[O].push_back(Idx);
+        for (const auto &[R, M] : Members[O])
+          if (R != D.Root)
+            addEdge(M, D.Other, D.Loc, D.Text);
+      }
     }
     for (unsigned I = 0; I != Out[N].size(); ++I)
       propagate(Out[N][I], Delta);

@@ -57,6 +57,12 @@ enum class ObjKind : uint8_t {
 struct Object {
   ObjKind Kind;
   NodeId Contents = NoNode; ///< what the object's memory holds
+  /// What its bytes may hold outside its pointer members: everything
+  /// Contents gets but a pointer stored by member name (`n->next = p`).
+  /// A string read out of a character-array member reads this
+  /// (Graph::bytesLoad).  NoNode for objects made on a shared contents
+  /// node, whose bytes are their contents.
+  NodeId Bytes = NoNode;
   unsigned LoopDepth = 0;
   int Index = -1; ///< site index (Alloc) or parameter index (Param*)
 };
@@ -69,10 +75,15 @@ struct Edge {
 };
 
 /// Dst = *Ptr (Load) or *Ptr = Src (Store), resolved as Ptr's set grows.
+/// Root, when set, names the type at the outermost level of a member path
+/// without unions (`n->next`, `n->in.next`: n's struct): a store of a
+/// pointer member, or a load of a character-array member's bytes.  Two
+/// paths from one root type are different bytes.
 struct Deref {
   NodeId Ptr, Other;
   clang::SourceLocation Loc;
   llvm::StringRef Text;
+  const void *Root = nullptr;
 };
 
 class Graph {
@@ -86,10 +97,20 @@ public:
   /// Makes a fresh node that points to \p O.
   NodeId pointerTo(ObjId O, llvm::StringRef Name, unsigned LoopDepth);
 
-  void addr(NodeId Dst, ObjId O) { Nodes[Dst].Pts.set(O); }
+  void addr(NodeId Dst, ObjId O);
   void copy(NodeId Src, NodeId Dst, clang::SourceLocation L, llvm::StringRef T);
   void load(NodeId Ptr, NodeId Dst, clang::SourceLocation L, llvm::StringRef T);
   void store(NodeId Src, NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
+  /// *Ptr.member = Src for a pointer member on a path from \p Root: the
+  /// value reaches the object's Contents, and its Bytes only as seen from
+  /// another root type.
+  void memberStore(NodeId Src, NodeId Ptr, const void *Root,
+                   clang::SourceLocation L, llvm::StringRef T);
+  /// Dst = the bytes of a character-array member of *Ptr on a path from
+  /// \p Root: what the objects' Bytes hold, and pointer members stored
+  /// from other root types.
+  void bytesLoad(NodeId Ptr, NodeId Dst, const void *Root,
+                 clang::SourceLocation L, llvm::StringRef T);
   /// Returns a node holding everything reachable through \p Ptr's objects.
   /// Its loop depth is unbounded: it only relays to other nodes.
   NodeId reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
@@ -120,12 +141,20 @@ public:
 
 private:
   void addEdge(NodeId Src, NodeId Dst, clang::SourceLocation L,
-               llvm::StringRef T);
+               llvm::StringRef T, bool Mirror = true);
+  NodeId memberNode(ObjId O, const void *Root);
   void propagate(unsigned EdgeIdx, const ObjSet &Objs);
 
   std::vector<std::vector<unsigned>> Out; ///< edges by source
   std::vector<std::vector<unsigned>> LoadsOf, StoresOf; ///< derefs by Ptr
   std::vector<Deref> Loads, Stores;
+  std::vector<std::vector<unsigned>> BytesLoadsOf; ///< bytes loads by Ptr
+  std::vector<Deref> BytesLoads;
+  std::vector<NodeId> MirrorOf; ///< a Contents node's Bytes node, or NoNode
+  /// Per object: the node of pointer members stored from each root type,
+  /// and the bytes loads that reached it.
+  llvm::DenseMap<ObjId, std::vector<std::pair<const void *, NodeId>>> Members;
+  llvm::DenseMap<ObjId, std::vector<unsigned>> BytesReaders;
   llvm::DenseSet<std::pair<NodeId, NodeId>> EdgeSet;
   llvm::DenseMap<uint64_t, unsigned> Parent; ///< (node, obj) -> edge
   std::vector<NodeId> Work;
