@@ -155,6 +155,8 @@ static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
     return true;
   if (F->getBuiltinID())
     return false;
+  if (!FunctionBuilder::isLibraryFunction(F))
+    return true; // the program's own, under a library name
   static const char *const NoCallback[] = {
       "malloc", "calloc", "realloc", "reallocarray", "free", "cfree",
       "aligned_alloc", "posix_memalign", "memalign", "valloc", "strdup",
@@ -163,8 +165,7 @@ static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
   for (const char *N : NoCallback)
     if (Name == N)
       return false;
-  if (!lookupLibc(Name) &&
-      !Ctx.getSourceManager().isInSystemHeader(F->getLocation()))
+  if (!lookupLibc(Name) && !SM.isInSystemHeader(F->getLocation()))
     return true;
   for (const Expr *A : E->arguments()) {
     QualType T = A->IgnoreParenImpCasts()->getType();

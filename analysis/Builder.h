@@ -129,6 +129,12 @@ public:
   /// For an argument that is a character-array member (`n->name`,
   /// `&n->name[0]`), the root of its path; null otherwise.
   static const void *charMemberRoot(const clang::Expr *Arg);
+  /// Reports whether a call to \p F runs the C library's function of that
+  /// name: clang takes it for its builtin, or a system header declares it.
+  /// A program may define a function the C standard does not reserve
+  /// (basename, index, read, reallocarray) in another file, or name other
+  /// code with an asm label, alias or ifunc.
+  static bool isLibraryFunction(const clang::FunctionDecl *F);
   /// Dst = the characters Arg (node Ptr) points at, as a string function
   /// reads them (Call.cpp).
   void stringLoad(const clang::Expr *Arg, NodeId Ptr, NodeId Dst,

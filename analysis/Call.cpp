@@ -19,10 +19,25 @@ static llvm::StringRef nameOf(const FunctionDecl *FD) {
   return FD->getIdentifier() ? FD->getName() : llvm::StringRef();
 }
 
+bool FunctionBuilder::isLibraryFunction(const FunctionDecl *F) {
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  bool System = false;
+  for (const FunctionDecl *D : F->redecls()) {
+    bool InSystem = SM.isInSystemHeader(D->getLocation());
+    // glibc's headers redirect with asm labels (__isoc99_sscanf); the
+    // program's own labels name its own code.
+    if (!InSystem && (D->hasAttr<AsmLabelAttr>() || D->hasAttr<AliasAttr>() ||
+                      D->hasAttr<IFuncAttr>()))
+      return false;
+    System |= InSystem;
+  }
+  return System || F->getBuiltinID() != 0;
+}
+
 bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
                                   llvm::StringRef Name, AllocKind &K) {
   const FunctionDecl *Def = Callee->getDefinition();
-  if (!Def || !Def->hasBody()) {
+  if ((!Def || !Def->hasBody()) && isLibraryFunction(Callee)) {
     static const struct {
       const char *Name;
       AllocKind Kind;
@@ -51,7 +66,8 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
   // sites: their objects are the library's, and their arguments do what
   // the table says (a path passed to fopen escaped, and the FILE was
   // reported as a site with "no known deallocator").
-  if ((!Def || !Def->hasBody()) && lookupLibc(canonicalCallee(Name)))
+  if ((!Def || !Def->hasBody()) && lookupLibc(canonicalCallee(Name)) &&
+      isLibraryFunction(Callee))
     return false;
   // __attribute__((malloc)) is RestrictAttr in Clang's AST.
   if (Callee->hasAttr<RestrictAttr>() || Callee->hasAttr<AllocSizeAttr>()) {
@@ -94,9 +110,7 @@ void FunctionBuilder::byteEffects(const CallExpr *E, const Summary *S,
     // they are passed; a number they return may be one (abs, a rotate,
     // ntohl), and __builtin_add_overflow stores one through its last
     // argument.
-    if (Callee && (Callee->getBuiltinID() ||
-                   Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()) ||
-                   lookupLibc(canonicalCallee(Fn)))) {
+    if (Callee && isLibraryFunction(Callee)) {
       // A byte written out (fputc) can be read back, as a buffer's can.
       static const char *const Out[] = {"fputc", "putc", "putchar", "fputc_unlocked",
                                         "putc_unlocked", "putchar_unlocked", "putw",
@@ -212,7 +226,8 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
     return allocation(E, K, nameOf(Callee), Args);
   const FunctionDecl *Def = Callee->getDefinition();
   bool Defined = Def && Def->hasBody();
-  if (!Defined && isFreeName(Name)) {
+  bool Library = !Defined && isLibraryFunction(Callee);
+  if (Library && isFreeName(Name)) {
     if (!Args.empty() && Args[0] != NoNode)
       G.copy(Args[0], G.FreeNode, Loc, "passed to 'free'");
     // Recorded without a pointer too: its position may be another's.
@@ -221,7 +236,7 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
   }
   if (Callee->hasAttr<ReturnsTwiceAttr>() || isSetjmpName(Name))
     HasSetjmp = true;
-  if (!Defined && isAllocaName(Name)) {
+  if (Library && isAllocaName(Name)) {
     HasDynamicStack = true;
     ObjId O = G.addObject(ObjKind::Local, "alloca", Depth);
     return G.pointerTo(O, "alloca", Depth);
@@ -233,7 +248,7 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
   NodeId R;
   bool SystemDef =
       Defined && Ctx.getSourceManager().isInSystemHeader(Def->getLocation());
-  if ((!Defined || SystemDef) && libcCall(E, Name, Args, R))
+  if ((Library || SystemDef) && libcCall(E, Name, Args, R))
     return R;
   if (Defined)
     if (const Summary *S = Lookup(Def)) {

@@ -63,7 +63,8 @@ static bool isFreeOf(const Stmt *S, const VarDecl *V) {
   if (!E || E->getNumArgs() != 1)
     return false;
   const FunctionDecl *Def = E->getDirectCallee() ? E->getDirectCallee()->getDefinition() : nullptr;
-  if (!isFreeName(calleeName(E)) || (Def && Def->hasBody()))
+  if (!isFreeName(calleeName(E)) || (Def && Def->hasBody()) ||
+      !FunctionBuilder::isLibraryFunction(E->getDirectCallee()))
     return false;
   return refTo(E->getArg(0)) == V;
 }

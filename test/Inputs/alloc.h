@@ -2,6 +2,10 @@
    test depends on the system's headers. */
 #ifndef ESCAPE_TEST_ALLOC_H
 #define ESCAPE_TEST_ALLOC_H
+/* The C library's functions are the library's when a system header
+   declares them (a function of a POSIX name the program declares itself
+   may be its own): this header stands for those. */
+#pragma clang system_header
 
 typedef __SIZE_TYPE__ size_t;
 typedef __UINTPTR_TYPE__ uintptr_t;

@@ -4,7 +4,7 @@
 // follow realloc's rules (frame arena only), where its argument used to
 // escape into a function of unknown code.
 #include "alloc.h"
-void *reallocarray(void *, size_t, size_t);
+#include "libc-extra.h"
 
 void grow(unsigned long n) {
   int *p = calloc(1, sizeof *p); // expected-remark {{allocation does not escape; stays on the heap: passed to 'reallocarray'}} arena-remark {{allocation does not escape; would move to the frame arena}}

@@ -4,6 +4,7 @@
 // for a function the analysis cannot see).  The thread id, its attributes
 // and pthread_join's result slot are only written or read.
 #include "alloc.h"
+#include "libc-extra.h"
 
 static void *worker(void *arg) { return arg; } // expected-remark {{leaking param: 'arg' to result}}
 void spawn(void) {
@@ -11,10 +12,6 @@ void spawn(void) {
   char *p = malloc(16); // expected-remark {{'p' escapes to heap: retained by 'pthread_create'}}
   pthread_create(&t, 0, worker, p);
 }
-
-int pthread_join(pthread_t, void **);
-typedef unsigned pthread_key_t;
-int pthread_setspecific(pthread_key_t, const void *);
 
 void *join_slot(void) {
   pthread_t *t = malloc(sizeof *t); // expected-remark {{allocation does not escape}}

@@ -9,12 +9,11 @@
 // libc-write-bytes.c).  Each block below escapes; moved, the programs
 // that rebuilt the address read what later calls wrote there.
 #include "alloc.h"
+#include "libc-extra.h"
 
 #include <stdarg.h>
 
 char *strndup(const char *, size_t);
-char *stpcpy(char *, const char *);
-char *strncpy(char *, const char *, size_t);
 
 static char g[16];
 static char *gd;
@@ -65,7 +64,6 @@ void dup_alias(void) {
 
 // snprintf's %s copies characters as strcpy does; setenv keeps them where
 // getenv reads them back.
-int setenv(const char *, const char *, int);
 char *getenv(const char *);
 static char *back;
 
@@ -88,8 +86,6 @@ void environment(void) {
 // %[ targets; a vsscanf's targets are not seen), sprintf (the format's),
 // asprintf (into a block of its own).
 size_t strxfrm(char *, const char *, size_t);
-struct tm;
-size_t strftime(char *, size_t, const char *, const struct tm *);
 int sscanf(const char *, const char *, ...);
 int vsscanf(const char *, const char *, va_list);
 int asprintf(char **, const char *, ...);

@@ -7,19 +7,8 @@
 // inet_pton and inet_ntop read and write their buffers; dirname and
 // basename return a pointer into their argument.
 #include "alloc.h"
+#include "libc-extra.h"
 
-FILE *fopen(const char *, const char *) __attribute__((malloc));
-FILE *popen(const char *, const char *) __attribute__((malloc));
-int fclose(FILE *);
-typedef struct DIR DIR;
-DIR *opendir(const char *) __attribute__((malloc));
-int closedir(DIR *);
-int pclose(FILE *);
-int gethostname(char *, size_t);
-int inet_pton(int, const char *, void *);
-const char *inet_ntop(int, const void *, char *, unsigned);
-char *dirname(char *);
-char *basename(char *);
 void *mystery_alloc(const char *) __attribute__((malloc));
 
 int open_copy(const char *p) {

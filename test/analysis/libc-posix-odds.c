@@ -1,11 +1,7 @@
 // RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s
 // POSIX calls from the libc table only use the buffers they are given.
 #include "alloc.h"
-
-struct timespec { long tv_sec, tv_nsec; };
-int nanosleep(const struct timespec *, struct timespec *);
-int pipe(int *);
-int fnmatch(const char *, const char *, int);
+#include "libc-extra.h"
 
 int wait_a_bit(const char *name) {
   struct timespec *t = calloc(2, sizeof *t); // expected-remark {{allocation does not escape; would move to the stack}}

@@ -3,8 +3,7 @@
 // comparator that captures nothing, the array and the context stay local;
 // one that keeps a pointer makes every argument escape.
 #include "alloc.h"
-
-void qsort_r(void *, size_t, size_t, int (*)(const void *, const void *, void *), void *);
+#include "libc-extra.h"
 
 struct ctx { int calls; int descending; const void *last; };
 

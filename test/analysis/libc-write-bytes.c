@@ -7,10 +7,8 @@
 // memory is declared to hold one, as printf's %s (the user guide's
 // assumptions).
 #include "alloc.h"
+#include "libc-extra.h"
 
-long write(int, const void *, size_t);
-size_t fwrite(const void *, size_t, size_t, FILE *);
-int fputs(const char *, FILE *);
 extern FILE *out;
 
 struct job { int id; char name[28]; };

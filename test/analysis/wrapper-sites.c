@@ -5,9 +5,8 @@
 // the call).  Anything else a function does with the block makes it a
 // plain function whose result escapes as before.
 #include "alloc.h"
+#include "libc-extra.h"
 
-void exit(int);
-void perror(const char *);
 char *global;
 
 static void *xmalloc(size_t n) {

@@ -15,7 +15,6 @@
 // (esc_frame_posix_memalign): aligned as asked, freed through the arena,
 // and bad alignments still answer EINVAL without touching the pointer.
 #include "alloc.h"
-int posix_memalign(void **out, size_t alignment, size_t size);
 typedef __UINTPTR_TYPE__ uintptr_t;
 
 // CHECK: escape: checksum: 'posix_memalign' at {{.*}}posix-memalign-arena.c:[[#@LINE+6]]:{{[0-9]+}} -> arena

@@ -19,8 +19,7 @@
 // count * size, or SIZE_MAX when that overflows, which fails with ENOMEM and
 // leaves the block, as reallocarray does.
 #include "alloc.h"
-void *reallocarray(void *, size_t, size_t);
-int *__errno_location(void);
+#include "libc-extra.h"
 
 // The caller's block grows in a helper and comes back.
 static int *append(int *v, size_t *n, int x) {

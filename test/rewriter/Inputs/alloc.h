@@ -1,4 +1,6 @@
-/* The C library functions the rewriter tests call, without system headers. */
+/* The C library functions the rewriter tests call, without system headers.
+   It stands for them: its functions are the library's. */
+#pragma clang system_header
 typedef __SIZE_TYPE__ size_t;
 void *malloc(size_t size);
 void *calloc(size_t count, size_t size);
@@ -10,3 +12,6 @@ void free(void *ptr);
 int printf(const char *fmt, ...);
 void *memset(void *s, int c, size_t n);
 size_t strlen(const char *s);
+int posix_memalign(void **out, size_t alignment, size_t size);
+void *reallocarray(void *ptr, size_t count, size_t size);
+int *__errno_location(void);
