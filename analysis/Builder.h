@@ -120,15 +120,22 @@ public:
 
   /// Reports whether values of type \p T may hold a pointer.
   static bool mayHoldPointer(clang::QualType T);
-  /// For a member access, the type at the outermost level of its path
-  /// within one object (`n->in.next`: n's pointee type), as a key; null
-  /// when a union is on the path or the path does not start at a pointer
-  /// or a variable.  Two members on paths from one root are different
-  /// bytes.
-  static const void *memberPathRoot(const clang::Expr *E);
+  /// For a member access `v->m` (or `v->in.m`, `v->arr[i].m`) through a
+  /// local pointer v that only ever holds what an allocation call returned
+  /// (blockStart), v's pointee type, as a key; null when a union is on the
+  /// path or the path starts anywhere else.  Two members on paths from one
+  /// root are different bytes: both lie at their offsets from the block's
+  /// start.  (A view of the struct type elsewhere in the block, `(struct
+  /// node *)(n->name + 8)` or the second of two records packed in one
+  /// buffer, may lay a pointer member over another view's name.)
+  const void *memberPathRoot(const clang::Expr *E);
   /// For an argument that is a character-array member (`n->name`,
   /// `&n->name[0]`), the root of its path; null otherwise.
-  static const void *charMemberRoot(const clang::Expr *Arg);
+  const void *charMemberRoot(const clang::Expr *Arg);
+  /// Reports whether local \p V is a pointer to the start of a block: its
+  /// address is never taken, and its initializer and every assignment are
+  /// an allocation call's result (or null).
+  bool blockStart(const clang::VarDecl *V);
   /// Reports whether a call to \p F runs the C library's function of that
   /// name: clang takes it for its builtin, or a system header declares it.
   /// A program may define a function the C standard does not reserve
@@ -237,6 +244,9 @@ private:
 
   clang::ASTContext &Ctx;
   const clang::FunctionDecl *FD;
+  /// blockStart's answers, made for the whole body at the first question.
+  llvm::DenseMap<const clang::VarDecl *, bool> BlockStarts;
+  bool BlockStartsDone = false;
   SummaryLookup Lookup;
   unsigned Depth = 0;
   llvm::DenseMap<const clang::VarDecl *, NodeId> Vars;

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Builder.h"
+#include "LibcTable.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
@@ -1327,7 +1328,9 @@ const void *FunctionBuilder::memberPathRoot(const Expr *E) {
         return nullptr;
       if (M->isArrow()) {
         const auto *P = M->getBase()->getType()->getAs<PointerType>();
-        return P ? rootKey(P->getPointeeType()) : nullptr;
+        const auto *DR = dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
+        const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+        return P && V && blockStart(V) ? rootKey(P->getPointeeType()) : nullptr;
       }
       E = M->getBase()->IgnoreParens();
       continue;
@@ -1338,14 +1341,70 @@ const void *FunctionBuilder::memberPathRoot(const Expr *E) {
         E = B;
         continue;
       }
-      return rootKey(E->getType()); // p[i]: an object of its own type
     }
-    if (const auto *U = dyn_cast<UnaryOperator>(E))
-      return U->getOpcode() == UO_Deref ? rootKey(E->getType()) : nullptr;
-    if (isa<DeclRefExpr>(E))
-      return rootKey(E->getType());
     return nullptr;
   }
+}
+
+/// Walks a function body for blockStart: which locals are assigned
+/// anything but an allocation call's result, or have their address taken.
+static void findBlockStarts(const Stmt *S, llvm::DenseMap<const VarDecl *, bool> &Out,
+                            const std::function<bool(const Expr *)> &IsBlock) {
+  if (!S)
+    return;
+  auto local = [](const Expr *E) -> const VarDecl * {
+    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) ? V : nullptr;
+  };
+  auto note = [&](const VarDecl *V, bool Ok) {
+    auto [It, New] = Out.try_emplace(V, Ok);
+    if (!New)
+      It->second = It->second && Ok;
+  };
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (V->hasLocalStorage() && V->getType()->isPointerType())
+          note(V, !V->getInit() || IsBlock(V->getInit()));
+  } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+    if (B->isAssignmentOp())
+      if (const VarDecl *V = local(B->getLHS()))
+        note(V, B->getOpcode() == BO_Assign && IsBlock(B->getRHS()));
+  } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+    if (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp())
+      if (const VarDecl *V = local(U->getSubExpr()))
+        note(V, false);
+  }
+  for (const Stmt *C : S->children())
+    findBlockStarts(C, Out, IsBlock);
+}
+
+bool FunctionBuilder::blockStart(const VarDecl *V) {
+  if (!BlockStartsDone) {
+    BlockStartsDone = true;
+    auto IsBlock = [&](const Expr *E) {
+      E = E->IgnoreParenCasts();
+      if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        return true;
+      const auto *C = dyn_cast<CallExpr>(E);
+      const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+      if (!F)
+        return false;
+      // An allocation wrapper of this file makes a new block at each call,
+      // as malloc does (it may point into it at an offset of its own: v's
+      // members are still at their offsets from where v points).
+      if (const FunctionDecl *D = F->getDefinition())
+        if (const Summary *S = Lookup(D); S && S->Wrapper)
+          return true;
+      AllocKind K;
+      return F->getIdentifier() && isAllocator(F, canonicalCallee(F->getName()), K) &&
+             K != AllocKind::PosixMemalign;
+    };
+    findBlockStarts(FD->getBody(), BlockStarts, IsBlock);
+  }
+  auto It = BlockStarts.find(V);
+  return It != BlockStarts.end() && It->second;
 }
 
 const void *FunctionBuilder::charMemberRoot(const Expr *Arg) {

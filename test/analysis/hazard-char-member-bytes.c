@@ -78,3 +78,27 @@ void struct_copied(void) {
   free(a);
   free(b);
 }
+
+// The same struct type seen at another offset of the block: a view inside
+// the name, or the second of two records packed in one buffer.  Only a
+// member path from a pointer that holds the block's start (what the
+// allocation returned) is taken at its own offset from n's members.
+struct rec { char *vals; char name[24]; };
+
+void view_inside_name(void) {
+  struct rec *n = malloc(2 * sizeof *n); // expected-remark {{allocation does not escape; would move to the stack}}
+  int *p = malloc(sizeof *p); // expected-remark {{'p' escapes to heap: stored into 'names[6]'}}
+  struct rec *v = (struct rec *)(n->name + 8);
+  v->vals = (char *)p;
+  names[6] = strdup(n->name); // expected-remark {{'names[6]' escapes to heap: stored into 'names[6]'}}
+  free(n);
+}
+
+void records_in_buffer(void) {
+  char *buf = malloc(64); // expected-remark {{allocation does not escape; would move to the stack}}
+  int *p = malloc(sizeof *p); // expected-remark {{'p' escapes to heap: stored into 'names[7]'}}
+  struct rec *r1 = (struct rec *)buf, *r2 = (struct rec *)(buf + 16);
+  r2->vals = (char *)p;
+  names[7] = strdup(r1->name); // expected-remark {{'names[7]' escapes to heap: stored into 'names[7]'}}
+  free(buf);
+}

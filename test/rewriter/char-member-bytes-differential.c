@@ -20,6 +20,7 @@
 // CHECK-NEXT: ann bob
 // CHECK-NEXT: kept loop
 // CHECK-NEXT: kept view
+// CHECK-NEXT: kept records
 // REMARK-DAG: char-member-bytes-differential.c:[[@LINE+17]]:{{.*}}moved to the stack
 // REMARK-DAG: char-member-bytes-differential.c:[[@LINE+29]]:{{.*}}'p' escapes to heap
 // REMARK-DAG: char-member-bytes-differential.c:[[@LINE+43]]:{{.*}}'p' escapes to heap
@@ -32,8 +33,8 @@ struct node { char name[16]; int *vals; };
 struct view { char *first; char rest[16]; };
 
 static char *table[4];
-static char *back[2];
-static int whole[2];
+static char *back[3];
+static int whole[3];
 
 __attribute__((noinline)) static int add(int k, const char *nm) {
   struct node *n = malloc(sizeof *n);
@@ -76,14 +77,35 @@ __attribute__((noinline)) static void by_view(void) {
   free(n);
 }
 
+// Two records packed in one buffer: the second's pointer member lies over
+// the first's name.
+struct rec { char *vals; char name[]; };
+
+__attribute__((noinline)) static void by_records(void) {
+  char *buf = malloc(64);
+  char *p = malloc(16);
+  strcpy(p + 9, "records");
+  struct rec *r1 = (struct rec *)buf, *r2 = (struct rec *)(buf + 16);
+  memcpy(r1->name, "12345678", 8);
+  r2->vals = p + 9;
+  buf[32] = 0;
+  char *q = strdup(r1->name);
+  whole[2] = strlen(q) >= 14;
+  memcpy(&back[2], q + 8, 7);
+  free(q);
+  free(buf);
+}
+
 int main(void) {
   printf("ann %d\n", add(1, "ann"));
   printf("bob %d\n", add(2, "bob"));
   by_loop();
   by_view();
+  by_records();
   int s = scribble(3);
   printf("%s %s\n", table[1], table[2]);
   printf("kept %s\n", whole[0] ? back[0] : "loop");
   printf("kept %s\n", whole[1] ? back[1] : "view");
+  printf("kept %s\n", whole[2] ? back[2] : "records");
   return s == 0;
 }
