@@ -1366,7 +1366,12 @@ static void findBlockStarts(const Stmt *S, llvm::DenseMap<const VarDecl *, bool>
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
         if (V->hasLocalStorage() && V->getType()->isPointerType())
-          note(V, !V->getInit() || IsBlock(V->getInit()));
+          note(V, (!V->getInit() || IsBlock(V->getInit())) &&
+                      !V->hasAttr<BlocksAttr>()); // a block may assign it
+  } else if (const auto *A = dyn_cast<GCCAsmStmt>(S)) {
+    for (const Expr *O : A->outputs())
+      if (const VarDecl *V = local(O))
+        note(V, false);
   } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
     if (B->isAssignmentOp())
       if (const VarDecl *V = local(B->getLHS()))

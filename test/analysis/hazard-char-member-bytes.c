@@ -102,3 +102,14 @@ void records_in_buffer(void) {
   names[7] = strdup(r1->name); // expected-remark {{'names[7]' escapes to heap: stored into 'names[7]'}}
   free(buf);
 }
+
+// The local that held the block's start is moved by inline assembly
+// between the store and the read (the block escapes there too).
+struct late { char name[16]; char *vals; };
+void moved_by_asm(void) {
+  struct late *n = malloc(2 * sizeof *n); // expected-remark {{'n' escapes to heap: used by inline assembly}}
+  int *p = malloc(sizeof *p); // expected-remark {{'p' escapes to heap: stored into 'n->vals'}}
+  n->vals = (char *)p;
+  __asm__("" : "+r"(n)); // may leave n 8 bytes on, its name over vals
+  names[0] = strdup(n->name); // expected-remark {{'names[0]' escapes to heap: stored into 'names[0]'}}
+}
