@@ -75,5 +75,6 @@ const char *escc_clang_argv0(const char *path) {
 void escc_set_mode(const char *argv0) {
   const char *base = strrchr(argv0, '/');
   base = base ? base + 1 : argv0;
-  escc_cxx = strcmp(base, "escape-c++") == 0 || strcmp(base, "escape-cxx") == 0;
+  escc_cxx = strcmp(base, "escape-c++") == 0 || strcmp(base, "escape-cxx") == 0 ||
+             strcmp(base, "escape-clang++") == 0;
 }
