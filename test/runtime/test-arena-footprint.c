@@ -11,83 +11,73 @@
 //===----------------------------------------------------------------------===//
 #include "escape.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "testhelper.h"
 
-static int failures;
-
-#define CHECK(cond)                                                     \
-  do {                                                                  \
-    if (!(cond)) {                                                      \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                   \
-      failures++;                                                       \
-    }                                                                   \
-  } while (0)
-
-static void test_large_calloc(void) {
+static bool test_large_calloc(void) {
+  bool result = true;
   esc_frame_mark_t m = esc_frame_enter();
   size_t before = esc_frame_bytes_in_use();
   unsigned char *p = esc_frame_calloc(1, 1 << 20);
-  CHECK(p != NULL);
-  CHECK(esc_frame_bytes_in_use() - before < 4096); // a heap block
-  CHECK(p[0] == 0 && p[(1 << 20) - 1] == 0 && p[12345] == 0);
+  EXPECT(p != NULL);
+  EXPECT(esc_frame_bytes_in_use() - before < 4096); // a heap block
+  EXPECT(p[0] == 0 && p[(1 << 20) - 1] == 0 && p[12345] == 0);
   unsigned char *q = esc_frame_calloc(4, 100); // small: in the arena
-  CHECK(q != NULL && q[0] == 0 && q[399] == 0);
-  CHECK(esc_frame_bytes_in_use() - before >= 400);
+  EXPECT(q != NULL && q[0] == 0 && q[399] == 0);
+  EXPECT(esc_frame_bytes_in_use() - before >= 400);
   esc_frame_free(q);
   esc_frame_free(p);
   esc_frame_leave(m);
+  return result;
 }
 
-static void test_shrink_below_top(void) {
+static bool test_shrink_below_top(void) {
+  bool result = true;
   enum { N = 2000 };
   static char *data[N], *name[N];
   esc_frame_mark_t m = esc_frame_enter();
   for (int i = 0; i < N; i++) {
     char *buf = esc_frame_alloc(4096);
-    CHECK(buf != NULL);
+    EXPECT(buf != NULL);
     memset(buf, 'a' + i % 26, 4096);
     name[i] = esc_frame_alloc(16);
     strcpy(name[i], "n");
     data[i] = esc_frame_realloc(buf, 100);
   }
   // The kept bytes are 2000 x (100 + 16); the buffers' full sizes 8 MB.
-  CHECK(esc_frame_bytes_reserved() < (size_t)2 * 1024 * 1024);
+  EXPECT(esc_frame_bytes_reserved() < (size_t)2 * 1024 * 1024);
   long s = 0;
   for (int i = 0; i < N; i++)
     s += data[i][99] == 'a' + i % 26 && name[i][0] == 'n';
-  CHECK(s == N);
+  EXPECT(s == N);
   esc_frame_leave(m);
+  return result;
 }
 
-static void test_grow_past_chunks(void) {
+static bool test_grow_past_chunks(void) {
+  bool result = true;
   esc_frame_mark_t m = esc_frame_enter();
   char *a = NULL, *last = NULL;
   size_t n = 0;
   int moves = 0;
   while (n < 1000000) {
     a = esc_frame_realloc(a, n + 64);
-    CHECK(a != NULL);
+    EXPECT(a != NULL);
     if (a != last && last)
       moves++;
     last = a;
     memset(a + n, (int)(n / 64), 64);
     n += 64;
   }
-  CHECK(moves <= 16); // doubling: about log2(1 MB / 64 KiB) moves, not hundreds
-  CHECK((unsigned char)a[64 * 1000] == (unsigned char)1000);
+  EXPECT(moves <= 16); // doubling: about log2(1 MB / 64 KiB) moves, not hundreds
+  EXPECT((unsigned char)a[64 * 1000] == (unsigned char)1000);
   esc_frame_free(a);
   esc_frame_leave(m);
+  return result;
 }
 
 int main(void) {
-  test_large_calloc();
-  test_shrink_below_top();
-  test_grow_past_chunks();
-  if (failures)
-    return 1;
-  puts("test-arena-footprint: ok");
-  return 0;
+  CHECK_BODY("a calloc of 1 MB goes to the heap's untouched pages") result = test_large_calloc();
+  CHECK_BODY("a block shrunk below the top moves") result = test_shrink_below_top();
+  CHECK_BODY("a block moved to grow gets room to grow") result = test_grow_past_chunks();
+  return test_summary();
 }
