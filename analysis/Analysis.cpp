@@ -125,8 +125,8 @@ struct LibraryHooks {
 /// may a library function given a callback other than a function this file
 /// defines, and so may calls that run handlers the program registered
 /// (signals, pthread_atfork, a library's constructors, \p H's hooks).  A
-/// library function without one (the table's, or any declared in a system
-/// header with no function-pointer parameter) cannot.
+/// C library function (FunctionBuilder::isLibraryFunction) without a
+/// function-pointer argument cannot.
 static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
                         const FunctionDecl *F, const LibraryHooks &H) {
   llvm::StringRef Name =
@@ -156,7 +156,7 @@ static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
   if (F->getBuiltinID())
     return false;
   if (!FunctionBuilder::isLibraryFunction(F))
-    return true; // the program's own, under a library name
+    return true; // code of the program's, maybe under a library's name
   static const char *const NoCallback[] = {
       "malloc", "calloc", "realloc", "reallocarray", "free", "cfree",
       "aligned_alloc", "posix_memalign", "memalign", "valloc", "strdup",
@@ -165,8 +165,6 @@ static bool mayCallBack(const ASTContext &Ctx, const CallExpr *E,
   for (const char *N : NoCallback)
     if (Name == N)
       return false;
-  if (!lookupLibc(Name) && !SM.isInSystemHeader(F->getLocation()))
-    return true;
   for (const Expr *A : E->arguments()) {
     QualType T = A->IgnoreParenImpCasts()->getType();
     if ((T->isFunctionPointerType() || T->isFunctionType()) &&
@@ -933,12 +931,14 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   for (unsigned I = 0; I != B.Sites.size(); ++I)
     if (Result.Sites[First + I].Place != Storage::Heap)
       Promoted[B.Sites[I].Obj] = First + I;
+  std::vector<SourcePos> FreePos;
   std::map<std::pair<unsigned, unsigned>, unsigned> FreesAt;
   for (const FreeInfo &FI : B.Frees) {
-    SourcePos P = positionOf(SM, FI.Call->getBeginLoc());
-    ++FreesAt[{P.Line, P.Column}];
+    FreePos.push_back(positionOf(SM, FI.Call->getBeginLoc()));
+    ++FreesAt[{FreePos.back().Line, FreePos.back().Column}];
   }
-  for (const FreeInfo &FI : B.Frees) {
+  for (unsigned I = 0; I != B.Frees.size(); ++I) {
+    const FreeInfo &FI = B.Frees[I];
     if (FI.Arg == NoNode)
       continue;
     FreeSite F;
@@ -956,7 +956,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
       continue;
     F.Function = FD->getNameAsString();
     F.Callee = FI.Call->getDirectCallee()->getNameAsString();
-    F.Pos = positionOf(SM, FI.Call->getBeginLoc());
+    F.Pos = FreePos[I];
     F.SharedPosition = FreesAt[{F.Pos.Line, F.Pos.Column}] > 1;
     Result.Frees.push_back(std::move(F));
   }

@@ -37,7 +37,8 @@ bool FunctionBuilder::isLibraryFunction(const FunctionDecl *F) {
 bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
                                   llvm::StringRef Name, AllocKind &K) {
   const FunctionDecl *Def = Callee->getDefinition();
-  if ((!Def || !Def->hasBody()) && isLibraryFunction(Callee)) {
+  bool Library = (!Def || !Def->hasBody()) && isLibraryFunction(Callee);
+  if (Library) {
     static const struct {
       const char *Name;
       AllocKind Kind;
@@ -66,8 +67,7 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
   // sites: their objects are the library's, and their arguments do what
   // the table says (a path passed to fopen escaped, and the FILE was
   // reported as a site with "no known deallocator").
-  if ((!Def || !Def->hasBody()) && lookupLibc(canonicalCallee(Name)) &&
-      isLibraryFunction(Callee))
+  if (Library && lookupLibc(canonicalCallee(Name)))
     return false;
   // __attribute__((malloc)) is RestrictAttr in Clang's AST.
   if (Callee->hasAttr<RestrictAttr>() || Callee->hasAttr<AllocSizeAttr>()) {

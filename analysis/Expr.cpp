@@ -1306,11 +1306,8 @@ void FunctionBuilder::assign(const LValue &LV, NodeId V, const Expr *Target,
   case LValue::Indirect:
     if (LV.N == NoNode)
       escape(V, Loc, "stored to unknown memory");
-    else if (LV.MemberRoot)
-      G.memberStore(V, LV.N, LV.MemberRoot, Loc,
-                    G.save("stored into '" + text(Target) + "'"));
     else
-      G.store(V, LV.N, Loc, G.save("stored into '" + text(Target) + "'"));
+      G.store(V, LV.N, Loc, G.save("stored into '" + text(Target) + "'"), LV.MemberRoot);
     return;
   }
 }

@@ -89,19 +89,11 @@ void Graph::load(NodeId Ptr, NodeId Dst, clang::SourceLocation L,
 }
 
 void Graph::store(NodeId Src, NodeId Ptr, clang::SourceLocation L,
-                  llvm::StringRef T) {
+                  llvm::StringRef T, const void *MemberRoot) {
   if (Ptr == NoNode || Src == NoNode)
     return;
   StoresOf[Ptr].push_back(Stores.size());
-  Stores.push_back(Deref{Ptr, Src, L, T});
-}
-
-void Graph::memberStore(NodeId Src, NodeId Ptr, const void *Root,
-                        clang::SourceLocation L, llvm::StringRef T) {
-  if (Ptr == NoNode || Src == NoNode)
-    return;
-  StoresOf[Ptr].push_back(Stores.size());
-  Stores.push_back(Deref{Ptr, Src, L, T, Root});
+  Stores.push_back(Deref{Ptr, Src, L, T, MemberRoot});
 }
 
 void Graph::bytesLoad(NodeId Ptr, NodeId Dst, const void *Root,

@@ -76,8 +76,9 @@ struct Edge {
 
 /// Dst = *Ptr (Load) or *Ptr = Src (Store), resolved as Ptr's set grows.
 /// Root, when set, names the type at the outermost level of a member path
-/// without unions (`n->next`, `n->in.next`: n's struct): a store of a
-/// pointer member, or a load of a character-array member's bytes.  Two
+/// without unions from a local that holds a block's start (`n->next`,
+/// `n->in.next`: n's struct; FunctionBuilder::memberPathRoot): a store of
+/// a pointer member, or a load of a character-array member's bytes.  Two
 /// paths from one root type are different bytes.
 struct Deref {
   NodeId Ptr, Other;
@@ -100,12 +101,11 @@ public:
   void addr(NodeId Dst, ObjId O);
   void copy(NodeId Src, NodeId Dst, clang::SourceLocation L, llvm::StringRef T);
   void load(NodeId Ptr, NodeId Dst, clang::SourceLocation L, llvm::StringRef T);
-  void store(NodeId Src, NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
-  /// *Ptr.member = Src for a pointer member on a path from \p Root: the
-  /// value reaches the object's Contents, and its Bytes only as seen from
-  /// another root type.
-  void memberStore(NodeId Src, NodeId Ptr, const void *Root,
-                   clang::SourceLocation L, llvm::StringRef T);
+  /// With \p MemberRoot, *Ptr.member = Src for a pointer member on a path
+  /// from that root: the value reaches the objects' Contents, and their
+  /// Bytes only as seen from another root.
+  void store(NodeId Src, NodeId Ptr, clang::SourceLocation L, llvm::StringRef T,
+             const void *MemberRoot = nullptr);
   /// Dst = the bytes of a character-array member of *Ptr on a path from
   /// \p Root: what the objects' Bytes hold, and pointer members stored
   /// from other root types.
@@ -151,7 +151,7 @@ private:
   std::vector<std::vector<unsigned>> BytesLoadsOf; ///< bytes loads by Ptr
   std::vector<Deref> BytesLoads;
   std::vector<NodeId> MirrorOf; ///< a Contents node's Bytes node, or NoNode
-  /// Per object: the node of pointer members stored from each root type,
+  /// Per object: the node of pointer members stored from each root,
   /// and the bytes loads that reached it.
   llvm::DenseMap<ObjId, std::vector<std::pair<const void *, NodeId>>> Members;
   llvm::DenseMap<ObjId, std::vector<unsigned>> BytesReaders;
