@@ -912,6 +912,11 @@ void Rewriter::addFrame(Function &F, ArrayRef<Instruction *> ArenaCalls) {
     Fn->addRetAttr(Attribute::get(
         M.getContext(), Attribute::Range,
         ConstantRange(APInt(Bits, 1), APInt::getZero(Bits))));
+    // Only the arena's own state, as the allocations it comes before: a
+    // frame entered lazily, after `errno = 0`, must not make the errno
+    // plain code takes as known across malloc unknown (the escape build
+    // printed glibc's ENOMEM where plain code printed 0).
+    Fn->setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
   }
   FunctionCallee Leave = runtimeFn("esc_frame_leave",
                                    Type::getVoidTy(M.getContext()), {MarkTy}, false);
