@@ -4,7 +4,9 @@
 // the stack unless the function recurses, the object is loop-carried or
 // the frame budget is spent; dynamic, larger, recursive and loop-carried
 // objects go to the frame arena; everything else stays on the heap, with
-// the reason.
+// the reason.  A malloc or calloc of a dynamic size that would take the
+// stack were its size a small constant gets a stack slot of that size,
+// which it takes when its size at run time fits.
 //
 //===----------------------------------------------------------------------===//
 #include "Policy.h"
@@ -80,6 +82,21 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
   return "";
 }
 
+/// Returns the bytes of the stack slot \p S gets for its size at run time
+/// (Policy::SmallStack), or 0: a malloc or calloc whose size is dynamic but
+/// which would take the stack were its size that constant.
+static uint64_t smallStackBytes(const AllocSite &S, const SiteFacts &SF,
+                                const FunctionFacts &F, const Policy &P,
+                                uint64_t Used, uint64_t Below) {
+  if (!P.SmallStack || S.ConstantSize ||
+      (S.Kind != AllocKind::Malloc && S.Kind != AllocKind::Calloc))
+    return 0;
+  AllocSite Fixed = S;
+  Fixed.ConstantSize = true;
+  Fixed.Size = P.SmallStack;
+  return notStackReason(Fixed, SF, F, P, Used, Below).empty() ? P.SmallStack : 0;
+}
+
 uint64_t escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
                                       const std::vector<SiteFacts> &Facts,
                                       const FunctionFacts &F, const Policy &P,
@@ -123,6 +140,11 @@ uint64_t escape::analysis::placeSites(std::vector<AllocSite *> &Sites,
     }
     S.Place = Storage::Arena;
     S.Reason = "does not escape; " + NotStack;
+    S.SmallStack = smallStackBytes(S, SF, F, P, Used, Below);
+    if (S.SmallStack) {
+      S.Reason += "; the stack when at most " + std::to_string(S.SmallStack) + " bytes";
+      Used += S.SmallStack;
+    }
   }
   return Used;
 }

@@ -28,6 +28,12 @@ void DiagnosticHandler::site(const AllocSite &S, const Outcome &O,
   unsigned Planned = D.getCustomDiagID(
       DiagnosticsEngine::Remark, "allocation does not escape; would move to "
                                  "the %select{stack|frame arena}0");
+  unsigned MovedSmall = D.getCustomDiagID(
+      DiagnosticsEngine::Remark, "allocation does not escape; moved to the frame "
+                                 "arena (the stack when at most %0 bytes)");
+  unsigned PlannedSmall = D.getCustomDiagID(
+      DiagnosticsEngine::Remark, "allocation does not escape; would move to the "
+                                 "frame arena (the stack when at most %0 bytes)");
   unsigned Stays = D.getCustomDiagID(
       DiagnosticsEngine::Remark,
       "allocation does not escape; stays on the heap: %0");
@@ -39,7 +45,10 @@ void DiagnosticHandler::site(const AllocSite &S, const Outcome &O,
   switch (O.K) {
   case Outcome::Stack:
   case Outcome::Arena:
-    D.Report(L, O.Moved ? Moved : Planned) << (O.K == Outcome::Arena ? 1 : 0);
+    if (O.K == Outcome::Arena && S.SmallStack)
+      D.Report(L, O.Moved ? MovedSmall : PlannedSmall) << unsigned(S.SmallStack);
+    else
+      D.Report(L, O.Moved ? Moved : Planned) << (O.K == Outcome::Arena ? 1 : 0);
     break;
   case Outcome::Heap:
     D.Report(L, Stays) << O.Reason;
@@ -79,7 +88,7 @@ void DiagnosticHandler::unknownArgument(llvm::StringRef Arg) {
   D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                              "unknown argument '%0' for the escape plugin; "
                              "expected one of m, report, transform, arena, "
-                             "stack-limit, frame-budget, chain-budget, "
+                             "stack-limit, small-stack, frame-budget, chain-budget, "
                              "arena-cap, bisect, trace, stdio-hooks"))
       << Arg;
 }

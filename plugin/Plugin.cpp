@@ -183,6 +183,8 @@ protected:
       Flag = Value == "1";
     } else if (Name == "stack-limit") {
       Valid = parseNumber(Value, Opts.Policy.StackLimit);
+    } else if (Name == "small-stack") {
+      Valid = parseNumber(Value, Opts.Policy.SmallStack);
     } else if (Name == "frame-budget") {
       Valid = parseNumber(Value, Opts.Policy.FrameBudget);
     } else if (Name == "chain-budget") {

@@ -57,6 +57,10 @@ struct SitePlan {
   CallBase *Call = nullptr;
   uint64_t Align = 16;
   AllocaInst *Slot = nullptr; ///< the stack storage, once made
+  /// An arena site given a stack slot of this many bytes, which it takes
+  /// when its size at run time fits (AllocSite::SmallStack; the slot is
+  /// made at the end of the pipeline, SmallSlot.cpp).
+  uint64_t Small = 0;
   bool Done = false;
   /// A wrapper site: the allocator calls its inlined body brought in, whose
   /// blocks the call returned (Call is the first of them).
@@ -194,8 +198,19 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
     if (!P.Call)
       return false;
-    if (S.Place == Storage::Arena)
-      return checkArenaShape(*P.Call, S, Why);
+    if (S.Place == Storage::Arena) {
+      if (!checkArenaShape(*P.Call, S, Why))
+        return false;
+      // A slot the limits leave no room for: the arena alone.
+      FunctionPlan &FP = Functions[&F];
+      if (S.SmallStack && S.SmallStack <= Opts.MaxStackObject &&
+          FP.StackBytes + S.SmallStack <= Opts.MaxStackFrame &&
+          (S.Kind == AllocKind::Malloc || S.Kind == AllocKind::Calloc)) {
+        P.Small = S.SmallStack;
+        FP.StackBytes += S.SmallStack;
+      }
+      return true;
+    }
   }
   if (!checkStackShape(*P.Call, Block, P.Align, Why))
     return false;
@@ -450,10 +465,13 @@ void Rewriter::planFree(unsigned Idx) {
     if (planned(Id) && Plans[Id].Call->getFunction() != F)
       decline(Id, "its free at " + where(FS.Pos) + " is in another function");
   if (isRealloc(FS.Callee)) {
-    for (unsigned Id : FS.Sites)
+    for (unsigned Id : FS.Sites) {
       if (planned(Id) && R.Sites[Id].Place != Storage::Arena)
         decline(Id, "passed to '" + FS.Callee + "' at " + where(FS.Pos) +
                         " but not placed in the frame arena");
+      else if (planned(Id))
+        Plans[Id].Small = 0; // the arena's realloc takes no stack slot
+    }
     auto Own = Claimed.find(Call);
     if (Own != Claimed.end() && !(Own->second & FreeMark) &&
         (R.Sites[Own->second].Kind == AllocKind::Realloc ||
@@ -559,7 +577,7 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
     } else {
       makeArena(S, P);
     }
-    HasStack |= S.Place == Storage::Stack;
+    HasStack |= S.Place == Storage::Stack || It->second.Small;
     HasArena |= S.Place == Storage::Arena;
     if (S.Place == Storage::Arena && It->second.Inner.empty())
       ArenaCalls.push_back(It->second.Call);
@@ -761,6 +779,14 @@ CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call) {
 void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
   if (P.Inner.empty()) {
     P.Call = arenaCall(S.Kind, P.Call);
+    // Its stack slot is made last (SmallSlot.cpp, splitSmall), where the
+    // optimizer has had its chance to delete the allocation as it deletes
+    // a malloc whose contents fold away (taking it to have succeeded).
+    if (P.Small) {
+      auto *K = ConstantInt::get(Type::getInt64Ty(M.getContext()), P.Small);
+      P.Call->setMetadata("escape.small",
+                          MDNode::get(M.getContext(), ConstantAsMetadata::get(K)));
+    }
   } else {
     for (auto &[C, K] : P.Inner)
       C = arenaCall(K, C);
@@ -768,7 +794,10 @@ void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
   }
   P.Done = true;
   Log.Sites[P.Id] = SiteAction::Arena;
-  traceSite(S, "arena");
+  if (P.Small)
+    traceSite(S, "arena, or a stack slot when at most " + Twine(P.Small) + " bytes");
+  else
+    traceSite(S, "arena");
 }
 
 void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
@@ -888,8 +917,16 @@ static Instruction *frameEntry(Function &F, const DominatorTree &DT,
   for (Instruction *I : ArenaCalls)
     if (DT.isReachableFromEntry(I->getParent()))
       D = D ? DT.findNearestCommonDominator(D, I->getParent()) : I->getParent();
-  if (!D || D == &F.getEntryBlock())
+  if (!D)
     return &*entryInsertPoint(F);
+  // Right before a first allocation that may take its stack slot instead,
+  // so that the slot's path can leave the frame out (splitSmall).
+  if (D == &F.getEntryBlock()) {
+    for (Instruction &I : *D)
+      if (is_contained(ArenaCalls, &I))
+        return I.getMetadata("escape.small") ? &I : &*entryInsertPoint(F);
+    return &*entryInsertPoint(F);
+  }
   while (D != &F.getEntryBlock() && onCycle(D))
     D = DT.getNode(D)->getIDom()->getBlock();
   if (D == &F.getEntryBlock())

@@ -36,6 +36,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FrameTidy.h"
+#include "SmallSlot.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/InstructionSimplify.h"
@@ -419,6 +420,7 @@ PreservedAnalyses FrameTidyPass::run(Module &M, ModuleAnalysisManager &MAM) {
       eliminateTailCalls(F, MAM);
       Changed = true;
     }
+    Changed |= splitSmall(F);
     if (Fuse)
       Changed |= fuse(F);
   }

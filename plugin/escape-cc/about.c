@@ -20,6 +20,7 @@ static const char escc_help_text[] =
     "  transform=0|1        0: report only, change no code\n"
     "  arena=0|1            allow the frame arena (escape-cc sets 1)\n"
     "  stack-limit=BYTES    largest object put on the stack (1024)\n"
+    "  small-stack=BYTES    stack slot of a dynamic-size malloc/calloc, used when the size fits (64)\n"
     "  frame-budget=BYTES   stack bytes promoted per function (1024)\n"
     "  chain-budget=BYTES   stack bytes promoted along a chain of calls (4096)\n"
     "  arena-cap=BYTES      largest constant size put in the frame arena (1048576)\n"

@@ -10,7 +10,7 @@
 // carry them in comments), in TUResult order:
 //   ESCAPE-SITE: <function> <callee> <file>:<line>:<col> stack|arena|heap
 //                [size=N] [align=N] [kind=malloc|calloc|...] [name=X] [zeroed]
-//                [calleefreed]
+//                [calleefreed] [small=N]
 //   ESCAPE-FREE: <function> <callee> <file>:<line>:<col> sites=I,J [other]
 //                [param] [cross]
 // where the position may also be @+N:<col> (N lines below this entry).  Site
@@ -128,6 +128,8 @@ static bool parseSite(SmallVectorImpl<StringRef> &W, A::TUResult &R) {
       S.Zeroed = true;
     else if (Key == "calleefreed")
       S.CalleeFreed = true;
+    else if (Key == "small")
+      Val.getAsInteger(10, S.SmallStack);
     else
       return fail("unknown site option '" + Opt + "'");
   }

@@ -1,15 +1,19 @@
 // REQUIRES: plugin, runtime
 // RUN: %clang -O2 -nostdinc -I%S/Inputs %s -o %t.plain
 // RUN: %t.plain 70368744177664 > %t.plain.out
-// RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.arena
+// RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 -fplugin-arg-escape-small-stack=0 %s %libdir/libescape-rt.a -lpthread -o %t.arena
 // RUN: %t.arena 70368744177664 > %t.arena.out
 // RUN: diff %t.plain.out %t.arena.out
-// RUN: FileCheck %s < %t.arena.out
+// RUN: %escape -O2 -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.small
+// RUN: %t.small 70368744177664 > %t.small.out
+// RUN: diff %t.plain.out %t.small.out
+// RUN: FileCheck %s < %t.small.out
 // A frame entered lazily, after an early return, is entered right before
 // its allocation, after `errno = 0`.  LLVM takes errno as known across
 // malloc, and across the arena's allocator; the entry must be described
 // the same way, or the escape build printed glibc's ENOMEM (12) where
-// plain code printed 0.
+// plain code printed 0.  Likewise where a dynamic size's small stack slot
+// puts the allocation (and the entry) on a branch of its own.
 // CHECK: failed with errno 0
 #include "alloc.h"
 long strtol(const char *s, char **end, int base);

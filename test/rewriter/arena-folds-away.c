@@ -1,7 +1,10 @@
+// RUN: %escape -O2 -S -emit-llvm -o - -fplugin-arg-escape-arena=1 -fplugin-arg-escape-small-stack=0 -I %inputs %s | FileCheck %s
 // RUN: %escape -O2 -S -emit-llvm -o - -fplugin-arg-escape-arena=1 -I %inputs %s | FileCheck %s
 // An arena allocation whose contents fold away is deleted as malloc would
 // be, and its function loses the frame mark it no longer needs; one that
-// is really used keeps both.
+// is really used keeps both.  The same with the stack slot a dynamic size
+// gets (small-stack, on by default): the slot is made after the optimizer
+// is done, so it keeps nothing alive the optimizer would delete.
 #include "alloc.h"
 
 // CHECK-LABEL: define {{.*}}@folds(

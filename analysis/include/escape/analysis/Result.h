@@ -89,6 +89,9 @@ struct AllocSite {
   bool SizeThroughLocals = false;
   uint64_t Align = 16;    ///< alignment the storage must have
   bool Zeroed = false;    ///< calloc: storage must be zero-filled
+  /// Arena sites of a dynamic size: a stack slot of this many bytes takes
+  /// the block when its size at run time fits (Policy::SmallStack), else 0.
+  uint64_t SmallStack = 0;
   bool CalleeFreed = false; ///< a callee frees it (FreeSite::FreesParam)
   unsigned LoopDepth = 0; ///< loop nesting of the call
   std::vector<FlowStep> Flow;

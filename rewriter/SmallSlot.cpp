@@ -1,0 +1,210 @@
+//===- SmallSlot.cpp - Stack slots for small dynamic sizes ----------------===//
+//
+// An arena allocation of a dynamic size that the policy gave a stack slot
+// of K bytes (AllocSite::SmallStack; the rewrite tags its call with
+// !escape.small K) takes the slot when its size at run time fits:
+//
+//   m = esc_frame_enter();          if (n <= K) { lifetime.start(slot) }
+//   p = esc_frame_alloc(n)     ->   else { m1 = esc_frame_enter(); p1 = esc_frame_alloc(n) }
+//                                   p = phi(slot, p1), m = phi(0, m1)
+//
+// calloc(c, n) takes it when c * n fits without overflow, and zeroes it.
+//
+// This runs last, not where the rewrite makes the arena call: up to here
+// the optimizer may delete the allocation, as it deletes a malloc whose
+// contents fold away, taking it to have succeeded.  A branch to a slot
+// kept it alive, and a huge size then failed where plain code's
+// 'succeeded' (`p = calloc(n, SIZE_MAX / 2); r = !p; free(p)`).
+//
+// The frame's entry moves to the arena's path with the allocation when it
+// came right before it and the function allocates nothing else in the
+// arena.  Then, in the function: every esc_frame_free passes null for a slot (it
+// hands every other pointer that is not the arena's to free()); a leave of
+// a mark that is now 0 on the slot's path runs only when it is not; a free
+// of the block itself, and every return, end the slot's lifetime; and no
+// call stays 'tail', which promises not to read the caller's stack.
+//
+//===----------------------------------------------------------------------===//
+#include "SmallSlot.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+
+using namespace llvm;
+
+namespace escape::rewriter {
+
+static StringRef calleeOf(const Instruction *I) {
+  const auto *CB = dyn_cast<CallBase>(I);
+  const Function *Fn = CB ? CB->getCalledFunction() : nullptr;
+  return Fn ? Fn->getName() : StringRef();
+}
+
+/// enterBefore returns the rewrite's esc_frame_enter right before \p Alloc
+/// in its block, with no other call and no use of its mark between them.
+static CallInst *enterBefore(CallInst *Alloc) {
+  for (Instruction *I = Alloc->getPrevNode(); I; I = I->getPrevNode()) {
+    if (!isa<CallBase>(I) || isa<IntrinsicInst>(I))
+      continue;
+    auto *CI = dyn_cast<CallInst>(I);
+    if (!CI || calleeOf(CI) != "esc_frame_enter" || CI->arg_size() != 0 ||
+        !CI->getMetadata("escape.frame"))
+      return nullptr;
+    for (Instruction *J = CI->getNextNode(); J != Alloc; J = J->getNextNode())
+      if (is_contained(J->operands(), CI))
+        return nullptr;
+    return CI;
+  }
+  return nullptr;
+}
+
+/// One allocation given its slot: the slot and the phi its uses now take.
+struct Split {
+  AllocaInst *Slot;
+  PHINode *Ptr;
+};
+
+static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
+                      SmallVectorImpl<PHINode *> &Marks) {
+  Function &F = *Alloc->getFunction();
+  Module &M = *F.getParent();
+  BasicBlock &Entry = F.getEntryBlock();
+  BasicBlock::iterator At = Entry.begin();
+  while (isa<AllocaInst>(*At))
+    ++At;
+  IRBuilder<> EB(&Entry, At);
+  EB.SetCurrentDebugLocation(DebugLoc());
+  AllocaInst *Slot = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), K),
+                                     M.getDataLayout().getAllocaAddrSpace(), nullptr,
+                                     "escape.small");
+  Slot->setAlignment(Align(16));
+
+  CallInst *Enter = MoveEnter ? enterBefore(Alloc) : nullptr;
+  if (Enter)
+    Enter->moveBefore(Alloc);
+  Instruction *First = Enter ? static_cast<Instruction *>(Enter) : Alloc;
+  IRBuilder<> B(First);
+  B.SetCurrentDebugLocation(Alloc->getDebugLoc());
+  bool Calloc = calleeOf(Alloc) == "esc_frame_calloc";
+  Value *Size = Alloc->getArgOperand(0), *Fits;
+  if (Calloc) {
+    Value *Mul = B.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow,
+                                         Alloc->getArgOperand(0), Alloc->getArgOperand(1));
+    Size = B.CreateExtractValue(Mul, 0);
+    Fits = B.CreateAnd(B.CreateNot(B.CreateExtractValue(Mul, 1)),
+                       B.CreateICmpULE(Size, ConstantInt::get(Size->getType(), K)));
+  } else {
+    Fits = B.CreateICmpULE(Size, ConstantInt::get(Size->getType(), K));
+  }
+  Instruction *Then = nullptr, *Else = nullptr;
+  SplitBlockAndInsertIfThenElse(Fits, First, &Then, &Else);
+  BasicBlock *Join = Alloc->getParent();
+  if (Enter)
+    Enter->moveBefore(Else);
+  Alloc->moveBefore(Else);
+
+  B.SetInsertPoint(Then);
+  B.CreateLifetimeStart(Slot, B.getInt64(K));
+  if (Calloc)
+    B.CreateMemSet(Slot, B.getInt8(0), Size, Align(16));
+  Value *SlotPtr = B.CreatePointerBitCastOrAddrSpaceCast(Slot, Alloc->getType());
+
+  auto join = [&](Instruction *V, Value *OnSlot) {
+    PHINode *Phi = PHINode::Create(V->getType(), 2, "", Join->begin());
+    Phi->setDebugLoc(V->getDebugLoc());
+    V->replaceAllUsesWith(Phi);
+    Phi->takeName(V);
+    Phi->addIncoming(OnSlot, Then->getParent());
+    Phi->addIncoming(V, Else->getParent());
+    return Phi;
+  };
+  PHINode *Ptr = join(Alloc, SlotPtr);
+  if (Enter)
+    Marks.push_back(join(Enter, Constant::getNullValue(Enter->getType())));
+  return {Slot, Ptr};
+}
+
+/// leaveIfEntered makes each esc_frame_leave of \p Mark run only when the
+/// mark is not 0 (the slot's path entered no frame).
+static void leaveIfEntered(PHINode *Mark) {
+  SmallVector<CallInst *, 4> Leaves;
+  for (User *U : Mark->users())
+    if (auto *CI = dyn_cast<CallInst>(U); CI && calleeOf(CI) == "esc_frame_leave" &&
+                                           CI->getArgOperand(0) == Mark)
+      Leaves.push_back(CI);
+  for (CallInst *CI : Leaves) {
+    IRBuilder<> B(CI);
+    Value *Entered = B.CreateICmpNE(Mark, Constant::getNullValue(Mark->getType()));
+    Instruction *T = SplitBlockAndInsertIfThen(Entered, CI, false);
+    CI->moveBefore(T);
+  }
+}
+
+bool splitSmall(Function &F) {
+  SmallVector<std::pair<CallInst *, uint64_t>, 2> Allocs;
+  for (Instruction &I : instructions(F)) {
+    auto *CI = dyn_cast<CallInst>(&I);
+    MDNode *MD = CI ? CI->getMetadata("escape.small") : nullptr;
+    if (!MD || MD->getNumOperands() != 1)
+      continue;
+    StringRef N = calleeOf(CI);
+    if (N != "esc_frame_alloc" && N != "esc_frame_calloc")
+      continue;
+    auto *K = mdconst::dyn_extract<ConstantInt>(MD->getOperand(0));
+    if (K && K->getZExtValue() > 0 && K->getZExtValue() <= 4096)
+      Allocs.push_back({CI, K->getZExtValue()});
+  }
+  if (Allocs.empty())
+    return false;
+  // The frame's entry goes to the arena's path only when nothing else
+  // allocates in it: another allocation would find no frame entered.
+  unsigned ArenaAllocs = 0;
+  for (Instruction &I : instructions(F)) {
+    StringRef N = calleeOf(&I);
+    ArenaAllocs += N.starts_with("esc_frame_") && N != "esc_frame_enter" &&
+                   N != "esc_frame_leave" && N != "esc_frame_free" &&
+                   !N.starts_with("esc_frame_jmp_");
+  }
+  SmallVector<Split, 2> Splits;
+  SmallVector<PHINode *, 2> Marks;
+  for (auto &[CI, K] : Allocs)
+    Splits.push_back(splitOne(CI, K, ArenaAllocs == 1, Marks));
+  for (PHINode *M : Marks)
+    leaveIfEntered(M);
+
+  SmallVector<CallInst *, 4> Frees;
+  for (Instruction &I : instructions(F))
+    if (calleeOf(&I) == "esc_frame_free" && cast<CallBase>(I).arg_size() == 1)
+      Frees.push_back(cast<CallInst>(&I));
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  auto end = [&](AllocaInst *Slot, Instruction *At) {
+    IRBuilder<> B(At);
+    B.CreateLifetimeEnd(Slot, B.getInt64(DL.getTypeAllocSize(Slot->getAllocatedType())));
+  };
+  for (CallInst *Free : Frees) {
+    Value *P = Free->getArgOperand(0);
+    IRBuilder<> B(Free);
+    Value *IsSlot = B.getFalse();
+    for (const Split &S : Splits) {
+      IsSlot = B.CreateOr(IsSlot, B.CreateICmpEQ(P, B.CreatePointerBitCastOrAddrSpaceCast(
+                                                         S.Slot, P->getType())));
+      if (P == S.Ptr)
+        end(S.Slot, Free);
+    }
+    Free->setArgOperand(0, B.CreateSelect(IsSlot, Constant::getNullValue(P->getType()), P));
+  }
+  for (BasicBlock &BB : F)
+    if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator()))
+      for (const Split &S : Splits)
+        end(S.Slot, Ret);
+  for (Instruction &I : instructions(F))
+    if (auto *CI = dyn_cast<CallInst>(&I); CI && CI->getTailCallKind() == CallInst::TCK_Tail)
+      CI->setTailCallKind(CallInst::TCK_None);
+  return true;
+}
+
+} // namespace escape::rewriter
