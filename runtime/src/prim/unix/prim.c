@@ -170,10 +170,23 @@ uint64_t esc__prim_clock_ms(void) {
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+// The background thread sleeps with the system call itself where the
+// kernel's timespec is the C library's (64-bit Linux): glibc's nanosleep is
+// clock_nanosleep, whose code sits among the time-formatting functions, and
+// mapping it (the kernel maps 64 KiB of cached file pages around a fault)
+// cost a program that starts the thread 20-25 KiB of the C library's pages
+// on average.  syscall() lies among mmap and munmap, which the heap calls
+// anyway.  The thread is the runtime's own, so nanosleep being a
+// cancellation point does not matter.
 void esc__prim_sleep_ms(uint32_t ms) {
   struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+#if defined(__linux__) && defined(SYS_nanosleep) && __SIZEOF_LONG__ == 8
+  while (syscall(SYS_nanosleep, &ts, &ts) != 0 && errno == EINTR) {
+  }
+#else
   while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
   }
+#endif
 }
 
 void esc__prim_yield(void) { sched_yield(); }
