@@ -96,14 +96,22 @@ static size_t esc_stats_col(char *buf, size_t at, uint64_t v, int width) {
 }
 
 int esc__stats_print_classes(int fd) {
-  static esc_class_stats_t t;  // 16 KiB: not on the stack of a late destructor
-  memset(&t, 0, sizeof t);
-  esc__heap_walk(esc_stats_span, &t);
+  // Mapped for the call: a static table (4 KiB) lay in the runtime's data
+  // between the size-class tables and the central lists, which every program
+  // touches, and made a page more of it resident; nor on the stack of a
+  // late destructor.
+  size_t page = esc__prim_page_size();
+  size_t len = (sizeof(esc_class_stats_t) + page - 1) & ~(page - 1);
+  void *mem;
+  int err = esc__prim_map(len, &mem);
+  if (err) return err;
+  esc_class_stats_t *t = mem;
+  esc__heap_walk(esc_stats_span, t);
   char buf[128];
   const char *head = "escape-rt size classes:\n   size   spans   pages   carved      out\n";
-  int err = esc__prim_write(fd, head, strlen(head));
+  err = esc__prim_write(fd, head, strlen(head));
   for (unsigned c = 0; c < ESC_NCLASSES && !err; c++) {
-    if (!t.spans[c]) continue;
+    if (!t->spans[c]) continue;
     size_t n = 0;
     if (c) {
       n = esc_stats_col(buf, n, esc__class_size[c], 7);
@@ -111,15 +119,16 @@ int esc__stats_print_classes(int fd) {
       memcpy(buf, "  large", 7);
       n = 7;
     }
-    n = esc_stats_col(buf, n, t.spans[c], 8);
-    n = esc_stats_col(buf, n, t.pages[c], 8);
+    n = esc_stats_col(buf, n, t->spans[c], 8);
+    n = esc_stats_col(buf, n, t->pages[c], 8);
     if (c) {
-      n = esc_stats_col(buf, n, t.carved[c], 9);
-      n = esc_stats_col(buf, n, t.out[c], 9);
+      n = esc_stats_col(buf, n, t->carved[c], 9);
+      n = esc_stats_col(buf, n, t->out[c], 9);
     }
     buf[n++] = '\n';
     err = esc__prim_write(fd, buf, n);
   }
+  esc__prim_unmap(mem, len);
   return err;
 }
 
