@@ -83,15 +83,18 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
 }
 
 /// Returns the bytes of the stack slot \p S gets for its size at run time
-/// (Policy::SmallStack), or 0: a malloc or calloc whose size is dynamic but
-/// which would take the stack were its size that constant.
+/// (Policy::SmallStack), or 0: a malloc, calloc, strdup or strndup whose
+/// size is dynamic but which would take the stack were its size that
+/// constant.
 static uint64_t smallStackBytes(const AllocSite &S, const SiteFacts &SF,
                                 const FunctionFacts &F, const Policy &P,
                                 uint64_t Used, uint64_t Below) {
   if (!P.SmallStack || S.ConstantSize ||
-      (S.Kind != AllocKind::Malloc && S.Kind != AllocKind::Calloc))
+      (S.Kind != AllocKind::Malloc && S.Kind != AllocKind::Calloc &&
+       S.Kind != AllocKind::Strdup && S.Kind != AllocKind::Strndup))
     return 0;
   AllocSite Fixed = S;
+  Fixed.Kind = AllocKind::Malloc; // a copy of a string: its length at run time
   Fixed.ConstantSize = true;
   Fixed.Size = P.SmallStack;
   return notStackReason(Fixed, SF, F, P, Used, Below).empty() ? P.SmallStack : 0;

@@ -205,7 +205,8 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
       FunctionPlan &FP = Functions[&F];
       if (S.SmallStack && S.SmallStack <= Opts.MaxStackObject &&
           FP.StackBytes + S.SmallStack <= Opts.MaxStackFrame &&
-          (S.Kind == AllocKind::Malloc || S.Kind == AllocKind::Calloc)) {
+          (S.Kind == AllocKind::Malloc || S.Kind == AllocKind::Calloc ||
+           S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup)) {
         P.Small = S.SmallStack;
         FP.StackBytes += S.SmallStack;
       }

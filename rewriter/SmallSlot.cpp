@@ -8,7 +8,11 @@
 //   p = esc_frame_alloc(n)     ->   else { m1 = esc_frame_enter(); p1 = esc_frame_alloc(n) }
 //                                   p = phi(slot, p1), m = phi(0, m1)
 //
-// calloc(c, n) takes it when c * n fits without overflow, and zeroes it.
+// calloc(c, n) takes it when c * n fits without overflow, and zeroes it;
+// strdup(s) and strndup(s, n) when the copy, with its terminating null,
+// fits: the C library's strlen (strnlen) measures it, and the characters
+// are copied into the slot.  A module that defines its own strlen or
+// strnlen keeps the arena.
 //
 // This runs last, not where the rewrite makes the arena call: up to here
 // the optimizer may delete the allocation, as it deletes a malloc whose
@@ -62,6 +66,35 @@ static CallInst *enterBefore(CallInst *Alloc) {
   return nullptr;
 }
 
+/// libcFn returns the C library's function \p Name of type \p FT, or null
+/// when the module has something else under that name (the program's own
+/// strlen).
+static FunctionCallee libcFn(Module &M, StringRef Name, FunctionType *FT) {
+  if (Function *F = M.getFunction(Name))
+    if (!F->isDeclaration() || F->getFunctionType() != FT || F->hasLocalLinkage())
+      return FunctionCallee();
+  return M.getOrInsertFunction(Name, FT);
+}
+
+/// stringLength measures the string a strdup or strndup call copies, with
+/// the C library's strlen or strnlen, before \p At; null when the module
+/// has its own function of that name.
+static Value *stringLength(CallInst *Alloc, bool Bounded, IRBuilder<> &B) {
+  Module &M = *Alloc->getModule();
+  Value *S = Alloc->getArgOperand(0);
+  Type *SizeTy = M.getDataLayout().getIntPtrType(M.getContext());
+  SmallVector<Type *, 2> Params{S->getType()};
+  if (Bounded)
+    Params.push_back(Alloc->getArgOperand(1)->getType());
+  FunctionCallee Fn = libcFn(M, Bounded ? "strnlen" : "strlen",
+                             FunctionType::get(SizeTy, Params, false));
+  if (!Fn)
+    return nullptr;
+  if (Bounded)
+    return B.CreateCall(Fn, {S, Alloc->getArgOperand(1)});
+  return B.CreateCall(Fn, {S});
+}
+
 /// One allocation given its slot: the slot and the phi its uses now take.
 struct Split {
   AllocaInst *Slot;
@@ -71,6 +104,8 @@ struct Split {
 static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
                       SmallVectorImpl<PHINode *> &Marks) {
   Function &F = *Alloc->getFunction();
+  StringRef Kind = calleeOf(Alloc);
+  bool Copy = Kind == "esc_frame_strdup" || Kind == "esc_frame_strndup";
   Module &M = *F.getParent();
   BasicBlock &Entry = F.getEntryBlock();
   BasicBlock::iterator At = Entry.begin();
@@ -89,9 +124,17 @@ static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
   Instruction *First = Enter ? static_cast<Instruction *>(Enter) : Alloc;
   IRBuilder<> B(First);
   B.SetCurrentDebugLocation(Alloc->getDebugLoc());
-  bool Calloc = calleeOf(Alloc) == "esc_frame_calloc";
-  Value *Size = Alloc->getArgOperand(0), *Fits;
-  if (Calloc) {
+  bool Calloc = Kind == "esc_frame_calloc";
+  Value *Size = Alloc->getArgOperand(0), *Fits, *Len = nullptr;
+  if (Copy) {
+    Len = stringLength(Alloc, Kind == "esc_frame_strndup", B);
+    if (!Len) {
+      Slot->eraseFromParent();
+      return {nullptr, nullptr};
+    }
+    // The length is at most the object's size minus one: no overflow.
+    Fits = B.CreateICmpULT(Len, ConstantInt::get(Len->getType(), K));
+  } else if (Calloc) {
     Value *Mul = B.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow,
                                          Alloc->getArgOperand(0), Alloc->getArgOperand(1));
     Size = B.CreateExtractValue(Mul, 0);
@@ -111,6 +154,10 @@ static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
   B.CreateLifetimeStart(Slot, B.getInt64(K));
   if (Calloc)
     B.CreateMemSet(Slot, B.getInt8(0), Size, Align(16));
+  if (Copy) {
+    B.CreateMemCpy(Slot, Align(16), Alloc->getArgOperand(0), Align(1), Len);
+    B.CreateStore(B.getInt8(0), B.CreateGEP(B.getInt8Ty(), Slot, Len));
+  }
   Value *SlotPtr = B.CreatePointerBitCastOrAddrSpaceCast(Slot, Alloc->getType());
 
   auto join = [&](Instruction *V, Value *OnSlot) {
@@ -152,7 +199,8 @@ bool splitSmall(Function &F) {
     if (!MD || MD->getNumOperands() != 1)
       continue;
     StringRef N = calleeOf(CI);
-    if (N != "esc_frame_alloc" && N != "esc_frame_calloc")
+    if (N != "esc_frame_alloc" && N != "esc_frame_calloc" && N != "esc_frame_strdup" &&
+        N != "esc_frame_strndup")
       continue;
     auto *K = mdconst::dyn_extract<ConstantInt>(MD->getOperand(0));
     if (K && K->getZExtValue() > 0 && K->getZExtValue() <= 4096)
@@ -172,7 +220,10 @@ bool splitSmall(Function &F) {
   SmallVector<Split, 2> Splits;
   SmallVector<PHINode *, 2> Marks;
   for (auto &[CI, K] : Allocs)
-    Splits.push_back(splitOne(CI, K, ArenaAllocs == 1, Marks));
+    if (Split S = splitOne(CI, K, ArenaAllocs == 1, Marks); S.Slot)
+      Splits.push_back(S);
+  if (Splits.empty())
+    return false;
   for (PHINode *M : Marks)
     leaveIfEntered(M);
 

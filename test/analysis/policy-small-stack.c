@@ -2,13 +2,14 @@
 // RUN: %escape -fsyntax-only -Xclang -verify=off -fplugin-arg-escape-m=1 -fplugin-arg-escape-arena=1 -fplugin-arg-escape-small-stack=0 -I %inputs %s
 // RUN: %escape -fsyntax-only -Xclang -verify=big -fplugin-arg-escape-m=1 -fplugin-arg-escape-arena=1 -fplugin-arg-escape-small-stack=2048 -I %inputs %s
 // RUN: %escape -fsyntax-only -fplugin-arg-escape-arena=1 -fplugin-arg-escape-report=- -I %inputs %s | FileCheck %s
-// A malloc or calloc of a dynamic size that could take the stack were its
-// size a constant gets a stack slot of small-stack bytes (64), which it
-// takes when its size at run time fits; the frame arena takes it
-// otherwise.  Not where the stack is ruled out for the function or the
+// A malloc, calloc or string copy of a dynamic size that could take the
+// stack were its size a constant gets a stack slot of small-stack bytes
+// (64), which it takes when its size at run time fits; the frame arena
+// takes it otherwise.  Not where the stack is ruled out for the function or the
 // object: recursion, a block live across iterations, a block passed to
-// realloc, nor for strdup, or where the slot would pass the stack limit
-// (small-stack=2048) or the frame budget.  small-stack=0 turns it off.
+// realloc, nor for aligned_alloc, or where the slot would pass the stack
+// limit (small-stack=2048) or the frame budget; strdup and strndup take it
+// when the copy fits.  small-stack=0 turns it off.
 #include "alloc.h"
 
 void use(char *p, size_t n) {
@@ -67,8 +68,14 @@ void grown(size_t n) {
 }
 
 void copied(const char *s) {
-  char *p = strdup(s); // expected-remark {{allocation does not escape; would move to the frame arena}} off-remark {{would move to the frame arena}} big-remark {{would move to the frame arena}}
+  char *p = strdup(s); // expected-remark {{would move to the frame arena (the stack when at most 64 bytes)}} off-remark {{would move to the frame arena}} big-remark {{would move to the frame arena}}
   use(p, 1);
+  free(p);
+}
+
+void aligned(size_t n) {
+  char *p = aligned_alloc(64, n); // expected-remark {{allocation does not escape; would move to the frame arena}} off-remark {{would move to the frame arena}} big-remark {{would move to the frame arena}}
+  use(p, n);
   free(p);
 }
 

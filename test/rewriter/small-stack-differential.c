@@ -16,7 +16,8 @@
 // run time fits and the frame arena when it does not: sizes on both sides
 // of the limit, calloc's zeroed slot over a stack a call dirtied, calloc's
 // overflow, malloc(0), two slots live at once, a block freed on one path
-// only, a block per loop iteration, and a helper inlined at several calls.
+// only, a block per loop iteration, a helper inlined at several calls, and
+// strdup and strndup copies on both sides of the slot's 63 characters.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,24 @@ __attribute__((noinline)) static unsigned long inlined(size_t n) {
   return helper(n, 'a') + helper(n * 2, 'b') + helper(n * 3, 'c') + helper(n + 60, 'd');
 }
 
+static const char *const words[] = {"", "a", "sixty-two characters long string of text to copy into a slot..",
+                                    "sixty-three characters long string of text to copy into a slot.",
+                                    "sixty-four characters long string of text to copy into a slot...",
+                                    "a string of more than sixty-four characters, which takes the frame arena instead"};
+enum { NWORDS = sizeof words / sizeof words[0] };
+
+__attribute__((noinline)) static unsigned long copies(const char *w, size_t bound) {
+  char *a = strdup(w);
+  char *b = strndup(w, bound);
+  unsigned long h = mix(strlen(a), (const unsigned char *)a, strlen(a) + 1);
+  h = mix(h, (const unsigned char *)b, strlen(b) + 1);
+  a[0] = 'X'; // the copies are the program's own
+  h = h * 7 + (unsigned char)a[0] + (w[0] == 'X');
+  free(b);
+  free(a);
+  return h;
+}
+
 int main(void) {
   unsigned long h = 0;
   for (int i = 0; i < NSIZES; i++) {
@@ -128,6 +147,9 @@ int main(void) {
     h = h * 31 + (unsigned long)some_paths(n, i);
     h = h * 31 + inlined(n);
   }
+  for (int i = 0; i < NWORDS; i++)
+    for (size_t bound = 0; bound < 100; bound += 31)
+      h = h * 31 + copies(words[i], bound);
   printf("hash %lu\n", h);
   printf("overflow %d\n", overflow(3));
   printf("loop %lu\n", loop(200));
@@ -136,5 +158,7 @@ int main(void) {
 }
 // CHECK: hash
 // CHECK: overflow 1
-// REMARK-DAG: small-stack-differential.c:[[#@LINE-104]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
-// REMARK-DAG: small-stack-differential.c:[[#@LINE-88]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-125]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-109]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-36]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-36]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)

@@ -10,6 +10,8 @@
 ; ESCAPE-SITE: zeroed calloc a.c:11:7 arena small=64
 ; ESCAPE-SITE: two malloc a.c:21:7 arena small=64
 ; ESCAPE-SITE: two malloc a.c:22:7 arena
+; ESCAPE-SITE: copy strdup a.c:31:7 arena small=64
+; ESCAPE-SITE: copyn strndup a.c:41:7 arena small=64
 
 declare ptr @malloc(i64)
 declare ptr @calloc(i64, i64)
@@ -72,6 +74,37 @@ entry:
   ret void
 }
 
+; A string copy takes the slot when its length, which the C library's
+; strlen (strnlen) measures, is below the slot's size; the characters and
+; a null are copied in.
+; CHECK-LABEL: define void @copy(
+; CHECK: %[[L:[0-9]+]] = call i64 @strlen(ptr %s)
+; CHECK: icmp ult i64 %[[L]], 64
+; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr align 16 %escape.small, ptr align 1 %s, i64 %[[L]], i1 false)
+; CHECK-NEXT: %[[E:[0-9]+]] = getelementptr i8, ptr %escape.small, i64 %[[L]]
+; CHECK-NEXT: store i8 0, ptr %[[E]]
+; CHECK: call ptr @esc_frame_strdup(ptr %s)
+define void @copy(ptr %s) !dbg !15 {
+entry:
+  %p = call ptr @strdup(ptr %s), !dbg !16
+  call void @use(ptr %p)
+  ret void
+}
+
+; CHECK-LABEL: define void @copyn(
+; CHECK: %[[L:[0-9]+]] = call i64 @strnlen(ptr %s, i64 %n)
+; CHECK: icmp ult i64 %[[L]], 64
+; CHECK: call ptr @esc_frame_strndup(ptr %s, i64 %n)
+define void @copyn(ptr %s, i64 %n) !dbg !17 {
+entry:
+  %p = call ptr @strndup(ptr %s, i64 %n), !dbg !18
+  call void @use(ptr %p)
+  ret void
+}
+
+declare ptr @strdup(ptr)
+declare ptr @strndup(ptr, i64)
+
 !llvm.dbg.cu = !{!0}
 !llvm.module.flags = !{!3, !4}
 !0 = distinct !DICompileUnit(language: DW_LANG_C11, file: !1, emissionKind: NoDebug)
@@ -88,3 +121,7 @@ entry:
 !12 = distinct !DISubprogram(name: "two", scope: !1, file: !1, line: 20, type: !6, scopeLine: 20, spFlags: DISPFlagDefinition, unit: !0)
 !13 = !DILocation(line: 21, column: 7, scope: !12)
 !14 = !DILocation(line: 22, column: 7, scope: !12)
+!15 = distinct !DISubprogram(name: "copy", scope: !1, file: !1, line: 30, type: !6, scopeLine: 30, spFlags: DISPFlagDefinition, unit: !0)
+!16 = !DILocation(line: 31, column: 7, scope: !15)
+!17 = distinct !DISubprogram(name: "copyn", scope: !1, file: !1, line: 40, type: !6, scopeLine: 40, spFlags: DISPFlagDefinition, unit: !0)
+!18 = !DILocation(line: 41, column: 7, scope: !17)

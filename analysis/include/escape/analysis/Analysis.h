@@ -41,10 +41,11 @@ struct Policy {
   /// leaves keep theirs; callers above them use the frame arena.
   uint64_t ChainBudget = 4096;
   uint64_t ArenaCap = 1u << 20;    ///< largest constant size for the arena
-  /// A stack slot this large for a malloc or calloc whose size is not a
-  /// constant but which could take the stack otherwise: the block takes
-  /// the slot when its size at run time fits, else the frame arena (as
-  /// Go gives `make([]T, n)` a small stack buffer).  0: the arena only.
+  /// A stack slot this large for a malloc, calloc, strdup or strndup whose
+  /// size is not a constant but which could take the stack otherwise: the
+  /// block takes the slot when its size at run time fits, else the frame
+  /// arena (as Go gives `make([]T, n)` a small stack buffer).  0: the arena
+  /// only.
   uint64_t SmallStack = 64;
   bool ArenaEnabled = false;       ///< the frame arena runtime is linked
   /// -Wframe-larger-than=N: N, else 0.  No object goes on the stack then:
