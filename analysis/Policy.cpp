@@ -85,13 +85,18 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
 /// Returns the bytes of the stack slot \p S gets for its size at run time
 /// (Policy::SmallStack), or 0: a malloc, calloc, strdup or strndup whose
 /// size is dynamic but which would take the stack were its size that
-/// constant.
+/// constant, called directly or by an allocation wrapper.
 static uint64_t smallStackBytes(const AllocSite &S, const SiteFacts &SF,
                                 const FunctionFacts &F, const Policy &P,
                                 uint64_t Used, uint64_t Below) {
-  if (!P.SmallStack || S.ConstantSize ||
-      (S.Kind != AllocKind::Malloc && S.Kind != AllocKind::Calloc &&
-       S.Kind != AllocKind::Strdup && S.Kind != AllocKind::Strndup))
+  auto Fits = [](AllocKind K) {
+    return K == AllocKind::Malloc || K == AllocKind::Calloc || K == AllocKind::Strdup ||
+           K == AllocKind::Strndup;
+  };
+  // An allocation wrapper's call (xmalloc(n), xstrdup(s)): the one
+  // allocation whose block it returns, which the rewrite takes in.
+  bool Wrapped = S.Kind == AllocKind::Wrapper && S.Inner.size() == 1 && Fits(S.Inner[0].Kind);
+  if (!P.SmallStack || S.ConstantSize || !(Fits(S.Kind) || Wrapped))
     return 0;
   AllocSite Fixed = S;
   Fixed.Kind = AllocKind::Malloc; // a copy of a string: its length at run time

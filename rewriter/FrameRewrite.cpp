@@ -93,6 +93,7 @@ public:
 private:
   void planSite(unsigned Id);
   bool checkSite(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
+  void planSmall(const AllocSite &S, AllocKind K, Function &F, SitePlan &P);
   void planFree(unsigned Idx);
   void declineCalleeFreed(const std::string &Why);
   void declineFreeSites(const FreeSite &FS, const std::string &Why);
@@ -187,8 +188,11 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
   if (S.Kind == AllocKind::Wrapper) {
     if (!inlineWrapper(S, F, P, Why))
       return false;
-    if (S.Place == Storage::Arena)
+    if (S.Place == Storage::Arena) {
+      if (S.Inner.size() == 1)
+        planSmall(S, P.Inner.front().second, F, P);
       return true;
+    }
     // A size the caller's arguments give (xmalloc(32)) is loaded from the
     // inlined parameters: the analysis read it through them
     // (SizeThroughLocals), as it reads a caller's unmodified locals.
@@ -201,15 +205,7 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     if (S.Place == Storage::Arena) {
       if (!checkArenaShape(*P.Call, S, Why))
         return false;
-      // A slot the limits leave no room for: the arena alone.
-      FunctionPlan &FP = Functions[&F];
-      if (S.SmallStack && S.SmallStack <= Opts.MaxStackObject &&
-          FP.StackBytes + S.SmallStack <= Opts.MaxStackFrame &&
-          (S.Kind == AllocKind::Malloc || S.Kind == AllocKind::Calloc ||
-           S.Kind == AllocKind::Strdup || S.Kind == AllocKind::Strndup)) {
-        P.Small = S.SmallStack;
-        FP.StackBytes += S.SmallStack;
-      }
+      planSmall(S, S.Kind, F, P);
       return true;
     }
   }
@@ -227,6 +223,21 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
   }
   FP.StackBytes += Bytes;
   return true;
+}
+
+/// planSmall gives arena site \p S, whose block an allocation of kind \p K
+/// makes, the stack slot the policy chose for it (AllocSite::SmallStack),
+/// where the rewrite's own limits leave room for it; else it has the arena
+/// alone.
+void Rewriter::planSmall(const AllocSite &S, AllocKind K, Function &F, SitePlan &P) {
+  FunctionPlan &FP = Functions[&F];
+  if (S.SmallStack && S.SmallStack <= Opts.MaxStackObject &&
+      FP.StackBytes + S.SmallStack <= Opts.MaxStackFrame &&
+      (K == AllocKind::Malloc || K == AllocKind::Calloc || K == AllocKind::Strdup ||
+       K == AllocKind::Strndup)) {
+    P.Small = S.SmallStack;
+    FP.StackBytes += S.SmallStack;
+  }
 }
 
 /// inlineCall inlines \p CB and returns the calls its body brought in.
@@ -780,18 +791,18 @@ CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call) {
 void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
   if (P.Inner.empty()) {
     P.Call = arenaCall(S.Kind, P.Call);
-    // Its stack slot is made last (SmallSlot.cpp, splitSmall), where the
-    // optimizer has had its chance to delete the allocation as it deletes
-    // a malloc whose contents fold away (taking it to have succeeded).
-    if (P.Small) {
-      auto *K = ConstantInt::get(Type::getInt64Ty(M.getContext()), P.Small);
-      P.Call->setMetadata("escape.small",
-                          MDNode::get(M.getContext(), ConstantAsMetadata::get(K)));
-    }
   } else {
     for (auto &[C, K] : P.Inner)
       C = arenaCall(K, C);
     P.Call = P.Inner.front().first;
+  }
+  // Its stack slot is made last (SmallSlot.cpp, splitSmall), where the
+  // optimizer has had its chance to delete the allocation as it deletes a
+  // malloc whose contents fold away (taking it to have succeeded).
+  if (P.Small) {
+    auto *K = ConstantInt::get(Type::getInt64Ty(M.getContext()), P.Small);
+    P.Call->setMetadata("escape.small",
+                        MDNode::get(M.getContext(), ConstantAsMetadata::get(K)));
   }
   P.Done = true;
   Log.Sites[P.Id] = SiteAction::Arena;

@@ -89,3 +89,24 @@ void budget(size_t n) {
   free(b);
   free(a);
 }
+
+// An allocation wrapper's call takes the slot when the wrapper's one block
+// comes from malloc, calloc, strdup or strndup; not one of two.
+static void *xmalloc(size_t n) {
+  void *p = malloc(n); // expected-remark {{returned from 'xmalloc'}} off-remark {{returned from 'xmalloc'}} big-remark {{returned from 'xmalloc'}}
+  if (!p)
+    __builtin_trap();
+  return p;
+}
+static void *pick(size_t n, int c) {
+  return c ? malloc(n) : calloc(1, n); // expected-remark 2 {{returned from 'pick'}} off-remark 2 {{returned from 'pick'}} big-remark 2 {{returned from 'pick'}}
+}
+
+void wrapped(size_t n, int c) {
+  char *p = xmalloc(n); // expected-remark {{would move to the frame arena (the stack when at most 64 bytes)}} off-remark {{would move to the frame arena}} big-remark {{would move to the frame arena}}
+  char *q = pick(n, c); // expected-remark {{allocation does not escape; would move to the frame arena}} off-remark {{would move to the frame arena}} big-remark {{would move to the frame arena}}
+  use(p, n);
+  use(q, n);
+  free(q);
+  free(p);
+}

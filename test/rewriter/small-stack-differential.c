@@ -16,8 +16,9 @@
 // run time fits and the frame arena when it does not: sizes on both sides
 // of the limit, calloc's zeroed slot over a stack a call dirtied, calloc's
 // overflow, malloc(0), two slots live at once, a block freed on one path
-// only, a block per loop iteration, a helper inlined at several calls, and
-// strdup and strndup copies on both sides of the slot's 63 characters.
+// only, a block per loop iteration, a helper inlined at several calls,
+// strdup and strndup copies on both sides of the slot's 63 characters, and
+// the blocks of allocation wrappers (xmalloc, xstrdup).
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,6 +136,31 @@ __attribute__((noinline)) static unsigned long copies(const char *w, size_t boun
   return h;
 }
 
+static void *xmalloc(size_t n) {
+  void *p = malloc(n);
+  if (!p)
+    abort();
+  return p;
+}
+
+static char *xstrdup(const char *s) {
+  char *p = strdup(s);
+  if (!p)
+    abort();
+  return p;
+}
+
+__attribute__((noinline)) static unsigned long wrapped(const char *w, size_t n) {
+  char *a = xmalloc(n + 1);
+  memset(a, 'w', n);
+  a[n] = 0;
+  char *b = xstrdup(w);
+  unsigned long h = strlen(a) * 131 + strlen(b) + (unsigned char)b[0];
+  free(b);
+  free(a);
+  return h;
+}
+
 int main(void) {
   unsigned long h = 0;
   for (int i = 0; i < NSIZES; i++) {
@@ -149,7 +175,7 @@ int main(void) {
   }
   for (int i = 0; i < NWORDS; i++)
     for (size_t bound = 0; bound < 100; bound += 31)
-      h = h * 31 + copies(words[i], bound);
+      h = h * 31 + copies(words[i], bound) + wrapped(words[i], bound);
   printf("hash %lu\n", h);
   printf("overflow %d\n", overflow(3));
   printf("loop %lu\n", loop(200));
@@ -158,7 +184,9 @@ int main(void) {
 }
 // CHECK: hash
 // CHECK: overflow 1
-// REMARK-DAG: small-stack-differential.c:[[#@LINE-125]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
-// REMARK-DAG: small-stack-differential.c:[[#@LINE-109]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
-// REMARK-DAG: small-stack-differential.c:[[#@LINE-36]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
-// REMARK-DAG: small-stack-differential.c:[[#@LINE-36]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-150]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-134]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-61]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-61]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-37]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
+// REMARK-DAG: small-stack-differential.c:[[#@LINE-35]]:{{.*}}moved to the frame arena (the stack when at most 64 bytes)
