@@ -61,6 +61,8 @@ struct SitePlan {
   /// when its size at run time fits (AllocSite::SmallStack; the slot is
   /// made at the end of the pipeline, SmallSlot.cpp).
   uint64_t Small = 0;
+  /// A stack site of an inline-only definition, moved to the arena instead.
+  bool ToArena = false;
   bool Done = false;
   /// A wrapper site: the allocator calls its inlined body brought in, whose
   /// blocks the call returned (Call is the first of them).
@@ -101,7 +103,7 @@ private:
   void applyFunction(Function &F, FunctionPlan &FP);
   void makeStack(const AllocSite &S, SitePlan &P);
   void makeArena(const AllocSite &S, SitePlan &P);
-  CallBase *arenaCall(AllocKind K, CallBase *Call);
+  CallBase *arenaCall(AllocKind K, CallBase *Call, AllocaInst *Slot = nullptr);
   bool inlineWrapper(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
   void takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls, SitePlan &P);
   void replaceFree(CallBase *Call, Value *Ptr, bool Arena);
@@ -184,12 +186,24 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     return false;
   // A wrapper's block on the stack is checked as the allocator call it
   // comes from, now in F.
+  // An inline definition whose out-of-line body another file provides
+  // (C99 `inline`, `extern inline` with gnu_inline: available_externally)
+  // must stay inlinable by every caller, a recursive one too: a call
+  // InlineGuard kept from taking in stack storage would name a body that
+  // no file may emit (an always_inline helper did not link).  Its sites
+  // keep no stack storage: the arena's frames suit a recursion.
+  bool InlineOnly = F.hasAvailableExternallyLinkage();
+  if (InlineOnly && S.Place == Storage::Stack && !Opts.Arena) {
+    Why = "an inline definition another file may provide keeps no stack storage";
+    return false;
+  }
+  P.ToArena = InlineOnly && S.Place == Storage::Stack;
   AllocSite Block = S;
   if (S.Kind == AllocKind::Wrapper) {
     if (!inlineWrapper(S, F, P, Why))
       return false;
-    if (S.Place == Storage::Arena) {
-      if (S.Inner.size() == 1)
+    if (S.Place == Storage::Arena || P.ToArena) {
+      if (S.Inner.size() == 1 && !InlineOnly)
         planSmall(S, P.Inner.front().second, F, P);
       return true;
     }
@@ -202,10 +216,11 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
     if (!P.Call)
       return false;
-    if (S.Place == Storage::Arena) {
+    if (S.Place == Storage::Arena || P.ToArena) {
       if (!checkArenaShape(*P.Call, S, Why))
         return false;
-      planSmall(S, S.Kind, F, P);
+      if (!InlineOnly)
+        planSmall(S, S.Kind, F, P);
       return true;
     }
   }
@@ -478,7 +493,7 @@ void Rewriter::planFree(unsigned Idx) {
       decline(Id, "its free at " + where(FS.Pos) + " is in another function");
   if (isRealloc(FS.Callee)) {
     for (unsigned Id : FS.Sites) {
-      if (planned(Id) && R.Sites[Id].Place != Storage::Arena)
+      if (planned(Id) && R.Sites[Id].Place != Storage::Arena && !Plans[Id].ToArena)
         decline(Id, "passed to '" + FS.Callee + "' at " + where(FS.Pos) +
                         " but not placed in the frame arena");
       else if (planned(Id))
@@ -576,7 +591,8 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
       continue; // declined while planning the frees
     const AllocSite &S = R.Sites[Id];
     SitePlan &P = It->second;
-    if (S.Place == Storage::Stack) {
+    bool Stack = S.Place == Storage::Stack && !P.ToArena;
+    if (Stack) {
       makeStack(S, P);
       if (!P.Inner.empty()) {
         // A wrapper's block went to the stack; its temporaries go to the
@@ -589,9 +605,9 @@ void Rewriter::applyFunction(Function &F, FunctionPlan &FP) {
     } else {
       makeArena(S, P);
     }
-    HasStack |= S.Place == Storage::Stack || It->second.Small;
-    HasArena |= S.Place == Storage::Arena;
-    if (S.Place == Storage::Arena && It->second.Inner.empty())
+    HasStack |= Stack || It->second.Small;
+    HasArena |= !Stack;
+    if (!Stack && It->second.Inner.empty())
       ArenaCalls.push_back(It->second.Call);
     for (auto &[C, K] : It->second.Inner)
       ArenaCalls.push_back(C);
@@ -769,18 +785,32 @@ static SmallVector<Value *, 2> reallocArgs(IRBuilder<> &B, CallBase *Call) {
   return {Call->getArgOperand(0), Size};
 }
 
-CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call) {
+/// arenaCall replaces allocator call \p Call of kind \p K by its arena
+/// form.  With \p Slot, the form that may take that stack slot instead
+/// (esc_frame_alloc_small(n, slot), ...; SmallSlot.cpp splits it at the
+/// end of the pipeline): the slot is an argument it neither reads nor
+/// keeps, which keeps the slot's alloca alive and lets the inliner scope
+/// it to each inlined copy.
+CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call, AllocaInst *Slot) {
   IRBuilder<> B(Call);
-  SmallVector<Value *, 2> Args(Call->args());
+  SmallVector<Value *, 3> Args(Call->args());
   if (K == AllocKind::ReallocArray)
     Args = reallocArgs(B, Call);
-  SmallVector<Type *, 2> Params;
+  if (Slot)
+    Args.push_back(Slot);
+  SmallVector<Type *, 3> Params;
   for (Value *A : Args)
     Params.push_back(A->getType());
-  bool Existed = M.getFunction(arenaName(K)) != nullptr;
-  FunctionCallee FC = runtimeFn(arenaName(K), Call->getType(), Params, true);
-  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed)
+  std::string Name = (arenaName(K) + (Slot ? "_small" : "")).str();
+  bool Existed = M.getFunction(Name) != nullptr;
+  FunctionCallee FC = runtimeFn(Name, Call->getType(), Params, true);
+  if (auto *Fn = dyn_cast<Function>(FC.getCallee()); Fn && !Existed) {
     markAllocator(Fn, K);
+    if (Slot) {
+      Fn->addParamAttr(Args.size() - 1, Attribute::NoCapture);
+      Fn->addParamAttr(Args.size() - 1, Attribute::ReadNone);
+    }
+  }
   CallInst *New = B.CreateCall(FC, Args);
   New->takeName(Call);
   Call->replaceAllUsesWith(New);
@@ -789,20 +819,30 @@ CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call) {
 }
 
 void Rewriter::makeArena(const AllocSite &S, SitePlan &P) {
-  if (P.Inner.empty()) {
-    P.Call = arenaCall(S.Kind, P.Call);
-  } else {
-    for (auto &[C, K] : P.Inner)
-      C = arenaCall(K, C);
-    P.Call = P.Inner.front().first;
-  }
-  // Its stack slot is made last (SmallSlot.cpp, splitSmall), where the
-  // optimizer has had its chance to delete the allocation as it deletes a
-  // malloc whose contents fold away (taking it to have succeeded).
+  // A site with a stack slot for its dynamic size: the slot is made here,
+  // in the function's entry, and the branch to it at the end of the
+  // pipeline (SmallSlot.cpp), where the optimizer has had its chance to
+  // delete the allocation as it deletes a malloc whose contents fold away
+  // (taking it to have succeeded).  No lifetime markers yet: the inliner
+  // scopes the slot to each copy it makes of the function.
+  AllocaInst *Slot = nullptr;
   if (P.Small) {
-    auto *K = ConstantInt::get(Type::getInt64Ty(M.getContext()), P.Small);
-    P.Call->setMetadata("escape.small",
-                        MDNode::get(M.getContext(), ConstantAsMetadata::get(K)));
+    Function &F = *P.Call->getFunction();
+    IRBuilder<> EB(&F.getEntryBlock(), entryInsertPoint(F));
+    EB.SetCurrentDebugLocation(DebugLoc());
+    Slot = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), P.Small),
+                           M.getDataLayout().getAllocaAddrSpace(), nullptr,
+                           S.Name.empty() ? "escape.small" : S.Name + ".small");
+    Slot->setAlignment(Align(16));
+  }
+  if (P.Inner.empty()) {
+    P.Call = arenaCall(S.Kind, P.Call, Slot);
+  } else {
+    for (auto &[C, K] : P.Inner) {
+      C = arenaCall(K, C, Slot);
+      Slot = nullptr; // the first is the block the wrapper returns
+    }
+    P.Call = P.Inner.front().first;
   }
   P.Done = true;
   Log.Sites[P.Id] = SiteAction::Arena;
@@ -936,7 +976,9 @@ static Instruction *frameEntry(Function &F, const DominatorTree &DT,
   if (D == &F.getEntryBlock()) {
     for (Instruction &I : *D)
       if (is_contained(ArenaCalls, &I))
-        return I.getMetadata("escape.small") ? &I : &*entryInsertPoint(F);
+        return cast<CallBase>(I).getCalledFunction()->getName().ends_with("_small")
+                   ? &I
+                   : &*entryInsertPoint(F);
     return &*entryInsertPoint(F);
   }
   while (D != &F.getEntryBlock() && onCycle(D))

@@ -1,12 +1,15 @@
 //===- SmallSlot.cpp - Stack slots for small dynamic sizes ----------------===//
 //
 // An arena allocation of a dynamic size that the policy gave a stack slot
-// of K bytes (AllocSite::SmallStack; the rewrite tags its call with
-// !escape.small K) takes the slot when its size at run time fits:
+// of K bytes (AllocSite::SmallStack) takes the slot when its size at run
+// time fits.  The rewrite made the slot, an alloca of K bytes in the
+// function's entry, and passed it to the allocation's _small form, which
+// keeps it alive (the inliner scopes it to each copy it makes, so that
+// copies share their bytes); here that call becomes
 //
-//   m = esc_frame_enter();          if (n <= K) { lifetime.start(slot) }
-//   p = esc_frame_alloc(n)     ->   else { m1 = esc_frame_enter(); p1 = esc_frame_alloc(n) }
-//                                   p = phi(slot, p1), m = phi(0, m1)
+//   m = esc_frame_enter();                if (n <= K) { p1 = slot }
+//   p = esc_frame_alloc_small(n, slot) -> else { m1 = esc_frame_enter(); p2 = esc_frame_alloc(n) }
+//                                         p = phi(p1, p2), m = phi(0, m1)
 //
 // calloc(c, n) takes it when c * n fits without overflow, and zeroes it;
 // strdup(s) and strndup(s, n) when the copy, with its terminating null,
@@ -99,24 +102,49 @@ static Value *stringLength(CallInst *Alloc, bool Bounded, IRBuilder<> &B) {
 struct Split {
   AllocaInst *Slot;
   PHINode *Ptr;
+  bool Scoped; ///< the inliner's markers bound the slot's lifetime
 };
 
-static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
+/// plainCall replaces \p Small, an arena allocation's _small form, by the
+/// allocation itself (its arguments but the slot).
+static CallInst *plainCall(CallInst *Small) {
+  Module &M = *Small->getModule();
+  SmallVector<Value *, 2> Args(Small->args());
+  Args.pop_back();
+  SmallVector<Type *, 2> Params;
+  for (Value *A : Args)
+    Params.push_back(A->getType());
+  Function *SmallFn = Small->getCalledFunction();
+  StringRef Name = SmallFn->getName().drop_back(6);
+  bool Existed = M.getFunction(Name) != nullptr;
+  FunctionCallee Fn = M.getOrInsertFunction(Name, FunctionType::get(Small->getType(), Params, false));
+  // Declared as the rewrite declares it (an allocator, for a later link-time
+  // optimizer): the _small form's attributes but the slot's.
+  if (auto *F = dyn_cast<Function>(Fn.getCallee()); F && !Existed)
+    F->setAttributes(SmallFn->getAttributes().removeParamAttributes(
+        M.getContext(), SmallFn->arg_size() - 1));
+  IRBuilder<> B(Small);
+  CallInst *Plain = B.CreateCall(Fn, Args);
+  Plain->setDebugLoc(Small->getDebugLoc());
+  Plain->takeName(Small);
+  Small->replaceAllUsesWith(Plain);
+  Small->eraseFromParent();
+  return Plain;
+}
+
+/// hasLifetime reports whether \p Slot has lifetime markers (the inliner's).
+static bool hasLifetime(const AllocaInst *Slot) {
+  return any_of(Slot->users(), [](const User *U) {
+    const auto *II = dyn_cast<IntrinsicInst>(U);
+    return II && II->isLifetimeStartOrEnd();
+  });
+}
+
+static Split splitOne(CallInst *Alloc, AllocaInst *Slot, uint64_t K, bool MoveEnter,
                       SmallVectorImpl<PHINode *> &Marks) {
-  Function &F = *Alloc->getFunction();
   StringRef Kind = calleeOf(Alloc);
   bool Copy = Kind == "esc_frame_strdup" || Kind == "esc_frame_strndup";
-  Module &M = *F.getParent();
-  BasicBlock &Entry = F.getEntryBlock();
-  BasicBlock::iterator At = Entry.begin();
-  while (isa<AllocaInst>(*At))
-    ++At;
-  IRBuilder<> EB(&Entry, At);
-  EB.SetCurrentDebugLocation(DebugLoc());
-  AllocaInst *Slot = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), K),
-                                     M.getDataLayout().getAllocaAddrSpace(), nullptr,
-                                     "escape.small");
-  Slot->setAlignment(Align(16));
+  bool Scoped = hasLifetime(Slot);
 
   CallInst *Enter = MoveEnter ? enterBefore(Alloc) : nullptr;
   if (Enter)
@@ -128,10 +156,8 @@ static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
   Value *Size = Alloc->getArgOperand(0), *Fits, *Len = nullptr;
   if (Copy) {
     Len = stringLength(Alloc, Kind == "esc_frame_strndup", B);
-    if (!Len) {
-      Slot->eraseFromParent();
-      return {nullptr, nullptr};
-    }
+    if (!Len)
+      return {nullptr, nullptr, false};
     // The length is at most the object's size minus one: no overflow.
     Fits = B.CreateICmpULT(Len, ConstantInt::get(Len->getType(), K));
   } else if (Calloc) {
@@ -151,7 +177,8 @@ static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
   Alloc->moveBefore(Else);
 
   B.SetInsertPoint(Then);
-  B.CreateLifetimeStart(Slot, B.getInt64(K));
+  if (!Scoped)
+    B.CreateLifetimeStart(Slot, B.getInt64(K));
   if (Calloc)
     B.CreateMemSet(Slot, B.getInt8(0), Size, Align(16));
   if (Copy) {
@@ -172,7 +199,7 @@ static Split splitOne(CallInst *Alloc, uint64_t K, bool MoveEnter,
   PHINode *Ptr = join(Alloc, SlotPtr);
   if (Enter)
     Marks.push_back(join(Enter, Constant::getNullValue(Enter->getType())));
-  return {Slot, Ptr};
+  return {Slot, Ptr, Scoped};
 }
 
 /// leaveIfEntered makes each esc_frame_leave of \p Mark run only when the
@@ -192,22 +219,25 @@ static void leaveIfEntered(PHINode *Mark) {
 }
 
 bool splitSmall(Function &F) {
-  SmallVector<std::pair<CallInst *, uint64_t>, 2> Allocs;
+  SmallVector<CallInst *, 2> Smalls;
   for (Instruction &I : instructions(F)) {
-    auto *CI = dyn_cast<CallInst>(&I);
-    MDNode *MD = CI ? CI->getMetadata("escape.small") : nullptr;
-    if (!MD || MD->getNumOperands() != 1)
-      continue;
-    StringRef N = calleeOf(CI);
-    if (N != "esc_frame_alloc" && N != "esc_frame_calloc" && N != "esc_frame_strdup" &&
-        N != "esc_frame_strndup")
-      continue;
-    auto *K = mdconst::dyn_extract<ConstantInt>(MD->getOperand(0));
-    if (K && K->getZExtValue() > 0 && K->getZExtValue() <= 4096)
-      Allocs.push_back({CI, K->getZExtValue()});
+    StringRef N = calleeOf(&I);
+    if (isa<CallInst>(I) && cast<CallInst>(I).arg_size() > 1 &&
+        (N == "esc_frame_alloc_small" || N == "esc_frame_calloc_small" ||
+         N == "esc_frame_strdup_small" || N == "esc_frame_strndup_small"))
+      Smalls.push_back(cast<CallInst>(&I));
   }
-  if (Allocs.empty())
+  if (Smalls.empty())
     return false;
+  SmallVector<std::tuple<CallInst *, AllocaInst *, uint64_t>, 2> Allocs;
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  for (CallInst *CI : Smalls) {
+    auto *Slot = dyn_cast<AllocaInst>(CI->getArgOperand(CI->arg_size() - 1));
+    CallInst *Plain = plainCall(CI);
+    std::optional<TypeSize> Size = Slot ? Slot->getAllocationSize(DL) : std::nullopt;
+    if (Size && !Size->isScalable() && Size->getFixedValue() > 0)
+      Allocs.push_back({Plain, Slot, Size->getFixedValue()});
+  }
   // The frame's entry goes to the arena's path only when nothing else
   // allocates in it: another allocation would find no frame entered.
   unsigned ArenaAllocs = 0;
@@ -219,11 +249,14 @@ bool splitSmall(Function &F) {
   }
   SmallVector<Split, 2> Splits;
   SmallVector<PHINode *, 2> Marks;
-  for (auto &[CI, K] : Allocs)
-    if (Split S = splitOne(CI, K, ArenaAllocs == 1, Marks); S.Slot)
+  for (auto &[CI, Slot, K] : Allocs) {
+    if (Split S = splitOne(CI, Slot, K, ArenaAllocs == 1, Marks); S.Slot)
       Splits.push_back(S);
+    else if (Slot->use_empty())
+      Slot->eraseFromParent();
+  }
   if (Splits.empty())
-    return false;
+    return true;
   for (PHINode *M : Marks)
     leaveIfEntered(M);
 
@@ -231,7 +264,6 @@ bool splitSmall(Function &F) {
   for (Instruction &I : instructions(F))
     if (calleeOf(&I) == "esc_frame_free" && cast<CallBase>(I).arg_size() == 1)
       Frees.push_back(cast<CallInst>(&I));
-  const DataLayout &DL = F.getParent()->getDataLayout();
   auto end = [&](AllocaInst *Slot, Instruction *At) {
     IRBuilder<> B(At);
     B.CreateLifetimeEnd(Slot, B.getInt64(DL.getTypeAllocSize(Slot->getAllocatedType())));
@@ -243,7 +275,7 @@ bool splitSmall(Function &F) {
     for (const Split &S : Splits) {
       IsSlot = B.CreateOr(IsSlot, B.CreateICmpEQ(P, B.CreatePointerBitCastOrAddrSpaceCast(
                                                          S.Slot, P->getType())));
-      if (P == S.Ptr)
+      if (P == S.Ptr && !S.Scoped)
         end(S.Slot, Free);
     }
     Free->setArgOperand(0, B.CreateSelect(IsSlot, Constant::getNullValue(P->getType()), P));
@@ -251,7 +283,8 @@ bool splitSmall(Function &F) {
   for (BasicBlock &BB : F)
     if (auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator()))
       for (const Split &S : Splits)
-        end(S.Slot, Ret);
+        if (!S.Scoped)
+          end(S.Slot, Ret);
   for (Instruction &I : instructions(F))
     if (auto *CI = dyn_cast<CallInst>(&I); CI && CI->getTailCallKind() == CallInst::TCK_Tail)
       CI->setTailCallKind(CallInst::TCK_None);

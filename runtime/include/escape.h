@@ -158,6 +158,13 @@ ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_aligned_alloc(size_t alignment, size_
 ESC_EXPORT int esc_frame_posix_memalign(void **out, size_t alignment, size_t size);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strdup(const char *s);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
+// The forms of those four that name a stack slot the compiler may use
+// instead (it tests the size and calls these only when the slot is too
+// small): the slot is neither read nor kept; each is its plain form.
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_alloc_small(size_t size, void *slot);
+ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_calloc_small(size_t count, size_t size, void *slot);
+ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strdup_small(const char *s, void *slot);
+ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup_small(const char *s, size_t n, void *slot);
 // esc_frame_realloc resizes an arena object in place when it is on top,
 // else moves it to the top, that is into the innermost frame: call it in
 // the frame that allocated p.  A pointer not in the arena is passed to

@@ -717,6 +717,30 @@ char *esc_frame_strndup(const char *s, size_t n) {
   return p;
 }
 
+// The _small forms name a stack slot the compiler made for a block of a
+// dynamic size; it turns each call into a test that takes the slot when
+// the size fits, and this form only where it did not (the slot is never
+// read here).
+void *esc_frame_alloc_small(size_t n, void *slot) {
+  (void)slot;
+  return esc_frame_alloc(n);
+}
+
+void *esc_frame_calloc_small(size_t count, size_t size, void *slot) {
+  (void)slot;
+  return esc_frame_calloc(count, size);
+}
+
+char *esc_frame_strdup_small(const char *s, void *slot) {
+  (void)slot;
+  return esc_frame_strdup(s);
+}
+
+char *esc_frame_strndup_small(const char *s, size_t n, void *slot) {
+  (void)slot;
+  return esc_frame_strndup(s, n);
+}
+
 void *esc_frame_realloc_heap(void *p, size_t n) {
   esc_frame_arena_t *a = &esc_frame_tls;
   if (!p || !esc_frame_find_chunk(a, p)) return realloc(p, n);

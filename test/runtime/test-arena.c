@@ -693,6 +693,22 @@ static void test_strings(void) {
   esc_frame_leave(m);
 }
 
+// The _small forms are their plain forms: an arena block, never the slot.
+static void test_small_forms(void) {
+  size_t start = esc_frame_bytes_in_use();
+  esc_frame_mark_t m = esc_frame_enter();
+  char slot[64];
+  char *a = esc_frame_alloc_small(100, slot);
+  long *c = esc_frame_calloc_small(20, sizeof(long), slot);
+  char *s = esc_frame_strdup_small("frame arena", slot);
+  char *t = esc_frame_strndup_small("frame arena", 5, slot);
+  CHECK(a && a != slot && c && (char *)c != slot && s != slot && t != slot);
+  CHECK(c[0] == 0 && c[19] == 0 && strcmp(s, "frame arena") == 0 && strcmp(t, "frame") == 0);
+  CHECK(esc_frame_bytes_in_use() > start);
+  esc_frame_leave(m);
+  CHECK(esc_frame_bytes_in_use() == start);
+}
+
 static void test_realloc(void) {
   esc_frame_mark_t m = esc_frame_enter();
   size_t start = esc_frame_bytes_in_use();
@@ -775,6 +791,7 @@ int main(void) {
   test_posix_memalign();
   test_calloc();
   test_strings();
+  test_small_forms();
   test_realloc();
   test_realloc_heap();
   if (failures) {
