@@ -719,8 +719,18 @@ char *esc_frame_strndup(const char *s, size_t n) {
 
 // The _small forms name a stack slot the compiler made for a block of a
 // dynamic size; it turns each call into a test that takes the slot when
-// the size fits, and this form only where it did not (the slot is never
-// read here).
+// the size fits, and calls the plain form where it does not, so these are
+// only for a call it left as it was.  The slot, an argument more than the
+// plain form takes, is never read: on ELF targets each is another name of
+// its plain form (an extra argument is ignored by the C calling
+// conventions of the targets the compiler rewrites for), which costs the
+// runtime's footprint no code.
+#if defined(__ELF__) && (defined(__x86_64__) || defined(__aarch64__))
+__asm__(".globl esc_frame_alloc_small\n.set esc_frame_alloc_small, esc_frame_alloc\n"
+        ".globl esc_frame_calloc_small\n.set esc_frame_calloc_small, esc_frame_calloc\n"
+        ".globl esc_frame_strdup_small\n.set esc_frame_strdup_small, esc_frame_strdup\n"
+        ".globl esc_frame_strndup_small\n.set esc_frame_strndup_small, esc_frame_strndup\n");
+#else
 void *esc_frame_alloc_small(size_t n, void *slot) {
   (void)slot;
   return esc_frame_alloc(n);
@@ -740,6 +750,7 @@ char *esc_frame_strndup_small(const char *s, size_t n, void *slot) {
   (void)slot;
   return esc_frame_strndup(s, n);
 }
+#endif
 
 void *esc_frame_realloc_heap(void *p, size_t n) {
   esc_frame_arena_t *a = &esc_frame_tls;
