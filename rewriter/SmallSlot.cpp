@@ -14,8 +14,8 @@
 // calloc(c, n) takes it when c * n fits without overflow, and zeroes it;
 // strdup(s) and strndup(s, n) when the copy, with its terminating null,
 // fits: the C library's strlen (strnlen) measures it, and the characters
-// are copied into the slot.  A module that defines its own strlen or
-// strnlen keeps the arena.
+// are copied into the slot.  A module with something else under the name
+// strlen or strnlen (a function or a variable of its own) keeps the arena.
 //
 // This runs last, not where the rewrite makes the arena call: up to here
 // the optimizer may delete the allocation, as it deletes a malloc whose
@@ -71,11 +71,15 @@ static CallInst *enterBefore(CallInst *Alloc) {
 
 /// libcFn returns the C library's function \p Name of type \p FT, or null
 /// when the module has something else under that name (the program's own
-/// strlen).
+/// strlen, or a variable).
 static FunctionCallee libcFn(Module &M, StringRef Name, FunctionType *FT) {
-  if (Function *F = M.getFunction(Name))
-    if (!F->isDeclaration() || F->getFunctionType() != FT || F->hasLocalLinkage())
+  if (GlobalValue *GV = M.getNamedValue(Name)) {
+    auto *F = dyn_cast<Function>(GV);
+    // A variable of that name (`static int strlen[4]`), or a function of
+    // the program's own.
+    if (!F || !F->isDeclaration() || F->getFunctionType() != FT || F->hasLocalLinkage())
       return FunctionCallee();
+  }
   return M.getOrInsertFunction(Name, FT);
 }
 
