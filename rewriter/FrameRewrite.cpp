@@ -353,6 +353,11 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
         break;
       }
       Inlined[Next] = C->getCalledFunction()->getName().str();
+      // Inlining erases the call: no list may keep it (a wrapper returning
+      // `w ? xm(n) : ym(n)`, where ym calls xm, looked through pick's list
+      // again for ym's call and read the erased xm call).
+      auto &From = Brought[Level];
+      From.erase(std::remove(From.begin(), From.end(), C), From.end());
       if (!inlineCall(C, Brought[Next], Why))
         return false;
       Level = Next;
