@@ -127,6 +127,8 @@ private:
   MapVector<Function *, FunctionPlan> Functions;  ///< in first-site order
   DenseMap<CallBase *, unsigned> Claimed; ///< call -> site id, or free index
   SmallPtrSet<Function *, 8> StackFunctions; ///< functions given stack storage
+  /// Functions an always_inline call takes into a recursion (InlineGuard).
+  DenseMap<Function *, bool> IntoRecursion;
   static constexpr unsigned FreeMark = 1u << 31; ///< | free index
   /// A callee-freed site is planned: every free of a parameter goes to
   /// esc_frame_free (set once all frees are planned).
@@ -190,11 +192,18 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
   // (C99 `inline`, `extern inline` with gnu_inline: available_externally)
   // must stay inlinable by every caller, a recursive one too: a call
   // InlineGuard kept from taking in stack storage would name a body that
-  // no file may emit (an always_inline helper did not link).  Its sites
+  // no file may emit (an always_inline helper did not link).  Nor can the
+  // guard hold a call marked always_inline (every call of a `flatten`
+  // function): noinline beside it broke the module, and at -O0 the call
+  // was inlined anyway, a slot per level of the recursion.  Such sites
   // keep no stack storage: the arena's frames suit a recursion.
-  bool InlineOnly = F.hasAvailableExternallyLinkage();
+  auto [Forced, New] = IntoRecursion.try_emplace(&F, false);
+  if (New)
+    Forced->second = inlinedIntoRecursion(F, R.Recursive);
+  bool InlineOnly = F.hasAvailableExternallyLinkage() || Forced->second;
   if (InlineOnly && S.Place == Storage::Stack && !Opts.Arena) {
-    Why = "an inline definition another file may provide keeps no stack storage";
+    Why = "an inline definition another file may provide, or a function an "
+          "always_inline call takes into a recursion, keeps no stack storage";
     return false;
   }
   P.ToArena = InlineOnly && S.Place == Storage::Stack;

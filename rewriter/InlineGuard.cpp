@@ -58,7 +58,9 @@ unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
         continue;
       Function *Caller = CB->getFunction();
       if (IsRecursive.contains(Caller->getName())) {
-        if (!CB->isNoInline()) {
+        // (A call marked always_inline cannot be: its callee holds none,
+        // inlinedIntoRecursion.)
+        if (!CB->isNoInline() && !CB->hasFnAttr(Attribute::AlwaysInline)) {
           CB->setIsNoInline();
           ++Marked;
           if (Trace)
@@ -72,6 +74,32 @@ unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
     }
   }
   return Marked;
+}
+
+bool inlinedIntoRecursion(Function &F, ArrayRef<std::string> Recursive) {
+  if (Recursive.empty())
+    return false;
+  StringSet<> IsRecursive;
+  for (const std::string &Name : Recursive)
+    IsRecursive.insert(Name);
+  SmallPtrSet<Function *, 16> Holders{&F};
+  SmallVector<Function *, 16> Work{&F};
+  while (!Work.empty()) {
+    Function *H = Work.pop_back_val();
+    for (User *U : H->users()) {
+      auto *CB = dyn_cast<CallBase>(U);
+      if (!CB || CB->getCalledFunction() != H)
+        continue;
+      Function *Caller = CB->getFunction();
+      if (IsRecursive.contains(Caller->getName())) {
+        if (CB->hasFnAttr(Attribute::AlwaysInline))
+          return true;
+      } else if (Holders.insert(Caller).second) {
+        Work.push_back(Caller);
+      }
+    }
+  }
+  return false;
 }
 
 } // namespace escape::rewriter

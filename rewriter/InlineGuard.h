@@ -27,6 +27,13 @@ unsigned guardRecursiveCallers(const llvm::SmallPtrSetImpl<llvm::Function *> &St
                                llvm::ArrayRef<std::string> Recursive,
                                llvm::raw_ostream *Trace);
 
+/// inlinedIntoRecursion reports whether stack storage in \p F would reach a
+/// function named in \p Recursive through a call the guard cannot keep
+/// from inlining: one marked `alwaysinline` at the call (clang marks every
+/// call in a `flatten` function so), directly or through callers that take
+/// \p F in.  Such a function must hold no stack storage.
+bool inlinedIntoRecursion(llvm::Function &F, llvm::ArrayRef<std::string> Recursive);
+
 } // namespace escape::rewriter
 
 #endif
