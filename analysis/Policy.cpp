@@ -4,9 +4,10 @@
 // the stack unless the function recurses, the object is loop-carried or
 // the frame budget is spent; dynamic, larger, recursive and loop-carried
 // objects go to the frame arena; everything else stays on the heap, with
-// the reason.  A malloc or calloc of a dynamic size that would take the
-// stack were its size a small constant gets a stack slot of that size,
-// which it takes when its size at run time fits.
+// the reason.  A malloc, calloc, strdup or strndup of a dynamic size (or
+// an allocation wrapper's block made by one) that would take the stack
+// were its size a small constant gets a stack slot of that size, which it
+// takes when its size at run time fits.
 //
 //===----------------------------------------------------------------------===//
 #include "Policy.h"

@@ -58,10 +58,11 @@ struct SitePlan {
   uint64_t Align = 16;
   AllocaInst *Slot = nullptr; ///< the stack storage, once made
   /// An arena site given a stack slot of this many bytes, which it takes
-  /// when its size at run time fits (AllocSite::SmallStack; the slot is
-  /// made at the end of the pipeline, SmallSlot.cpp).
+  /// when its size at run time fits (AllocSite::SmallStack; makeArena makes
+  /// the slot, SmallSlot.cpp the branch to it at the end of the pipeline).
   uint64_t Small = 0;
-  /// A stack site of an inline-only definition, moved to the arena instead.
+  /// A stack site of an inline-only definition, or of a function an
+  /// always_inline call takes into a recursion: moved to the arena.
   bool ToArena = false;
   bool Done = false;
   /// A wrapper site: the allocator calls its inlined body brought in, whose
@@ -95,7 +96,7 @@ public:
 private:
   void planSite(unsigned Id);
   bool checkSite(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
-  void planSmall(const AllocSite &S, AllocKind K, Function &F, SitePlan &P);
+  void planSmall(const AllocSite &S, Function &F, SitePlan &P);
   void planFree(unsigned Idx);
   void declineCalleeFreed(const std::string &Why);
   void declineFreeSites(const FreeSite &FS, const std::string &Why);
@@ -212,8 +213,8 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     if (!inlineWrapper(S, F, P, Why))
       return false;
     if (S.Place == Storage::Arena || P.ToArena) {
-      if (S.Inner.size() == 1 && !InlineOnly)
-        planSmall(S, P.Inner.front().second, F, P);
+      if (!InlineOnly)
+        planSmall(S, F, P);
       return true;
     }
     // A size the caller's arguments give (xmalloc(32)) is loaded from the
@@ -229,7 +230,7 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
       if (!checkArenaShape(*P.Call, S, Why))
         return false;
       if (!InlineOnly)
-        planSmall(S, S.Kind, F, P);
+        planSmall(S, F, P);
       return true;
     }
   }
@@ -249,11 +250,14 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
   return true;
 }
 
-/// planSmall gives arena site \p S, whose block an allocation of kind \p K
-/// makes, the stack slot the policy chose for it (AllocSite::SmallStack),
-/// where the rewrite's own limits leave room for it; else it has the arena
-/// alone.
-void Rewriter::planSmall(const AllocSite &S, AllocKind K, Function &F, SitePlan &P) {
+/// planSmall gives arena site \p S the stack slot the policy chose for it
+/// (AllocSite::SmallStack), where the rewrite's own limits leave room for
+/// it and its block, or a wrapper's one block, comes from an allocation
+/// with a _small form; else it has the arena alone.
+void Rewriter::planSmall(const AllocSite &S, Function &F, SitePlan &P) {
+  if (!P.Inner.empty() && S.Inner.size() != 1)
+    return;
+  AllocKind K = P.Inner.empty() ? S.Kind : P.Inner.front().second;
   FunctionPlan &FP = Functions[&F];
   if (S.SmallStack && S.SmallStack <= Opts.MaxStackObject &&
       FP.StackBytes + S.SmallStack <= Opts.MaxStackFrame &&

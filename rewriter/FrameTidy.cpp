@@ -58,8 +58,7 @@ using namespace llvm::PatternMatch;
 
 namespace escape::rewriter {
 
-/// calleeName returns the name of \p I's direct callee, or "".
-static StringRef calleeName(const Instruction *I) {
+StringRef calleeName(const Instruction *I) {
   const auto *CB = dyn_cast<CallBase>(I);
   const Function *Fn = CB ? CB->getCalledFunction() : nullptr;
   return Fn ? Fn->getName() : StringRef();

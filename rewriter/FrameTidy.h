@@ -9,7 +9,14 @@
 
 #include "llvm/IR/PassManager.h"
 
+namespace llvm {
+class Instruction;
+} // namespace llvm
+
 namespace escape::rewriter {
+
+/// calleeName returns the name of \p I's direct callee, or "".
+llvm::StringRef calleeName(const llvm::Instruction *I);
 
 /// FrameTidyPass drops the frames whose arena allocations the optimizer
 /// deleted, and fuses an esc_frame_enter with the allocation right after it

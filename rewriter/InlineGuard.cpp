@@ -26,6 +26,7 @@
 //===----------------------------------------------------------------------===//
 #include "InlineGuard.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/IR/InstrTypes.h"
@@ -36,20 +37,23 @@ using namespace llvm;
 
 namespace escape::rewriter {
 
-unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
-                               ArrayRef<std::string> Recursive, raw_ostream *Trace) {
-  if (Stack.empty() || Recursive.empty())
-    return 0;
+/// forEachCallIntoRecursion walks the holders of \p Seeds' stack storage:
+/// the seeds, and every function that may take one in by inlining (its
+/// non-recursive callers, transitively).  A recursive function is never
+/// one: its own sites are not on the stack, and calls into it from
+/// recursive code are what \p Visit sees.  \p Visit gets each direct call
+/// from a function named in \p Recursive to a holder; the walk stops when
+/// it returns true, and so reports.
+static bool forEachCallIntoRecursion(ArrayRef<Function *> Seeds,
+                                     ArrayRef<std::string> Recursive,
+                                     function_ref<bool(CallBase &, Function &)> Visit) {
+  if (Seeds.empty() || Recursive.empty())
+    return false;
   StringSet<> IsRecursive;
   for (const std::string &Name : Recursive)
     IsRecursive.insert(Name);
-  // Holders: functions that hold promoted stack storage, or may once the
-  // inliner is done.  A recursive function is never one (its own sites
-  // are not on the stack, and calls into it from recursive code are
-  // guarded below).
-  SmallPtrSet<Function *, 16> Holders(Stack.begin(), Stack.end());
-  SmallVector<Function *, 16> Work(Stack.begin(), Stack.end());
-  unsigned Marked = 0;
+  SmallPtrSet<Function *, 16> Holders(Seeds.begin(), Seeds.end());
+  SmallVector<Function *, 16> Work(Seeds.begin(), Seeds.end());
   while (!Work.empty()) {
     Function *F = Work.pop_back_val();
     for (User *U : F->users()) {
@@ -58,41 +62,7 @@ unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
         continue;
       Function *Caller = CB->getFunction();
       if (IsRecursive.contains(Caller->getName())) {
-        // (A call marked always_inline cannot be: its callee holds none,
-        // inlinedIntoRecursion.)
-        if (!CB->isNoInline() && !CB->hasFnAttr(Attribute::AlwaysInline)) {
-          CB->setIsNoInline();
-          ++Marked;
-          if (Trace)
-            *Trace << "escape: call from recursive '" << Caller->getName()
-                   << "' to '" << F->getName()
-                   << "' is not inlined: it holds promoted stack storage\n";
-        }
-      } else if (Holders.insert(Caller).second) {
-        Work.push_back(Caller);
-      }
-    }
-  }
-  return Marked;
-}
-
-bool inlinedIntoRecursion(Function &F, ArrayRef<std::string> Recursive) {
-  if (Recursive.empty())
-    return false;
-  StringSet<> IsRecursive;
-  for (const std::string &Name : Recursive)
-    IsRecursive.insert(Name);
-  SmallPtrSet<Function *, 16> Holders{&F};
-  SmallVector<Function *, 16> Work{&F};
-  while (!Work.empty()) {
-    Function *H = Work.pop_back_val();
-    for (User *U : H->users()) {
-      auto *CB = dyn_cast<CallBase>(U);
-      if (!CB || CB->getCalledFunction() != H)
-        continue;
-      Function *Caller = CB->getFunction();
-      if (IsRecursive.contains(Caller->getName())) {
-        if (CB->hasFnAttr(Attribute::AlwaysInline))
+        if (Visit(*CB, *F))
           return true;
       } else if (Holders.insert(Caller).second) {
         Work.push_back(Caller);
@@ -100,6 +70,33 @@ bool inlinedIntoRecursion(Function &F, ArrayRef<std::string> Recursive) {
     }
   }
   return false;
+}
+
+unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
+                               ArrayRef<std::string> Recursive, raw_ostream *Trace) {
+  SmallVector<Function *, 16> Seeds(Stack.begin(), Stack.end());
+  unsigned Marked = 0;
+  forEachCallIntoRecursion(Seeds, Recursive, [&](CallBase &CB, Function &F) {
+    // A call marked always_inline cannot be: its callee holds no stack
+    // storage (inlinedIntoRecursion).
+    if (CB.isNoInline() || CB.hasFnAttr(Attribute::AlwaysInline))
+      return false;
+    CB.setIsNoInline();
+    ++Marked;
+    if (Trace)
+      *Trace << "escape: call from recursive '" << CB.getFunction()->getName()
+             << "' to '" << F.getName()
+             << "' is not inlined: it holds promoted stack storage\n";
+    return false;
+  });
+  return Marked;
+}
+
+bool inlinedIntoRecursion(Function &F, ArrayRef<std::string> Recursive) {
+  Function *Seed = &F;
+  return forEachCallIntoRecursion(Seed, Recursive, [](CallBase &CB, Function &) {
+    return CB.hasFnAttr(Attribute::AlwaysInline);
+  });
 }
 
 } // namespace escape::rewriter

@@ -25,14 +25,16 @@
 //
 // The frame's entry moves to the arena's path with the allocation when it
 // came right before it and the function allocates nothing else in the
-// arena.  Then, in the function: every esc_frame_free passes null for a slot (it
-// hands every other pointer that is not the arena's to free()); a leave of
-// a mark that is now 0 on the slot's path runs only when it is not; a free
-// of the block itself, and every return, end the slot's lifetime; and no
-// call stays 'tail', which promises not to read the caller's stack.
+// arena.  Then, in the function: every esc_frame_free passes null for a
+// slot (it hands every other pointer that is not the arena's to free()); a
+// leave of a mark that is now 0 on the slot's path runs only when it is
+// not; a slot the inliner did not scope gets lifetime markers of its own
+// (from the slot's path to a free of the block itself, and every return);
+// and no call stays 'tail', which promises not to read the caller's stack.
 //
 //===----------------------------------------------------------------------===//
 #include "SmallSlot.h"
+#include "FrameTidy.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
@@ -45,12 +47,6 @@ using namespace llvm;
 
 namespace escape::rewriter {
 
-static StringRef calleeOf(const Instruction *I) {
-  const auto *CB = dyn_cast<CallBase>(I);
-  const Function *Fn = CB ? CB->getCalledFunction() : nullptr;
-  return Fn ? Fn->getName() : StringRef();
-}
-
 /// enterBefore returns the rewrite's esc_frame_enter right before \p Alloc
 /// in its block, with no other call and no use of its mark between them.
 static CallInst *enterBefore(CallInst *Alloc) {
@@ -58,7 +54,7 @@ static CallInst *enterBefore(CallInst *Alloc) {
     if (!isa<CallBase>(I) || isa<IntrinsicInst>(I))
       continue;
     auto *CI = dyn_cast<CallInst>(I);
-    if (!CI || calleeOf(CI) != "esc_frame_enter" || CI->arg_size() != 0 ||
+    if (!CI || calleeName(CI) != "esc_frame_enter" || CI->arg_size() != 0 ||
         !CI->getMetadata("escape.frame"))
       return nullptr;
     for (Instruction *J = CI->getNextNode(); J != Alloc; J = J->getNextNode())
@@ -84,8 +80,8 @@ static FunctionCallee libcFn(Module &M, StringRef Name, FunctionType *FT) {
 }
 
 /// stringLength measures the string a strdup or strndup call copies, with
-/// the C library's strlen or strnlen, before \p At; null when the module
-/// has its own function of that name.
+/// the C library's strlen or strnlen, at \p B; null when the module has
+/// something else under that name (libcFn).
 static Value *stringLength(CallInst *Alloc, bool Bounded, IRBuilder<> &B) {
   Module &M = *Alloc->getModule();
   Value *S = Alloc->getArgOperand(0);
@@ -146,7 +142,7 @@ static bool hasLifetime(const AllocaInst *Slot) {
 
 static Split splitOne(CallInst *Alloc, AllocaInst *Slot, uint64_t K, bool MoveEnter,
                       SmallVectorImpl<PHINode *> &Marks) {
-  StringRef Kind = calleeOf(Alloc);
+  StringRef Kind = calleeName(Alloc);
   bool Copy = Kind == "esc_frame_strdup" || Kind == "esc_frame_strndup";
   bool Scoped = hasLifetime(Slot);
 
@@ -211,7 +207,7 @@ static Split splitOne(CallInst *Alloc, AllocaInst *Slot, uint64_t K, bool MoveEn
 static void leaveIfEntered(PHINode *Mark) {
   SmallVector<CallInst *, 4> Leaves;
   for (User *U : Mark->users())
-    if (auto *CI = dyn_cast<CallInst>(U); CI && calleeOf(CI) == "esc_frame_leave" &&
+    if (auto *CI = dyn_cast<CallInst>(U); CI && calleeName(CI) == "esc_frame_leave" &&
                                            CI->getArgOperand(0) == Mark)
       Leaves.push_back(CI);
   for (CallInst *CI : Leaves) {
@@ -225,7 +221,7 @@ static void leaveIfEntered(PHINode *Mark) {
 bool splitSmall(Function &F) {
   SmallVector<CallInst *, 2> Smalls;
   for (Instruction &I : instructions(F)) {
-    StringRef N = calleeOf(&I);
+    StringRef N = calleeName(&I);
     if (isa<CallInst>(I) && cast<CallInst>(I).arg_size() > 1 &&
         (N == "esc_frame_alloc_small" || N == "esc_frame_calloc_small" ||
          N == "esc_frame_strdup_small" || N == "esc_frame_strndup_small"))
@@ -246,7 +242,7 @@ bool splitSmall(Function &F) {
   // allocates in it: another allocation would find no frame entered.
   unsigned ArenaAllocs = 0;
   for (Instruction &I : instructions(F)) {
-    StringRef N = calleeOf(&I);
+    StringRef N = calleeName(&I);
     ArenaAllocs += N.starts_with("esc_frame_") && N != "esc_frame_enter" &&
                    N != "esc_frame_leave" && N != "esc_frame_free" &&
                    !N.starts_with("esc_frame_jmp_");
@@ -266,7 +262,7 @@ bool splitSmall(Function &F) {
 
   SmallVector<CallInst *, 4> Frees;
   for (Instruction &I : instructions(F))
-    if (calleeOf(&I) == "esc_frame_free" && cast<CallBase>(I).arg_size() == 1)
+    if (calleeName(&I) == "esc_frame_free" && cast<CallBase>(I).arg_size() == 1)
       Frees.push_back(cast<CallInst>(&I));
   auto end = [&](AllocaInst *Slot, Instruction *At) {
     IRBuilder<> B(At);
