@@ -163,6 +163,11 @@ typedef struct esc_frame_arena_s {
   char *dead_ptr;
   uintptr_t stack_lo;        // this thread's stack: [stack_lo, stack_lo + stack_size)
   uintptr_t stack_size;      // 0 until the first slow path reads it
+  esc_frame_hdr_t *floor;    // the outermost frame's record, NULL when none
+  uintptr_t floor_sp;        // the stack pointer the floor's enter saw
+  void *floor_ra;            // and the address that enter returned to
+  uintptr_t inner;           // an enter's fast path: sp - stack_lo < inner
+  uintptr_t outer;           // an allocation's fast path: sp - stack_lo < outer
   int registered;            // the thread-exit destructor is armed
 } esc_frame_arena_t;
 
@@ -244,10 +249,49 @@ static void esc_frame_arm(esc_frame_arena_t *a) {
 // and objects off the thread's stack use the heap instead: their enter
 // returns ESC_FRAME_NO_MARK and their allocations come from malloc, which
 // esc_frame_free hands on to free.
+//
+// The floor.  On the thread's stack, every frame that enters while the
+// outermost frame in the arena (the floor) lives runs deeper than it: the
+// floor's callees have lower stack pointers.  Code above the floor's stack
+// pointer is therefore not the floor's callee: the floor's frame is gone
+// without its leave (an exception, or a longjmp to a setjmp the compiler
+// did not bracket, unwound it), or the code runs on a coroutine stack
+// carved out of the thread's own (an automatic array of a caller).  Which
+// of the two cannot be told, so such code steps aside, as code off the
+// stack does: a coroutine's objects would be released with the frame that
+// resumed it, and its records would release that frame's callees' objects.
+// At the floor's own stack pointer, an enter from the call site that made
+// the floor makes a new instance of the floor's function: the old one is
+// gone, and its record would stay under every later frame (16 bytes per
+// exception, for as long as the thread runs), so that enter steps aside
+// too.  Other enters there are frames the compiler inlined into the
+// floor's function, and objects there are the floor frame's own.
+//
+// The tests are windows on the offset from the thread's stack base, read
+// in the fast paths of the functions the compiler calls; those take no
+// stack frame, so each reads its caller's stack pointer less one return
+// address, the same for every entry point.  An enter that finds no floor
+// (inner is 0) makes its record the floor; one at the floor's stack
+// pointer compares return addresses; one above it takes the slow path,
+// which steps aside.  The floor's record carries FIRST, so only the slow
+// paths pop it (esc_frame_pops_fast), and esc_frame_pop_from lifts the
+// floor when it goes.
+
+// esc_frame_windows sets the fast paths' windows from the stack and the
+// floor.
+static void esc_frame_windows(esc_frame_arena_t *a) {
+  if (a->floor) {
+    a->inner = a->floor_sp - a->stack_lo;  // enters strictly deeper than the floor
+    a->outer = a->inner + 1;               // objects of the floor's frame too
+  } else {
+    a->inner = 0;
+    a->outer = a->stack_size;
+  }
+}
 
 // esc_frame_stack_read records this thread's stack; when the C library
 // cannot tell, every address counts as on it (the arena as before).
-static void esc_frame_stack_read(esc_frame_arena_t *a) {
+__attribute__((noinline, cold)) static void esc_frame_stack_read(esc_frame_arena_t *a) {
   uintptr_t lo = 0;
   size_t size = 0;
   if (esc__prim_thread_stack(&lo, &size) == 0 && size) {
@@ -257,27 +301,62 @@ static void esc_frame_stack_read(esc_frame_arena_t *a) {
     a->stack_lo = 0;
     a->stack_size = UINTPTR_MAX;
   }
+  esc_frame_windows(a);
 }
 
 static inline uintptr_t esc_frame_sp(void) {
-#if defined(__x86_64__)
   uintptr_t sp;
+#if defined(__x86_64__)
   __asm__("mov %%rsp, %0" : "=r"(sp));  // no frame set up just to read it
-  return sp;
+#elif defined(__aarch64__)
+  __asm__("mov %0, sp" : "=r"(sp));
 #else
-  return (uintptr_t)__builtin_frame_address(0);
+  sp = (uintptr_t)__builtin_frame_address(0);
 #endif
+  return sp;
 }
 
-static inline int esc_frame_on_stack(const esc_frame_arena_t *a) {
-  return esc_frame_sp() - a->stack_lo < a->stack_size;
+// esc_frame_aside is the slow paths' test: reads the stack the first time,
+// then reports whether code at stack pointer sp keeps its objects out of
+// the arena: off the thread's stack, or above the floor.
+static int esc_frame_aside(esc_frame_arena_t *a, uintptr_t sp) {
+  if (!a->stack_size) esc_frame_stack_read(a);
+  uintptr_t off = sp - a->stack_lo;
+  return off >= a->stack_size || (a->floor && off >= a->outer);
 }
 
-// esc_frame_off_stack is the slow paths' test: reads the stack the first
-// time, then reports whether the caller runs off it.
+// esc_frame_aside_enter is the same for an enter at sp that returns to ra:
+// it also steps aside at the floor's stack pointer from the floor's call
+// site.
+static int esc_frame_aside_enter(esc_frame_arena_t *a, uintptr_t sp, void *ra) {
+  if (esc_frame_aside(a, sp)) return 1;
+  return a->floor && sp - a->stack_lo == a->inner && ra == a->floor_ra;
+}
+
+// esc_frame_off_stack reports whether the caller runs off the thread's
+// stack.
 static int esc_frame_off_stack(esc_frame_arena_t *a) {
   if (!a->stack_size) esc_frame_stack_read(a);
-  return !esc_frame_on_stack(a);
+  return esc_frame_sp() - a->stack_lo >= a->stack_size;
+}
+
+// esc_frame_floor_took records h, the record of an enter at sp returning to
+// ra and flagged FIRST, as the floor.
+static inline void esc_frame_floor_took(esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp,
+                                        void *ra) {
+  a->floor = h;
+  a->floor_sp = sp;
+  a->floor_ra = ra;
+  a->inner = sp - a->stack_lo;
+  a->outer = a->inner + 1;
+}
+
+// esc_frame_floor_set makes h, pushed by a slow-path enter at sp returning
+// to ra onto an arena with no floor, the floor.
+static void esc_frame_floor_set(esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp,
+                                void *ra) {
+  h->info |= ESC_FRAME_FIRST;
+  esc_frame_floor_took(a, h, sp, ra);
 }
 
 // esc_frame_chunk_size picks the size of the next chunk for a request that
@@ -426,6 +505,14 @@ static void esc_frame_trim_empty(esc_frame_arena_t *a) {
   }
 }
 
+// esc_frame_holds_floor reports whether the floor's record is still in the
+// arena after a pop: at or under the top in the newest chunk, or in an
+// older chunk (a chunk that holds a record is never reclaimed).
+__attribute__((noinline, cold)) static int esc_frame_holds_floor(esc_frame_arena_t *a) {
+  esc_frame_chunk_t *c = a->top ? esc_frame_find_chunk(a, a->floor) : NULL;
+  return c && (c != a->cur || (uintptr_t)a->floor <= (uintptr_t)a->top);
+}
+
 // esc_frame_pop_from pops h, the top or a frame record under it, with
 // everything above it and the dead objects right below it (invariant 2).
 // Chunks left without a header are dropped (invariant 1); the bump pointer
@@ -446,6 +533,10 @@ static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   else
     a->ptr = t ? esc_frame_obj_end(t) : a->base;
   if (a->cur == was_cur) esc_frame_poison(a->ptr, was_ptr);
+  if (a->floor && !esc_frame_holds_floor(a)) {
+    a->floor = NULL;
+    esc_frame_windows(a);
+  }
   if (!t) esc_frame_trim_empty(a);
 }
 
@@ -532,8 +623,8 @@ esc_frame_push(esc_frame_arena_t *a, size_t size, size_t align, size_t flags) {
 
 // esc_frame_take returns n bytes aligned to `align` from the arena, or NULL
 // when the request must go to the heap instead.
-static void *esc_frame_take(size_t n, size_t align) {
-  if (n > esc_frame_cap() || esc_frame_off_stack(&esc_frame_tls)) return NULL;
+__attribute__((noinline)) static void *esc_frame_take(size_t n, size_t align) {
+  if (n > esc_frame_cap() || esc_frame_aside(&esc_frame_tls, esc_frame_sp())) return NULL;
   esc_frame_hdr_t *h = esc_frame_push(&esc_frame_tls, esc_frame_payload(n), align, ESC_FRAME_LIVE);
   return h ? h + 1 : NULL;
 }
@@ -545,23 +636,50 @@ static void *esc_frame_take(size_t n, size_t align) {
 // nothing.
 #define ESC_FRAME_NO_MARK ((esc_frame_mark_t)ESC_FRAME_ALIGN)
 
-__attribute__((noinline, cold)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a) {
-  if (esc_frame_off_stack(a)) return ESC_FRAME_NO_MARK;
+// sp and ra are the stack pointer the fast path read and its return
+// address (see Stacks).
+__attribute__((noinline, cold)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a,
+                                                                            uintptr_t sp, void *ra) {
+  if (esc_frame_aside_enter(a, sp, ra)) return ESC_FRAME_NO_MARK;
   esc_frame_hdr_t *h = esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
-  return h ? (esc_frame_mark_t)(uintptr_t)h : ESC_FRAME_NO_MARK;
+  if (!h) return ESC_FRAME_NO_MARK;
+  if (!a->floor) esc_frame_floor_set(a, h, sp, ra);
+  return (esc_frame_mark_t)(uintptr_t)h;
+}
+
+// esc_frame_enter_fast is an enter's fast-path test at stack pointer sp,
+// returning to ra: the flags of its record, or 0 for the slow path.  FIRST
+// marks a record that becomes the floor (esc_frame_floor_took records it).
+static inline size_t esc_frame_enter_fast(const esc_frame_arena_t *a, uintptr_t sp, void *ra) {
+  uintptr_t off = sp - a->stack_lo;
+  if (ESC_LIKELY(off < a->inner)) return ESC_FRAME_RECORD;
+  if (off == a->inner) return ra != a->floor_ra ? ESC_FRAME_RECORD : 0;  // an inlined frame
+  return !a->floor && off < a->stack_size ? ESC_FRAME_RECORD | ESC_FRAME_FIRST : 0;
+}
+
+// esc_frame_enter_floor records h, the record an enter's fast path pushed
+// at sp returning to ra, as the floor, and returns its mark.
+__attribute__((noinline, cold)) static esc_frame_mark_t esc_frame_enter_floor(
+    esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp, void *ra) {
+  esc_frame_floor_took(a, h, sp, ra);
+  return (esc_frame_mark_t)(uintptr_t)h;
 }
 
 esc_frame_mark_t esc_frame_enter(void) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
-  if (ESC_LIKELY((size_t)(a->end - a->ptr) >= sizeof *h && esc_frame_on_stack(a))) {
+  uintptr_t sp = esc_frame_sp();
+  void *ra = __builtin_return_address(0);
+  size_t flags;
+  if (ESC_LIKELY((size_t)(a->end - a->ptr) >= sizeof *h) && (flags = esc_frame_enter_fast(a, sp, ra))) {
     h->below = a->top;
-    h->info = ESC_FRAME_RECORD;
+    h->info = flags;
     a->top = h;
     a->ptr = (char *)(h + 1);
+    if (ESC_UNLIKELY(flags & ESC_FRAME_FIRST)) return esc_frame_enter_floor(a, h, sp, ra);
     return (esc_frame_mark_t)(uintptr_t)h;
   }
-  return esc_frame_enter_slow(a);
+  return esc_frame_enter_slow(a, sp, ra);
 }
 
 // esc_frame_holds reports whether h is a header at or below the top: a mark
@@ -655,7 +773,7 @@ void *esc_frame_alloc(size_t n) {
   size_t cap = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
   size_t size = (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1);
   if (ESC_LIKELY(n - 1 < cap && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr) &&
-                 esc_frame_on_stack(a))) {
+                 esc_frame_sp() - a->stack_lo < a->outer)) {
     esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
     h->below = a->top;
     h->info = size | ESC_FRAME_LIVE;
@@ -903,36 +1021,47 @@ static void esc_frame_free_slow(esc_frame_arena_t *a, void *p) {
 // stack there are no records and no leaves.  When no record can be had,
 // the pair is {NULL, ESC_FRAME_NO_MARK} with errno ENOMEM.
 
-__attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_slow(size_t n) {
+// sp and ra are the stack pointer the fast path read and its return
+// address (see Stacks).
+__attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_slow(size_t n,
+                                                                                  uintptr_t sp,
+                                                                                  void *ra) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_pair_t r = {NULL, ESC_FRAME_NO_MARK};
-  if (esc_frame_off_stack(a)) {
+  if (esc_frame_aside_enter(a, sp, ra)) {
     r.ptr = malloc(n);
     return r;
   }
-  esc_frame_hdr_t *h;
-  if (n <= esc_frame_cap()) {
+  esc_frame_hdr_t *h = NULL;
+  if (n <= esc_frame_cap())
     h = esc_frame_push(a, esc_frame_payload(n), ESC_FRAME_ALIGN, ESC_FRAME_LIVE | ESC_FRAME_RECORD);
-    if (h) {
-      r.ptr = h + 1;
-      r.mark = (esc_frame_mark_t)(uintptr_t)h;
+  if (h) {
+    r.ptr = h + 1;
+  } else {
+    h = esc_frame_push(a, ESC_FRAME_ALIGN, ESC_FRAME_ALIGN, ESC_FRAME_RECORD | ESC_FRAME_PROXY);
+    if (!h) {
+      errno = ENOMEM;
       return r;
     }
+    r.ptr = malloc(n);
+    if (!r.ptr) {  // as malloc fails: NULL, its errno, and no frame
+      int err = errno;
+      esc_frame_pop_from(a, h);
+      errno = err;
+      return r;
+    }
+    *(void **)(h + 1) = r.ptr;
   }
-  h = esc_frame_push(a, ESC_FRAME_ALIGN, ESC_FRAME_ALIGN, ESC_FRAME_RECORD | ESC_FRAME_PROXY);
-  if (!h) {
-    errno = ENOMEM;
-    return r;
-  }
-  r.ptr = malloc(n);
-  if (!r.ptr) {  // as malloc fails: NULL, its errno, and no frame
-    int err = errno;
-    esc_frame_pop_from(a, h);
-    errno = err;
-    return r;
-  }
-  *(void **)(h + 1) = r.ptr;
+  if (!a->floor) esc_frame_floor_set(a, h, sp, ra);
   r.mark = (esc_frame_mark_t)(uintptr_t)h;
+  return r;
+}
+
+// esc_frame_enter_alloc_floor is esc_frame_enter_floor for a fused pair.
+__attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_floor(
+    esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp, void *ra) {
+  esc_frame_floor_took(a, h, sp, ra);
+  esc_frame_pair_t r = {h + 1, (esc_frame_mark_t)(uintptr_t)h};
   return r;
 }
 
@@ -941,17 +1070,21 @@ esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
   size_t cap = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
   size_t size = (n + ESC_FRAME_ALIGN - 1) & ~(size_t)(ESC_FRAME_ALIGN - 1);
   // 1 <= n <= cap bounds n (and size) far below the arena's address range.
-  if (ESC_LIKELY(n - 1 < cap && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr) &&
-                 esc_frame_on_stack(a))) {
+  uintptr_t sp = esc_frame_sp();
+  void *ra = __builtin_return_address(0);
+  size_t flags;
+  if (ESC_LIKELY(n - 1 < cap && size + sizeof(esc_frame_hdr_t) <= (size_t)(a->end - a->ptr)) &&
+      (flags = esc_frame_enter_fast(a, sp, ra))) {
     esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
     h->below = a->top;
-    h->info = size | ESC_FRAME_LIVE | ESC_FRAME_RECORD;
+    h->info = size | ESC_FRAME_LIVE | flags;
     a->top = h;
     a->ptr = (char *)(h + 1) + size;
+    if (ESC_UNLIKELY(flags & ESC_FRAME_FIRST)) return esc_frame_enter_alloc_floor(a, h, sp, ra);
     esc_frame_pair_t r = {h + 1, (esc_frame_mark_t)(uintptr_t)h};
     return r;
   }
-  return esc_frame_enter_alloc_slow(n);
+  return esc_frame_enter_alloc_slow(n, sp, ra);
 }
 
 __attribute__((noinline, cold)) static void esc_frame_free_leave_slow(void *p, esc_frame_mark_t m) {
