@@ -262,18 +262,19 @@ static void esc_frame_arm(esc_frame_arena_t *a) {
 // resumed it, and its records would release that frame's callees' objects.
 // At the floor's own stack pointer, an enter from the call site that made
 // the floor makes a new instance of the floor's function: the old one is
-// gone, and its record would stay under every later frame (16 bytes per
-// exception, for as long as the thread runs), so that enter steps aside
-// too.  Other enters there are frames the compiler inlined into the
-// floor's function, and objects there are the floor frame's own.
+// gone with every frame above it, whose records would otherwise stay under
+// every later frame (16 bytes a frame per exception, for as long as the
+// thread runs), so the enter pops them and makes the new floor.  Other
+// enters there are frames the compiler inlined into the floor's function,
+// and objects there are the floor frame's own.
 //
 // The tests are windows on the offset from the thread's stack base, read
 // in the fast paths of the functions the compiler calls; those take no
 // stack frame, so each reads its caller's stack pointer less one return
 // address, the same for every entry point.  An enter that finds no floor
 // (inner is 0) makes its record the floor; one at the floor's stack
-// pointer compares return addresses; one above it takes the slow path,
-// which steps aside.  The floor's record carries FIRST, so only the slow
+// pointer compares return addresses; one above it, or from the floor's
+// call site, takes the slow path.  The floor's record carries FIRST, so only the slow
 // paths pop it (esc_frame_pops_fast), and esc_frame_pop_from lifts the
 // floor when it goes.
 
@@ -323,14 +324,6 @@ static int esc_frame_aside(esc_frame_arena_t *a, uintptr_t sp) {
   if (!a->stack_size) esc_frame_stack_read(a);
   uintptr_t off = sp - a->stack_lo;
   return off >= a->stack_size || (a->floor && off >= a->outer);
-}
-
-// esc_frame_aside_enter is the same for an enter at sp that returns to ra:
-// it also steps aside at the floor's stack pointer from the floor's call
-// site.
-static int esc_frame_aside_enter(esc_frame_arena_t *a, uintptr_t sp, void *ra) {
-  if (esc_frame_aside(a, sp)) return 1;
-  return a->floor && sp - a->stack_lo == a->inner && ra == a->floor_ra;
 }
 
 // esc_frame_off_stack reports whether the caller runs off the thread's
@@ -636,11 +629,26 @@ __attribute__((noinline)) static void *esc_frame_take(size_t n, size_t align) {
 // nothing.
 #define ESC_FRAME_NO_MARK ((esc_frame_mark_t)ESC_FRAME_ALIGN)
 
+// esc_frame_enter_aside is the slow paths' test for an enter at sp that
+// returns to ra: whether it steps aside (off the stack, or above the
+// floor).  At the floor's stack pointer, from the floor's call site, the
+// floor's frame is gone (two live frames never share a stack pointer), and
+// so is everything above it, pushed by its callees: all of it is popped
+// first, and the enter makes the new floor.
+static int esc_frame_enter_aside(esc_frame_arena_t *a, uintptr_t sp, void *ra) {
+  if (esc_frame_aside(a, sp)) return 1;
+  if (a->floor && sp - a->stack_lo == a->inner && ra == a->floor_ra) {
+    (void)esc_frame_poisoning();  // reads the setting on the first call
+    esc_frame_pop_from(a, a->floor);
+  }
+  return 0;
+}
+
 // sp and ra are the stack pointer the fast path read and its return
 // address (see Stacks).
 __attribute__((noinline, cold)) static esc_frame_mark_t esc_frame_enter_slow(esc_frame_arena_t *a,
                                                                             uintptr_t sp, void *ra) {
-  if (esc_frame_aside_enter(a, sp, ra)) return ESC_FRAME_NO_MARK;
+  if (esc_frame_enter_aside(a, sp, ra)) return ESC_FRAME_NO_MARK;
   esc_frame_hdr_t *h = esc_frame_push(a, 0, ESC_FRAME_ALIGN, ESC_FRAME_RECORD);
   if (!h) return ESC_FRAME_NO_MARK;
   if (!a->floor) esc_frame_floor_set(a, h, sp, ra);
@@ -1028,7 +1036,7 @@ __attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_sl
                                                                                   void *ra) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_pair_t r = {NULL, ESC_FRAME_NO_MARK};
-  if (esc_frame_aside_enter(a, sp, ra)) {
+  if (esc_frame_enter_aside(a, sp, ra)) {
     r.ptr = malloc(n);
     return r;
   }

@@ -16,8 +16,8 @@
 // cleanup but not the frame's leave, and no outer frame leaves after: each
 // exception left the frame's 16-byte record in the arena, 1.6 MB after
 // 100,000 (plain code, whose cleanup frees the block, holds nothing).  The
-// frame entered again from the same call site at the same stack pointer
-// now steps aside to the heap, and the arena keeps one record.
+// function entered again from the same call site at the same stack
+// pointer now releases the old frame, and the arena keeps one record.
 #include <stdlib.h>
 #include <string.h>
 
