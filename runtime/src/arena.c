@@ -526,7 +526,7 @@ static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   else
     a->ptr = t ? esc_frame_obj_end(t) : a->base;
   if (a->cur == was_cur) esc_frame_poison(a->ptr, was_ptr);
-  if (a->floor && !esc_frame_holds_floor(a)) {
+  if (a->floor && (!t || !esc_frame_holds_floor(a))) {
     a->floor = NULL;
     esc_frame_windows(a);
   }
@@ -665,14 +665,6 @@ static inline size_t esc_frame_enter_fast(const esc_frame_arena_t *a, uintptr_t 
   return !a->floor && off < a->stack_size ? ESC_FRAME_RECORD | ESC_FRAME_FIRST : 0;
 }
 
-// esc_frame_enter_floor records h, the record an enter's fast path pushed
-// at sp returning to ra, as the floor, and returns its mark.
-__attribute__((noinline, cold)) static esc_frame_mark_t esc_frame_enter_floor(
-    esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp, void *ra) {
-  esc_frame_floor_took(a, h, sp, ra);
-  return (esc_frame_mark_t)(uintptr_t)h;
-}
-
 esc_frame_mark_t esc_frame_enter(void) {
   esc_frame_arena_t *a = &esc_frame_tls;
   esc_frame_hdr_t *h = (esc_frame_hdr_t *)a->ptr;
@@ -684,7 +676,7 @@ esc_frame_mark_t esc_frame_enter(void) {
     h->info = flags;
     a->top = h;
     a->ptr = (char *)(h + 1);
-    if (ESC_UNLIKELY(flags & ESC_FRAME_FIRST)) return esc_frame_enter_floor(a, h, sp, ra);
+    if (ESC_UNLIKELY(flags & ESC_FRAME_FIRST)) esc_frame_floor_took(a, h, sp, ra);
     return (esc_frame_mark_t)(uintptr_t)h;
   }
   return esc_frame_enter_slow(a, sp, ra);
@@ -1065,14 +1057,6 @@ __attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_sl
   return r;
 }
 
-// esc_frame_enter_alloc_floor is esc_frame_enter_floor for a fused pair.
-__attribute__((noinline, cold)) static esc_frame_pair_t esc_frame_enter_alloc_floor(
-    esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp, void *ra) {
-  esc_frame_floor_took(a, h, sp, ra);
-  esc_frame_pair_t r = {h + 1, (esc_frame_mark_t)(uintptr_t)h};
-  return r;
-}
-
 esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
   esc_frame_arena_t *a = &esc_frame_tls;
   size_t cap = atomic_load_explicit(&esc_frame_cap_cache, memory_order_relaxed);
@@ -1088,7 +1072,7 @@ esc_frame_pair_t esc_frame_enter_alloc(size_t n) {
     h->info = size | ESC_FRAME_LIVE | flags;
     a->top = h;
     a->ptr = (char *)(h + 1) + size;
-    if (ESC_UNLIKELY(flags & ESC_FRAME_FIRST)) return esc_frame_enter_alloc_floor(a, h, sp, ra);
+    if (ESC_UNLIKELY(flags & ESC_FRAME_FIRST)) esc_frame_floor_took(a, h, sp, ra);
     esc_frame_pair_t r = {h + 1, (esc_frame_mark_t)(uintptr_t)h};
     return r;
   }
