@@ -164,9 +164,9 @@ typedef struct esc_frame_arena_s {
   uintptr_t stack_lo;        // this thread's stack: [stack_lo, stack_lo + stack_size)
   uintptr_t stack_size;      // 0 until the first slow path reads it
   esc_frame_hdr_t *floor;    // the outermost frame's record, NULL when none
-  uintptr_t floor_sp;        // the stack pointer the floor's enter saw
-  void *floor_ra;            // and the address that enter returned to
+  void *floor_ra;            // the address the floor's enter returned to
   uintptr_t inner;           // an enter's fast path: sp - stack_lo < inner
+                             // (the floor's offset; 0 with no floor)
   uintptr_t outer;           // an allocation's fast path: sp - stack_lo < outer
   int registered;            // the thread-exit destructor is armed
 } esc_frame_arena_t;
@@ -274,20 +274,16 @@ static void esc_frame_arm(esc_frame_arena_t *a) {
 // address, the same for every entry point.  An enter that finds no floor
 // (inner is 0) makes its record the floor; one at the floor's stack
 // pointer compares return addresses; one above it, or from the floor's
-// call site, takes the slow path.  The floor's record carries FIRST, so only the slow
-// paths pop it (esc_frame_pops_fast), and esc_frame_pop_from lifts the
-// floor when it goes.
+// call site, takes the slow path.  The floor's record carries FIRST, so
+// only the slow paths pop it (esc_frame_pops_fast), and esc_frame_pop_from
+// lifts the floor when it goes.
 
-// esc_frame_windows sets the fast paths' windows from the stack and the
-// floor.
-static void esc_frame_windows(esc_frame_arena_t *a) {
-  if (a->floor) {
-    a->inner = a->floor_sp - a->stack_lo;  // enters strictly deeper than the floor
-    a->outer = a->inner + 1;               // objects of the floor's frame too
-  } else {
-    a->inner = 0;
-    a->outer = a->stack_size;
-  }
+// esc_frame_floor_lift leaves the arena without a floor: the next enter on
+// the thread's stack makes one, and objects take the whole stack.
+static void esc_frame_floor_lift(esc_frame_arena_t *a) {
+  a->floor = NULL;
+  a->inner = 0;
+  a->outer = a->stack_size;
 }
 
 // esc_frame_stack_read records this thread's stack; when the C library
@@ -302,7 +298,7 @@ __attribute__((noinline, cold)) static void esc_frame_stack_read(esc_frame_arena
     a->stack_lo = 0;
     a->stack_size = UINTPTR_MAX;
   }
-  esc_frame_windows(a);
+  esc_frame_floor_lift(a);  // no floor before the stack is known
 }
 
 static inline uintptr_t esc_frame_sp(void) {
@@ -338,10 +334,9 @@ static int esc_frame_off_stack(esc_frame_arena_t *a) {
 static inline void esc_frame_floor_took(esc_frame_arena_t *a, esc_frame_hdr_t *h, uintptr_t sp,
                                         void *ra) {
   a->floor = h;
-  a->floor_sp = sp;
   a->floor_ra = ra;
-  a->inner = sp - a->stack_lo;
-  a->outer = a->inner + 1;
+  a->inner = sp - a->stack_lo;  // enters strictly deeper than the floor
+  a->outer = a->inner + 1;      // objects of the floor's frame too
 }
 
 // esc_frame_floor_set makes h, pushed by a slow-path enter at sp returning
@@ -526,10 +521,7 @@ static void esc_frame_pop_from(esc_frame_arena_t *a, esc_frame_hdr_t *h) {
   else
     a->ptr = t ? esc_frame_obj_end(t) : a->base;
   if (a->cur == was_cur) esc_frame_poison(a->ptr, was_ptr);
-  if (a->floor && (!t || !esc_frame_holds_floor(a))) {
-    a->floor = NULL;
-    esc_frame_windows(a);
-  }
+  if (a->floor && (!t || !esc_frame_holds_floor(a))) esc_frame_floor_lift(a);
   if (!t) esc_frame_trim_empty(a);
 }
 
