@@ -40,6 +40,8 @@ done
 build=$(cd "$build" 2>/dev/null && pwd || echo "$build")
 out="$build/runtime-bench"
 mkdir -p "$out"
+# The copies each repetition runs (below) go when the script ends, however.
+trap 'rm -f "$out"/run.*' EXIT
 results=${results:-$out/results.txt}
 
 # Arguments per workload: the default scale, and a quick one for smoke tests.
@@ -93,13 +95,24 @@ raw="$out/raw.txt"
 : >"$raw"
 for w in $workloads; do
   for ((r = 1; r <= repeat; r++)); do
+    # Each repetition runs a copy of its own of the workload and of every
+    # preloaded library, as test/bench/bench.sh runs copies of its
+    # binaries: a file's pages stay where the kernel first put them, so one
+    # file per allocator fixed where its code ran for the whole run (and
+    # for later runs), a bias of a few percent that more repetitions did
+    # not average out.  A copy per repetition draws new pages each time.
+    # glibc's malloc is in the C library every run loads; it is not copied.
+    cp "$out/$w" "$out/run.$w.$r"
     for a in $active; do
       lib=$(preload_for "$a")
       env=()
-      [[ -n $lib ]] && env=(-e "LD_PRELOAD=$lib")
+      if [[ -n $lib ]]; then
+        cp "$lib" "$out/run.$a.$r.so"
+        env=(-e "LD_PRELOAD=$out/run.$a.$r.so")
+      fi
       : >"$out/one.txt"
       # shellcheck disable=SC2046
-      if ! "$out/benchrun" -o "$out/one.txt" "${env[@]}" -- "$out/$w" $(args_for "$w") \
+      if ! "$out/benchrun" -o "$out/one.txt" "${env[@]}" -- "$out/run.$w.$r" $(args_for "$w") \
            >"$out/$w.$a.out" 2>"$out/$w.$a.err"; then
         echo "bench.sh: error: $w under $a failed:" >&2
         cat "$out/$w.$a.err" >&2
@@ -107,6 +120,7 @@ for w in $workloads; do
       fi
       echo "$w $a $r $(cat "$out/one.txt") $(cat "$out/$w.$a.out")" >>"$raw"
     done
+    rm -f "$out"/run.*
     # Every allocator must compute the same result (burst prints RSS instead).
     if [[ $w != burst ]]; then
       first=""
