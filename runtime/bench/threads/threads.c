@@ -12,8 +12,10 @@
 
 #include <pthread.h>
 
+// Each worker's state (its random generator and sum change at every step)
+// has cache lines of its own, so the workers share none of it.
 typedef struct worker_s {
-  long steps, slots;
+  _Alignas(64) long steps, slots;
   bench_rng_t rng;
   uint64_t sum;
 } worker_t;
