@@ -86,6 +86,10 @@ done
 
 CC=${CC:-cc}
 "$CC" -O2 -o "$out/benchrun" "$here/benchrun.c"
+"$CC" -O2 -pthread -o "$out/corelat" "$here/corelat.c"
+# The multi-thread workloads' figures depend on how long a cache line takes
+# between two CPUs, which on a virtual machine changes with the time of day.
+corelat_before=$("$out/corelat")
 for w in $workloads; do
   [[ -f $here/$w/$w.c ]] || { echo "bench.sh: error: unknown workload '$w'" >&2; exit 2; }
   "$CC" -O2 -pthread -I"$here/common" -o "$out/$w" "$here/$w/$w.c"
@@ -138,6 +142,7 @@ done
 {
   echo "# runtime/bench/bench.sh -n $repeat$( ((quick)) && echo ' -q')   $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "# $(uname -srm), $(nproc) cores, $(cc --version | head -1)"
+  echo "# cross-CPU cache line round trip (runtime/bench/corelat.c): $corelat_before ns before the workloads, $("$out/corelat") ns after"
   echo "# wall_s, cpu_s (user+sys): best of $repeat; rss: largest peak RSS (ru_maxrss); x_mi, x_gl: ratio to mimalloc, glibc (lower is better)"
   awk -v order="$active" '
     function kv(s, k,   i, n, f) {
