@@ -107,6 +107,9 @@ namespace {
 /// the call graph has the edge to it (CalleeCollector adds every function a
 /// body refers to).
 static bool isDefinedFunction(const Expr *A) {
+  // A choice of functions (`by_age ? cmp_age : cmp_name`).
+  if (const auto *C = dyn_cast<ConditionalOperator>(A->IgnoreParenImpCasts()))
+    return isDefinedFunction(C->getTrueExpr()) && isDefinedFunction(C->getFalseExpr());
   const auto *R = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
   const auto *F = R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
   return F && trustedDefinition(F);

@@ -30,6 +30,11 @@ namespace escape::analysis {
 bool printfRegistered(clang::ASTContext &Ctx);
 bool streamHooksMade(clang::ASTContext &Ctx);
 
+/// Reports whether a printf-style format \p E is a literal, or a choice
+/// of literals, whose conversions only print numbers, characters and
+/// strings (none when \p Registered): Call.cpp.
+bool formatIsSafe(const clang::Expr *E, bool Registered);
+
 class FreePaths; // MustFree.cpp
 struct FreePathsDeleter {
   void operator()(FreePaths *P) const;
@@ -92,6 +97,10 @@ public:
   /// returns (VarArgsNode) and the memory it points to, as for a parameter.
   NodeId VarArgsNode = NoNode;
   ObjId VarArgsObj = -1, VarArgsDeep = -1, VarArgsDeeper = -1;
+  /// The va_lists are printed by vfprintf and kin, with a literal format
+  /// or, when VarArgsFormat >= 0, with that parameter's.
+  bool VarArgsPrinted = false;
+  int VarArgsFormat = -1;
   /// Local variables assigned after their declaration, or whose address
   /// is taken: the others keep their initializer's value.
   llvm::DenseSet<const clang::VarDecl *> Modified;
@@ -149,10 +158,12 @@ public:
   /// Reports whether \p T is an integer, floating or vector type, or an
   /// _Atomic one: a value that may hold a byte of a pointer.
   static bool isNumber(clang::QualType T);
-  /// Reports whether every va_list of \p Body is a local used only by
-  /// va_start, va_arg, va_copy and va_end (Stmt.cpp).
-  static bool vaListsStayLocal(const clang::ASTContext &Ctx,
-                               const clang::Stmt *Body);
+  /// Reports whether every va_list of \p FD's body is a local used only
+  /// by va_start, va_arg, va_copy and va_end, or printed by vfprintf and
+  /// kin (\p Printed) with a safe literal format or the format parameter
+  /// \p FormatParam brings (-1: none) (Stmt.cpp).
+  static bool vaListsStayLocal(const clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
+                               bool &Printed, int &FormatParam);
 
 private:
   // Stmt.cpp

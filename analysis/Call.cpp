@@ -459,6 +459,9 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
 }
 
 bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
+  // A choice of callbacks (`qsort(v, n, sz, by_age ? cmp_age : cmp_name)`).
+  if (const auto *C = dyn_cast<ConditionalOperator>(E->IgnoreParenImpCasts()))
+    return callbackIsHarmless(C->getTrueExpr()) && callbackIsHarmless(C->getFalseExpr());
   const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *F = DR ? dyn_cast<FunctionDecl>(DR->getDecl()) : nullptr;
   const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
@@ -472,13 +475,27 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   return true;
 }
 
-/// Stores in \p F the text of a format argument that is a narrow string
-/// literal; false for anything else.
-static bool formatLiteral(const Expr *E, llvm::StringRef &F) {
-  const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts());
+/// Adds to \p Out the texts a format argument may have: a narrow string
+/// literal, a const character array initialized by one (`static const
+/// char fmt[] = "%s\n"`), or a choice between such formats (`c ? "%s\n" :
+/// "<%s>\n"`); false for anything else.
+static bool formatLiterals(const Expr *E, llvm::SmallVectorImpl<llvm::StringRef> &Out) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return formatLiterals(C->getTrueExpr(), Out) && formatLiterals(C->getFalseExpr(), Out);
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    // Writing a const object is undefined: the initializer is its text.
+    const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+    const auto *AT = VD ? VD->getType()->getAsArrayTypeUnsafe() : nullptr;
+    if (!AT || !isa<ConstantArrayType>(AT) || !AT->getElementType().isConstQualified() ||
+        !VD->getInit())
+      return false;
+    E = VD->getInit()->IgnoreParenImpCasts();
+  }
+  const auto *SL = dyn_cast<StringLiteral>(E);
   if (!SL || SL->getCharByteWidth() != 1)
     return false;
-  F = SL->getString();
+  Out.push_back(SL->getString());
   return true;
 }
 
@@ -516,19 +533,20 @@ bool escape::analysis::streamHooksMade(ASTContext &Ctx) {
 /// may keep its argument (in a file that registers any, every format is
 /// taken for unsafe).  Positional forms (`%2$p`, `%1$*2$d`) count as the
 /// conversion they end in.
-static bool formatIsSafe(const Expr *E, bool Registered) {
-  llvm::StringRef F;
-  if (!formatLiteral(E, F) || Registered)
+bool escape::analysis::formatIsSafe(const Expr *E, bool Registered) {
+  llvm::SmallVector<llvm::StringRef, 2> Fs;
+  if (!formatLiterals(E, Fs) || Registered)
     return false;
-  for (size_t I = F.find('%'); I != llvm::StringRef::npos;
-       I = F.find('%', I + 1)) {
-    size_t J = F.find_first_not_of("-+ #0123456789.*'$lhjztLqI", I + 1);
-    if (J == llvm::StringRef::npos)
-      return false;
-    if (!llvm::StringRef("diouxXcsfFeEgGaACSm%").contains(F[J]))
-      return false;
-    I = J;
-  }
+  for (llvm::StringRef F : Fs)
+    for (size_t I = F.find('%'); I != llvm::StringRef::npos;
+         I = F.find('%', I + 1)) {
+      size_t J = F.find_first_not_of("-+ #0123456789.*'$lhjztLqI", I + 1);
+      if (J == llvm::StringRef::npos)
+        return false;
+      if (!llvm::StringRef("diouxXcsfFeEgGaACSm%").contains(F[J]))
+        return false;
+      I = J;
+    }
   return true;
 }
 
@@ -536,26 +554,27 @@ static bool formatIsSafe(const Expr *E, bool Registered) {
 /// conversions allocates: no m modifier (%ms, %m[, %mc) and no GNU %as.
 /// Then the variadic arguments are only written with what was read.
 static bool scanfFormatIsSafe(const Expr *E) {
-  llvm::StringRef F;
-  if (!formatLiteral(E, F))
+  llvm::SmallVector<llvm::StringRef, 2> Fs;
+  if (!formatLiterals(E, Fs))
     return false;
-  for (size_t I = F.find('%'); I != llvm::StringRef::npos;
-       I = F.find('%', I + 1)) {
-    size_t J = I + 1;
-    if (J < F.size() && F[J] == '%') {
-      I = J;
-      continue;
-    }
-    while (J < F.size() && llvm::StringRef("*0123456789'$mhljztLq").contains(F[J])) {
-      if (F[J] == 'm')
+  for (llvm::StringRef F : Fs)
+    for (size_t I = F.find('%'); I != llvm::StringRef::npos;
+         I = F.find('%', I + 1)) {
+      size_t J = I + 1;
+      if (J < F.size() && F[J] == '%') {
+        I = J;
+        continue;
+      }
+      while (J < F.size() && llvm::StringRef("*0123456789'$mhljztLq").contains(F[J])) {
+        if (F[J] == 'm')
+          return false;
+        ++J;
+      }
+      if (J < F.size() && F[J] == 'a' && J + 1 < F.size() &&
+          llvm::StringRef("sS[").contains(F[J + 1]))
         return false;
-      ++J;
+      I = J < F.size() ? J : F.size() - 1;
     }
-    if (J < F.size() && F[J] == 'a' && J + 1 < F.size() &&
-        llvm::StringRef("sS[").contains(F[J + 1]))
-      return false;
-    I = J < F.size() ? J : F.size() - 1;
-  }
   return true;
 }
 
@@ -607,7 +626,9 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   // message, fputs's string, fwrite's buffer.
   static const char *const StreamWriters[] = {
       "printf", "fprintf", "vprintf", "vfprintf", "puts", "fputs",
-      "fwrite", "perror", "fputs_unlocked", "fwrite_unlocked"};
+      "fwrite", "perror", "fputs_unlocked", "fwrite_unlocked",
+      "warn", "warnx", "err", "errx", "vwarn", "vwarnx", "verr", "verrx",
+      "error", "error_at_line"};
   bool Hooked = llvm::is_contained(StreamWriters, Fn) && (StdioHooks || streamHooksMade(Ctx));
   char Rest = 'n'; // what the variadic arguments are, when not escaping
   // A fortified variant may take its extra numbers before some of the
@@ -796,6 +817,12 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     if (Args.size() > 2 && Args[2] != NoNode)
       G.load(Args[2], Result, Loc, G.save("returned by '" + Fn + "'"));
     break;
+  case LibcResult::HeapOrArg0:
+    Result = temp("call");
+    G.copy(G.HeapPtr, Result, Loc, G.save("returned by '" + Fn + "'"));
+    if (!Args.empty())
+      G.copy(Args[0], Result, Loc, G.save("returned by '" + Fn + "'"));
+    break;
   case LibcResult::HeapOrArg1:
     Result = temp("call");
     G.copy(G.HeapPtr, Result, Loc, G.save("returned by '" + Fn + "'"));
@@ -822,10 +849,25 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
                                   llvm::Twine(K + 1) + " of '" + Fn + "'"));
     return Reaches[K];
   };
+  // A logging wrapper prints its variadic arguments with its caller's
+  // format: checked here as printf's is.  In a file that registers
+  // conversions or makes streams, they escape as printf's do.
+  bool PrintedKept = false;
+  if (S.VarArgs.Tracked && S.VarArgsPrinted) {
+    bool Hooks = StdioHooks || printfRegistered(Ctx) || streamHooksMade(Ctx);
+    unsigned K = unsigned(S.VarArgsFormat);
+    PrintedKept = Hooks || (S.VarArgsFormat >= 0 &&
+                            (!Call || K >= Call->getNumArgs() ||
+                             !formatIsSafe(Call->getArg(K), false)));
+  }
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];
     if (A == NoNode)
       continue;
+    if (I >= F->getNumParams() && S.VarArgs.Tracked && PrintedKept) {
+      escape(A, Loc, "printed by '" + Fn + "' with a format that may keep it");
+      continue;
+    }
     if (I >= F->getNumParams() && S.VarArgs.Tracked) {
       // A variadic argument the callee only reads or writes through.
       if (S.VarArgs.WritesUnknown)

@@ -20,7 +20,8 @@ enum class LibcResult : unsigned char {
   Arg2,    ///< a pointer into the third argument
   LoadArg0, ///< the pointer stored in *first argument (strsep)
   Arg0OrLoadArg2, ///< strtok_r: into the string, or the one saved in *arg 2
-  HeapOrArg1      ///< GNU strerror_r: a static string or the buffer given
+  HeapOrArg1,     ///< GNU strerror_r: a static string or the buffer given
+  HeapOrArg0      ///< getcwd: the buffer given, or a block it allocated
 };
 
 struct LibcEntry {

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Builder.h"
+#include "LibcTable.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Stmt.h"
@@ -41,7 +42,8 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
     ParamDeep.push_back(Deep);
     ParamDeeper.push_back(Deeper);
   }
-  if (FD->isVariadic() && FD->getBody() && vaListsStayLocal(Ctx, FD->getBody())) {
+  if (FD->isVariadic() && FD->getBody() &&
+      vaListsStayLocal(Ctx, FD, VarArgsPrinted, VarArgsFormat)) {
     VarArgsNode = temp("...");
     VarArgsObj = callerMemory(VarArgsNode, "...", FD->getNumParams(), VarArgsDeep,
                               VarArgsDeeper);
@@ -64,15 +66,75 @@ ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Ind
   return Pointee;
 }
 
+/// Reports whether the body \p S assigns the parameter \p P, steps it, or
+/// takes its address.
+static bool paramWritten(const Stmt *S, const ParmVarDecl *P) {
+  if (!S)
+    return false;
+  auto names = [&](const Expr *E) {
+    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    return DR && DR->getDecl() == P;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && names(BO->getLHS()))
+      return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        names(UO->getSubExpr()))
+      return true;
+  for (const Stmt *C : S->children())
+    if (paramWritten(C, P))
+      return true;
+  return false;
+}
+
+/// Where the format and the va_list are among the arguments of a call to
+/// one of the C library's functions that print a va_list (vfprintf and
+/// kin, their fortified forms included); false for other functions.
+static bool vPrintfShape(const FunctionDecl *F, unsigned &Fmt, unsigned &List) {
+  static const struct {
+    const char *Name;
+    unsigned Fmt, List;
+  } Shapes[] = {{"vprintf", 0, 1},  {"vfprintf", 1, 2}, {"vdprintf", 1, 2},
+                {"vsprintf", 1, 2}, {"vsnprintf", 2, 3}, {"vsyslog", 1, 2},
+                {"vwarn", 0, 1},    {"vwarnx", 0, 1},   {"verr", 1, 2},
+                {"verrx", 1, 2}};
+  if (!F || !F->getIdentifier() || !FunctionBuilder::isLibraryFunction(F))
+    return false;
+  llvm::StringRef Called = F->getName(), Name = canonicalCallee(Called);
+  for (const auto &Sh : Shapes)
+    if (Name == Sh.Name) {
+      FortifyExtra X = fortifyExtra(Called);
+      Fmt = Sh.Fmt >= X.At ? Sh.Fmt + X.Count : Sh.Fmt;
+      List = Sh.List >= X.At ? Sh.List + X.Count : Sh.List;
+      return true;
+    }
+  return false;
+}
+
+namespace {
+/// What vaListUses found besides the four va_ macros: va_lists printed
+/// by vfprintf and kin, with a literal format or a parameter's.
+struct VaPrints {
+  const FunctionDecl *FD;
+  bool Printed = false;
+  int FormatParam = -1;
+};
+} // namespace
+
 /// Collects the uses of va_list variables that keep the variadic
 /// arguments in the function: a va_list local to it named by va_start,
-/// va_end, va_copy or va_arg.  Any other use (passed to vprintf or a
-/// helper, stored, a va_list parameter or global), and any va_list those
-/// four name that is not such a variable (a struct member, an array
-/// element), clears \p OK.
+/// va_end, va_copy or va_arg, or printed by vfprintf and kin with a
+/// literal format that only prints numbers, characters and strings, or
+/// with the format one parameter the function never changes brings (a
+/// logging wrapper: its callers check the format they pass).  Any other
+/// use (passed to a helper, stored, a va_list parameter or global), and
+/// any va_list those name that is not such a variable (a struct member,
+/// an array element), clears \p OK.
 static void vaListUses(const ASTContext &Ctx, const Stmt *S,
                        llvm::SmallPtrSetImpl<const DeclRefExpr *> &Allowed,
-                       llvm::SmallVectorImpl<const DeclRefExpr *> &Uses, bool &OK) {
+                       llvm::SmallVectorImpl<const DeclRefExpr *> &Uses, bool &OK,
+                       VaPrints &VP) {
   if (!S)
     return;
   auto localList = [&](const Expr *E) -> const DeclRefExpr * {
@@ -103,22 +165,44 @@ static void vaListUses(const ASTContext &Ctx, const Stmt *S,
       else
         OK = false;
     }
+    unsigned Fmt, List;
+    if (Lists == 0 && vPrintfShape(F, Fmt, List) && List < CE->getNumArgs()) {
+      if (const DeclRefExpr *DR = localList(CE->getArg(List))) {
+        const auto *FDR = dyn_cast<DeclRefExpr>(CE->getArg(Fmt)->IgnoreParenImpCasts());
+        const auto *P = FDR ? dyn_cast<ParmVarDecl>(FDR->getDecl()) : nullptr;
+        unsigned Index = P ? P->getFunctionScopeIndex() : 0;
+        if (formatIsSafe(CE->getArg(Fmt), false)) {
+          Allowed.insert(DR);
+          VP.Printed = true;
+        } else if (P && Index < VP.FD->getNumParams() && VP.FD->getParamDecl(Index) == P &&
+                   (VP.FormatParam < 0 || VP.FormatParam == int(Index)) &&
+                   !paramWritten(VP.FD->getBody(), P)) {
+          Allowed.insert(DR);
+          VP.Printed = true;
+          VP.FormatParam = int(Index);
+        }
+      }
+    }
   } else if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
       if (Ctx.hasSameType(VD->getType(), Ctx.getBuiltinVaListType()))
         Uses.push_back(DR);
   }
   for (const Stmt *C : S->children())
-    vaListUses(Ctx, C, Allowed, Uses, OK);
+    vaListUses(Ctx, C, Allowed, Uses, OK, VP);
 }
 
-bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const Stmt *Body) {
+bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const FunctionDecl *FD,
+                                       bool &Printed, int &FormatParam) {
   llvm::SmallPtrSet<const DeclRefExpr *, 8> Allowed;
   llvm::SmallVector<const DeclRefExpr *, 8> Uses;
   bool OK = true;
-  vaListUses(Ctx, Body, Allowed, Uses, OK);
+  VaPrints VP{FD};
+  vaListUses(Ctx, FD->getBody(), Allowed, Uses, OK, VP);
   for (const DeclRefExpr *DR : Uses)
     OK &= Allowed.count(DR) != 0;
+  Printed = OK && VP.Printed;
+  FormatParam = OK ? VP.FormatParam : -1;
   return OK;
 }
 

@@ -122,6 +122,11 @@ struct Summary {
   /// is only read or written through: not kept, returned, freed or stored.
   /// Otherwise callers see their variadic arguments escape, as before.
   ParamSummary VarArgs;
+  /// The variadic arguments are printed (a logging wrapper's vfprintf):
+  /// with a literal format, or with the one parameter VarArgsFormat (when
+  /// >= 0) brings, which its callers check as they would printf's.
+  bool VarArgsPrinted = false;
+  int VarArgsFormat = -1;
   bool ReturnsFresh = false;   ///< returns memory it allocated
   bool ReturnsUnknown = false; ///< returns memory of unknown origin
   bool ReturnsUnknownBytes = false; ///< an integer result holding other bytes
@@ -137,7 +142,8 @@ struct Summary {
   std::vector<WrapperAlloc> Allocs;
 
   bool operator==(const Summary &O) const {
-    return Params == O.Params && VarArgs == O.VarArgs && ReturnsFresh == O.ReturnsFresh &&
+    return Params == O.Params && VarArgs == O.VarArgs && VarArgsPrinted == O.VarArgsPrinted &&
+           VarArgsFormat == O.VarArgsFormat && ReturnsFresh == O.ReturnsFresh &&
            ReturnsUnknown == O.ReturnsUnknown && FreesStayHeap == O.FreesStayHeap &&
            ReturnsUnknownBytes == O.ReturnsUnknownBytes;
   }

@@ -77,7 +77,9 @@ long reads_and_writes(void) {
   return r;
 }
 
-// The va_list leaves the function: vsnprintf reads arguments of unknown use.
+// The va_list goes to vsnprintf with the caller's format: a caller that
+// passes a format printing an address lets its arguments escape
+// (variadic-printf-wrapper.c has the rest).
 static int format(char *out, size_t n, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -144,7 +146,7 @@ static int countdown(int n, ...) {
 long leaves(void) {
   char buf[16];
   char *slot = 0;
-  char *f = malloc(8); // expected-remark {{'f' escapes to heap: passed to 'format'}}
+  char *f = malloc(8); // expected-remark {{'f' escapes to heap: printed by 'format' with a format that may keep it}}
   char *k = malloc(8); // expected-remark {{'k' escapes to heap: passed to 'keep_first'}}
   char *d = malloc(8); // expected-remark {{'d' escapes to heap: passed to 'free_all'}}
   char *r = malloc(8); // expected-remark {{'r' escapes to heap: passed to 'first_of'}}
@@ -154,7 +156,7 @@ long leaves(void) {
   char *x = malloc(8); // expected-remark {{'x' escapes to heap: passed to 'boxed'}}
   boxed(1, x);
   free(x);
-  format(buf, sizeof buf, "%s", f);
+  format(buf, sizeof buf, "%p", (void *)f);
   keep_first(1, k);
   free_all(1, d);
   long n = first_of(1, r)[0];
