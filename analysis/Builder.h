@@ -32,8 +32,13 @@ bool streamHooksMade(clang::ASTContext &Ctx);
 
 /// Reports whether a printf-style format \p E is a literal, or a choice
 /// of literals, whose conversions only print numbers, characters and
-/// strings (none when \p Registered): Call.cpp.
-bool formatIsSafe(const clang::Expr *E, bool Registered);
+/// strings (none when \p Registered); a variable of \p Body (the calling
+/// function's) that it never writes stands for its initializer: Call.cpp.
+bool formatIsSafe(const clang::Expr *E, bool Registered, const clang::Stmt *Body);
+
+/// Reports whether \p S assigns the variable \p V, steps it, or takes its
+/// address: Stmt.cpp.
+bool varWritten(const clang::Stmt *S, const clang::VarDecl *V);
 
 class FreePaths; // MustFree.cpp
 struct FreePathsDeleter {

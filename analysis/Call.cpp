@@ -459,6 +459,9 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
 }
 
 bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
+  // No callback at all (glob's error function, NULL).
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return true;
   // A choice of callbacks (`qsort(v, n, sz, by_age ? cmp_age : cmp_name)`).
   if (const auto *C = dyn_cast<ConditionalOperator>(E->IgnoreParenImpCasts()))
     return callbackIsHarmless(C->getTrueExpr()) && callbackIsHarmless(C->getFalseExpr());
@@ -477,20 +480,29 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
 
 /// Adds to \p Out the texts a format argument may have: a narrow string
 /// literal, a const character array initialized by one (`static const
-/// char fmt[] = "%s\n"`), or a choice between such formats (`c ? "%s\n" :
-/// "<%s>\n"`); false for anything else.
-static bool formatLiterals(const Expr *E, llvm::SmallVectorImpl<llvm::StringRef> &Out) {
+/// char fmt[] = "%s\n"`), a variable of the function \p Body that it
+/// never writes, initialized by one (`const char *fmt = c ? "%s\n" :
+/// "<%s>\n"`), or a choice between such formats; false for anything else.
+static bool formatLiterals(const Expr *E, const Stmt *Body, unsigned Depth,
+                           llvm::SmallVectorImpl<llvm::StringRef> &Out) {
   E = E->IgnoreParenImpCasts();
+  if (Depth > 8)
+    return false;
   if (const auto *C = dyn_cast<ConditionalOperator>(E))
-    return formatLiterals(C->getTrueExpr(), Out) && formatLiterals(C->getFalseExpr(), Out);
+    return formatLiterals(C->getTrueExpr(), Body, Depth + 1, Out) &&
+           formatLiterals(C->getFalseExpr(), Body, Depth + 1, Out);
   if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
-    // Writing a const object is undefined: the initializer is its text.
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
-    const auto *AT = VD ? VD->getType()->getAsArrayTypeUnsafe() : nullptr;
-    if (!AT || !isa<ConstantArrayType>(AT) || !AT->getElementType().isConstQualified() ||
-        !VD->getInit())
+    if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD))
       return false;
-    E = VD->getInit()->IgnoreParenImpCasts();
+    // Writing a const object is undefined: the initializer is its text.
+    const auto *AT = VD->getType()->getAsArrayTypeUnsafe();
+    if (AT && isa<ConstantArrayType>(AT) && AT->getElementType().isConstQualified())
+      return formatLiterals(VD->getInit(), Body, Depth + 1, Out);
+    // A pointer variable of the function, set once by its declaration.
+    if (AT || !Body || !VD->isLocalVarDecl() || varWritten(Body, VD))
+      return false;
+    return formatLiterals(VD->getInit(), Body, Depth + 1, Out);
   }
   const auto *SL = dyn_cast<StringLiteral>(E);
   if (!SL || SL->getCharByteWidth() != 1)
@@ -533,9 +545,9 @@ bool escape::analysis::streamHooksMade(ASTContext &Ctx) {
 /// may keep its argument (in a file that registers any, every format is
 /// taken for unsafe).  Positional forms (`%2$p`, `%1$*2$d`) count as the
 /// conversion they end in.
-bool escape::analysis::formatIsSafe(const Expr *E, bool Registered) {
+bool escape::analysis::formatIsSafe(const Expr *E, bool Registered, const Stmt *Body) {
   llvm::SmallVector<llvm::StringRef, 2> Fs;
-  if (!formatLiterals(E, Fs) || Registered)
+  if (!formatLiterals(E, Body, 0, Fs) || Registered)
     return false;
   for (llvm::StringRef F : Fs)
     for (size_t I = F.find('%'); I != llvm::StringRef::npos;
@@ -553,9 +565,9 @@ bool escape::analysis::formatIsSafe(const Expr *E, bool Registered) {
 /// Reports whether a scanf-style format is a literal none of whose
 /// conversions allocates: no m modifier (%ms, %m[, %mc) and no GNU %as.
 /// Then the variadic arguments are only written with what was read.
-static bool scanfFormatIsSafe(const Expr *E) {
+static bool scanfFormatIsSafe(const Expr *E, const Stmt *Body) {
   llvm::SmallVector<llvm::StringRef, 2> Fs;
-  if (!formatLiterals(E, Fs))
+  if (!formatLiterals(E, Body, 0, Fs))
     return false;
   for (llvm::StringRef F : Fs)
     for (size_t I = F.find('%'); I != llvm::StringRef::npos;
@@ -648,9 +660,9 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     char C = Letter(I);
     if (C == 'f' && !callbackIsHarmless(E->getArg(I)))
       Capturing = true;
-    if (C == 'p' && !formatIsSafe(E->getArg(I), StdioHooks || printfRegistered(Ctx)))
+    if (C == 'p' && !formatIsSafe(E->getArg(I), StdioHooks || printfRegistered(Ctx), FD->getBody()))
       Variadic = false;
-    if (C == 'm' && !scanfFormatIsSafe(E->getArg(I)))
+    if (C == 'm' && !scanfFormatIsSafe(E->getArg(I), FD->getBody()))
       Rest = 'w';
   }
   NodeId Dst = NoNode, Src = NoNode;
@@ -858,7 +870,7 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
     unsigned K = unsigned(S.VarArgsFormat);
     PrintedKept = Hooks || (S.VarArgsFormat >= 0 &&
                             (!Call || K >= Call->getNumArgs() ||
-                             !formatIsSafe(Call->getArg(K), false)));
+                             !formatIsSafe(Call->getArg(K), false, FD->getBody())));
   }
   for (unsigned I = 0; I != Args.size(); ++I) {
     NodeId A = Args[I];

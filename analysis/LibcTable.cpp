@@ -165,6 +165,10 @@ static const LibcEntry Table[] = {
     {"tcsetattr", LibcResult::None, "nnn"},
     {"sched_getaffinity", LibcResult::None, "nnn"},
     {"sched_setaffinity", LibcResult::None, "nnn"},
+    {"__sched_cpucount", LibcResult::None, "nn"}, // CPU_COUNT
+    {"readv", LibcResult::None, "nnn"},
+    {"glob", LibcResult::None, "nnfr"}, // GLOB_APPEND reallocates gl_pathv
+    {"globfree", LibcResult::None, "n"},
     {"fputs_unlocked", LibcResult::None, "bn"},
     {"fwrite_unlocked", LibcResult::None, "bnnn"},
     {"fread_unlocked", LibcResult::None, "nnnn"},

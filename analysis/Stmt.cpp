@@ -66,9 +66,7 @@ ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Ind
   return Pointee;
 }
 
-/// Reports whether the body \p S assigns the parameter \p P, steps it, or
-/// takes its address.
-static bool paramWritten(const Stmt *S, const ParmVarDecl *P) {
+bool escape::analysis::varWritten(const Stmt *S, const VarDecl *P) {
   if (!S)
     return false;
   auto names = [&](const Expr *E) {
@@ -83,7 +81,7 @@ static bool paramWritten(const Stmt *S, const ParmVarDecl *P) {
         names(UO->getSubExpr()))
       return true;
   for (const Stmt *C : S->children())
-    if (paramWritten(C, P))
+    if (varWritten(C, P))
       return true;
   return false;
 }
@@ -171,12 +169,12 @@ static void vaListUses(const ASTContext &Ctx, const Stmt *S,
         const auto *FDR = dyn_cast<DeclRefExpr>(CE->getArg(Fmt)->IgnoreParenImpCasts());
         const auto *P = FDR ? dyn_cast<ParmVarDecl>(FDR->getDecl()) : nullptr;
         unsigned Index = P ? P->getFunctionScopeIndex() : 0;
-        if (formatIsSafe(CE->getArg(Fmt), false)) {
+        if (formatIsSafe(CE->getArg(Fmt), false, VP.FD->getBody())) {
           Allowed.insert(DR);
           VP.Printed = true;
         } else if (P && Index < VP.FD->getNumParams() && VP.FD->getParamDecl(Index) == P &&
                    (VP.FormatParam < 0 || VP.FormatParam == int(Index)) &&
-                   !paramWritten(VP.FD->getBody(), P)) {
+                   !varWritten(VP.FD->getBody(), P)) {
           Allowed.insert(DR);
           VP.Printed = true;
           VP.FormatParam = int(Index);

@@ -1,9 +1,10 @@
 // RUN: %escape -fsyntax-only -Xclang -verify -fplugin-arg-escape-m=1 -I %inputs %s -Wno-format
 // (clang's format check is off: one choice prints the pointer with %p)
-// A printf format chosen between literals, or a const character array
-// initialized by one, is checked as a literal is: every choice must print
-// only numbers, characters and strings.  A writable array may hold any
-// format by the time of the call.
+// A printf format chosen between literals, a const character array
+// initialized by one, or a variable of the function set only by its
+// declaration, is checked as a literal is: every choice must print only
+// numbers, characters and strings.  A writable array, a global pointer or
+// a variable assigned again may hold any format by the time of the call.
 #include "alloc.h"
 
 static const char SHOUT[] = "%s!\n";
@@ -30,6 +31,17 @@ void formats(int c) {
   printf(loose, e);
   printf(fmt_ptr, f);
   printf(local, g);
+  const char *once = c ? "%s\n" : "<%s>\n";
+  const char *again = "%s\n";
+  char *h = malloc(8); // expected-remark {{allocation does not escape; would move to the stack}}
+  char *i = malloc(8); // expected-remark {{'i' escapes to heap: retained by 'printf'}}
+  strcpy(h, "h");
+  strcpy(i, "i");
+  printf(once, h);
+  if (c > 1)
+    again = "%p\n";
+  printf(again, i);
+  free(h);
   free(a);
   free(b);
   free(g);

@@ -85,3 +85,22 @@ void messages(const char *name, int bad) {
   free(p);
   free(u);
 }
+
+// glob's error function may be NULL: no callback.  The pattern is only
+// read; the glob_t gets the library's own blocks (GLOB_APPEND reallocates
+// them, so what the program stores there stays on the heap).
+#include <glob.h>
+long globbing(int cpus) {
+  char *pat = strdup("*.c"); // expected-remark {{allocation does not escape; would move to the frame arena}}
+  glob_t *g = calloc(1, sizeof *g); // expected-remark {{allocation does not escape; would move to the stack}}
+  cpu_set_t *set = malloc(sizeof *set); // expected-remark {{allocation does not escape; would move to the stack}}
+  long n = glob(pat, 0, NULL, g) == 0 ? (long)g->gl_pathc : 0;
+  globfree(g);
+  CPU_ZERO(set);
+  CPU_SET(cpus, set);
+  n += CPU_COUNT(set);
+  free(set);
+  free(g);
+  free(pat);
+  return n;
+}
