@@ -480,7 +480,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     if (!Recursive && !Hidden)
       continue;
     Result.Recursive.push_back(F->getNameAsString());
-    if (makesTailCall(F, Recursive ? Members : llvm::DenseSet<const FunctionDecl *>(),
+    if (makesTailCall(Ctx, F, Recursive ? Members : llvm::DenseSet<const FunctionDecl *>(),
                       Hidden, CallsBack))
       TailRecursive.insert(F);
   }

@@ -23,6 +23,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using escape::analysis::CallBackTest;
@@ -87,7 +89,6 @@ public:
       stmt(Child, false, false);
   }
 
-private:
   bool target(const CallExpr *C) const {
     const FunctionDecl *F = C->getDirectCallee();
     if (!F)
@@ -98,6 +99,7 @@ private:
     return Targets.count(Def) != 0;
   }
 
+private:
   /// \p E's value is the function's result: is a target call its last act?
   bool returned(const Expr *E) const {
     E = E->IgnoreParenCasts();
@@ -129,12 +131,98 @@ private:
   CallBackTest MayCallBack;
 };
 
+/// Reports whether \p S is work the function does after a call, which
+/// keeps the call from being its last act: a call, or a write to memory
+/// other than its own local variables (`acc++` of a global, `*out = r`).
+/// Reading, computing and setting locals is not: the optimizer folds
+/// `long r = f(n - 1); return r;` into `return f(n - 1);`.  A variable's
+/// cleanup function (`__attribute__((cleanup))`) is a call.
+static bool isWork(const Stmt *S, const CallExpr *Call) {
+  auto local = [](const Expr *E) {
+    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() && !VD->getType().isVolatileQualified();
+  };
+  if (isa<CallExpr>(S))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      return !local(BO->getLHS());
+    // The call's value taken into an operation tail recursion elimination
+    // keeps no accumulator for (`return f(n - 1) - v;`).
+    switch (BO->getOpcode()) {
+    case BO_Add:
+    case BO_Mul:
+    case BO_And:
+    case BO_Or:
+    case BO_Xor:
+    case BO_Comma:
+    case BO_LAnd:
+    case BO_LOr:
+      return false;
+    default:
+      return BO->getLHS()->IgnoreParenCasts() == Call ||
+             BO->getRHS()->IgnoreParenCasts() == Call;
+    }
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isIncrementDecrementOp() && !local(UO->getSubExpr());
+  return false;
+}
+
+/// Reports whether a target call of \p FD may be followed by nothing but
+/// the function's return on some path of Clang's CFG: statements that do
+/// no work (isWork), empty statements, labels, `do ... while (0)`, a
+/// `break` out of a loop, a statement expression.  A path that goes round
+/// a loop again (a call in a loop body) does not count, as the syntactic
+/// walk does not count it.
+static bool tailOnCFG(ASTContext &Ctx, const FunctionDecl *FD, const TailFinder &T) {
+  CFG::BuildOptions Opts;
+  Opts.AddImplicitDtors = true; // cleanup functions
+  std::unique_ptr<CFG> C = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
+  if (!C)
+    return true; // no CFG: err towards yes
+  const CFGBlock *Exit = &C->getExit();
+  for (const CFGBlock *B : *C)
+    for (unsigned I = 0, N = B->size(); I != N; ++I) {
+      auto S = (*B)[I].getAs<CFGStmt>();
+      const auto *Call = S ? dyn_cast<CallExpr>(S->getStmt()) : nullptr;
+      if (!Call || !T.target(Call))
+        continue;
+      llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
+      std::vector<std::pair<const CFGBlock *, unsigned>> Work{{B, I + 1}};
+      while (!Work.empty()) {
+        auto [At, From] = Work.back();
+        Work.pop_back();
+        if (At == Exit)
+          return true;
+        bool Stops = false;
+        for (unsigned K = From, M = At->size(); K < M && !Stops; ++K) {
+          if (auto E = (*At)[K].getAs<CFGStmt>())
+            Stops = isWork(E->getStmt(), Call);
+          else
+            Stops = (*At)[K].getAs<CFGCleanupFunction>().has_value();
+        }
+        if (Stops)
+          continue;
+        for (const CFGBlock::AdjacentBlock &Succ : At->succs()) {
+          const CFGBlock *Next = Succ.getReachableBlock();
+          // The block that takes a loop round again.
+          if (!Next || Next->getLoopTarget() || !Seen.insert(Next).second)
+            continue;
+          Work.push_back({Next, 0});
+        }
+      }
+    }
+  return false;
+}
+
 } // namespace
 
-bool escape::analysis::makesTailCall(const FunctionDecl *FD,
+bool escape::analysis::makesTailCall(ASTContext &Ctx, const FunctionDecl *FD,
                                      const llvm::DenseSet<const FunctionDecl *> &Targets,
                                      bool Hidden, CallBackTest MayCallBack) {
   TailFinder T(Targets, Hidden, MayCallBack);
   T.stmt(FD->getBody(), FD->getReturnType()->isVoidType(), false);
-  return T.Found;
+  return T.Found || tailOnCFG(Ctx, FD, T);
 }

@@ -6,6 +6,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang {
+class ASTContext;
 class CallExpr;
 class FunctionDecl;
 } // namespace clang
@@ -25,8 +26,11 @@ using CallBackTest =
 /// `,`, `&&` and `||`, or either side of an associative operator: LLVM's
 /// tail recursion elimination keeps an accumulator), or a call statement
 /// with nothing after it but a return, a `break` to the end, or the end of
-/// a void function.  It errs towards yes.
-bool makesTailCall(const clang::FunctionDecl *FD,
+/// a void function.  Clang's CFG adds the forms that come to the same
+/// (`long r = f(n - 1); return r;`, `f(n - 1);;`, `do f(n - 1); while
+/// (0);`): after the call only reads and writes of locals, no call and no
+/// other store.  It errs towards yes.
+bool makesTailCall(clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
                    const llvm::DenseSet<const clang::FunctionDecl *> &Targets,
                    bool Hidden, CallBackTest MayCallBack);
 
