@@ -16,7 +16,12 @@
 // that holds promoted stack storage is not inlined.  Nor is a call to a
 // function that may take such storage in by inlining: any non-recursive
 // caller of one, transitively.  The helper then runs in a frame of its
-// own, on top of the recursion, as its heap block did.
+// own, on top of the recursion, as its heap block did.  Such a function
+// whose address is taken (a visitor passed to the walk, an entry of a
+// table of operations, an alias) is not inlined anywhere: once constants
+// are propagated, a call through the pointer in the walk becomes a direct
+// call, which the inliner took in (`rec(n, visit)` calling `visit(n)`
+// with `g`'s 512-byte buffer: 0x208 bytes a level).
 //
 //   good: walk (recursive) -> fmt (512-byte stack buffer): call noinline
 //         main -> fmt: inlined as before
@@ -43,10 +48,15 @@ namespace escape::rewriter {
 /// one: its own sites are not on the stack, and calls into it from
 /// recursive code are what \p Visit sees.  \p Visit gets each direct call
 /// from a function named in \p Recursive to a holder; the walk stops when
-/// it returns true, and so reports.
+/// it returns true, and so reports.  \p Taken gets each holder used other
+/// than as the callee of a direct call (its address stored, passed or put
+/// in a table, an alias of it): a call through that pointer may become a
+/// direct one in a recursive function after the rewrite, where the inliner
+/// takes the holder in; it too stops the walk by returning true.
 static bool forEachCallIntoRecursion(ArrayRef<Function *> Seeds,
                                      ArrayRef<std::string> Recursive,
-                                     function_ref<bool(CallBase &, Function &)> Visit) {
+                                     function_ref<bool(CallBase &, Function &)> Visit,
+                                     function_ref<bool(Function &)> Taken) {
   if (Seeds.empty() || Recursive.empty())
     return false;
   StringSet<> IsRecursive;
@@ -56,10 +66,13 @@ static bool forEachCallIntoRecursion(ArrayRef<Function *> Seeds,
   SmallVector<Function *, 16> Work(Seeds.begin(), Seeds.end());
   while (!Work.empty()) {
     Function *F = Work.pop_back_val();
+    bool AddressTaken = false;
     for (User *U : F->users()) {
       auto *CB = dyn_cast<CallBase>(U);
-      if (!CB || CB->getCalledFunction() != F)
+      if (!CB || CB->getCalledFunction() != F) {
+        AddressTaken = true;
         continue;
+      }
       Function *Caller = CB->getFunction();
       if (IsRecursive.contains(Caller->getName())) {
         if (Visit(*CB, *F))
@@ -68,6 +81,8 @@ static bool forEachCallIntoRecursion(ArrayRef<Function *> Seeds,
         Work.push_back(Caller);
       }
     }
+    if (AddressTaken && Taken(*F))
+      return true;
   }
   return false;
 }
@@ -88,15 +103,26 @@ unsigned guardRecursiveCallers(const SmallPtrSetImpl<Function *> &Stack,
              << "' to '" << F.getName()
              << "' is not inlined: it holds promoted stack storage\n";
     return false;
+  }, [&](Function &F) {
+    // An always_inline holder holds no stack storage (inlinedIntoRecursion).
+    if (F.hasFnAttribute(Attribute::NoInline) || F.hasFnAttribute(Attribute::AlwaysInline))
+      return false;
+    F.addFnAttr(Attribute::NoInline);
+    ++Marked;
+    if (Trace)
+      *Trace << "escape: '" << F.getName()
+             << "' is not inlined: it holds promoted stack storage and its address is "
+                "taken, and a recursive function may call it\n";
+    return false;
   });
   return Marked;
 }
 
 bool inlinedIntoRecursion(Function &F, ArrayRef<std::string> Recursive) {
   Function *Seed = &F;
-  return forEachCallIntoRecursion(Seed, Recursive, [](CallBase &CB, Function &) {
-    return CB.hasFnAttr(Attribute::AlwaysInline);
-  });
+  return forEachCallIntoRecursion(
+      Seed, Recursive, [](CallBase &CB, Function &) { return CB.hasFnAttr(Attribute::AlwaysInline); },
+      [](Function &H) { return H.hasFnAttribute(Attribute::AlwaysInline); });
 }
 
 } // namespace escape::rewriter

@@ -20,7 +20,8 @@ namespace escape::rewriter {
 
 /// guardRecursiveCallers marks `noinline` every direct call from a function
 /// named in \p Recursive to a function that holds promoted stack storage,
-/// the functions in \p Stack, or may take it in by inlining one of them.
+/// the functions in \p Stack, or may take it in by inlining one of them;
+/// such a function whose address is taken is marked `noinline` itself.
 /// Traces each call marked to \p Trace when it is not null.  Returns the
 /// number of calls marked.
 unsigned guardRecursiveCallers(const llvm::SmallPtrSetImpl<llvm::Function *> &Stack,
@@ -31,7 +32,8 @@ unsigned guardRecursiveCallers(const llvm::SmallPtrSetImpl<llvm::Function *> &St
 /// function named in \p Recursive through a call the guard cannot keep
 /// from inlining: one marked `alwaysinline` at the call (clang marks every
 /// call in a `flatten` function so), directly or through callers that take
-/// \p F in.  Such a function must hold no stack storage.
+/// \p F in, or an `alwaysinline` one of them whose address is taken.  Such
+/// a function must hold no stack storage.
 bool inlinedIntoRecursion(llvm::Function &F, llvm::ArrayRef<std::string> Recursive);
 
 } // namespace escape::rewriter
