@@ -623,6 +623,7 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
   F.BackwardGoto = B.HasBackwardGoto;
   F.OpenMP = B.HasOpenMP;
   F.Excluded = excludedByAttr(FD);
+  F.AlwaysInline = FD->hasAttr<AlwaysInlineAttr>();
   SourcePos Pos = positionOf(Ctx.getSourceManager(), FD->getBeginLoc());
   bool Off = false;
   for (const PragmaMark &M : P.Pragmas)

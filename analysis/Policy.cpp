@@ -68,6 +68,12 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
     return "function is recursive";
   if (F.HiddenRecursion)
     return "function may recurse through an indirect call or another file";
+  // At -O0 nothing lets the stack slots of two inlined calls share bytes:
+  // twelve always_inline helpers of 1000-byte slots each put 12,000 in
+  // their caller's frame and overflowed a 16 KiB thread stack.
+  if (F.AlwaysInline && !P.Optimize)
+    return "function is always_inline and the compile does not optimize: the "
+           "stack slots of its calls add up in its callers' frames";
   if (SF.LoopCarried)
     return "object may be live across loop iterations";
   if (F.BackwardGoto)

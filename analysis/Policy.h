@@ -22,6 +22,7 @@ struct FunctionFacts {
   bool BackwardGoto = false;
   bool OpenMP = false;       ///< OpenMP directives (outlined regions, tasks)
   bool Excluded = false;     ///< attribute or pragma
+  bool AlwaysInline = false; ///< __attribute__((always_inline))
 };
 
 /// What the policy needs to know of one site beyond its AllocSite.
