@@ -88,15 +88,21 @@ static long random_blocks(size_t lo, size_t span) {
   return n;
 }
 
+// The bounds are an order of magnitude, not a figure: the release delay
+// is a time, so a loaded machine, on which the rounds take longer, sees
+// more releases and refaults.  On an idle one the last 20,000 rounds take
+// 400-7,000 faults (256-512 KiB) and 33,000-52,000 (64 KiB-1 MiB); under
+// a parallel build, up to 4,100 and 110,000; with the boost capped, about
+// 290,000 for each 20,000 rounds.
 int main(void) {
   phase_gap();
   CHECK_BODY("blocks of 256-512 KiB replaced at random stop faulting in") {
     long n = random_blocks(256 << 10, 256 << 10);
-    EXPECT(n >= 0 && n < 20000);
+    EXPECT(n >= 0 && n < 40000);
   }
   CHECK_BODY("blocks of 64 KiB-1 MiB replaced at random stop faulting in") {
     long n = random_blocks(64 << 10, 960 << 10);
-    EXPECT(n >= 0 && n < 100000);
+    EXPECT(n >= 0 && n < 200000);
   }
   return test_summary();
 }
