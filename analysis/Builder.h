@@ -36,6 +36,15 @@ bool streamHooksMade(clang::ASTContext &Ctx);
 /// function's) that it never writes stands for its initializer: Call.cpp.
 bool formatIsSafe(const clang::Expr *E, bool Registered, const clang::Stmt *Body);
 
+/// Collects in \p Targets the functions an indirect call may reach when
+/// its pointer comes from a const object of static storage (`cmds[i].fn`,
+/// `OPS.visit`: every function its constant initializer names), from a
+/// choice of functions at the call, or from a variable of the function
+/// \p Body that only its declaration sets.  False when the pointer comes
+/// from anywhere else (Call.cpp).
+bool tableTargets(const clang::Expr *Callee, const clang::Stmt *Body,
+                  llvm::SmallVectorImpl<const clang::FunctionDecl *> &Targets);
+
 /// Reports whether \p S assigns the variable \p V, steps it, or takes its
 /// address: Stmt.cpp.
 bool varWritten(const clang::Stmt *S, const clang::VarDecl *V);
@@ -240,6 +249,8 @@ private:
   NodeId unknownCall(const clang::CallExpr *E, const clang::FunctionDecl *FD,
                      std::vector<NodeId> &Args);
   bool callbackIsHarmless(const clang::Expr *E);
+  static bool summaryIsHarmless(const Summary &S);
+  bool tableCallIsHarmless(const clang::Expr *Callee, unsigned NArgs);
 
   // MustFree.cpp
   /// Reports whether \p Arg names a local variable whose block this

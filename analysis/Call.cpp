@@ -285,8 +285,11 @@ NodeId FunctionBuilder::indirectCall(const CallExpr *E,
   // A call through a function-pointer parameter: callers know the function
   // (each(a, n, fn, ctx) calling fn(&a[i], ctx)) and apply its summary.
   int K = CallbacksEscape ? -1 : callbackParam(E->getCallee());
+  // A call through a const table of functions of the file, each of which
+  // only reads and writes through its parameters (`cmds[i].fn(word)`).
+  bool Harmless = K < 0 && tableCallIsHarmless(E->getCallee(), E->getNumArgs());
   for (unsigned M = 0; M != Args.size(); ++M) {
-    if (Args[M] == NoNode)
+    if (Args[M] == NoNode || Harmless)
       continue;
     if (K < 0)
       escape(Args[M], E->getExprLoc(), "passed to an indirect call");
@@ -458,6 +461,19 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
   }
 }
 
+/// Reports whether the object another definition may replace at link or
+/// load time: a weak one, or one a shared object (-fPIC, not -fPIE)
+/// exports with default visibility, which the executable's copy may
+/// interpose.
+static bool mayBeReplaced(const VarDecl *D) {
+  if (D->isWeak())
+    return true;
+  if (!D->isExternallyVisible() || D->getVisibility() != DefaultVisibility)
+    return false;
+  const LangOptions &LO = D->getASTContext().getLangOpts();
+  return LO.PICLevel != 0 && !LO.PIE;
+}
+
 bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   // No callback at all (glob's error function, NULL).
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
@@ -469,12 +485,107 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   const auto *F = DR ? dyn_cast<FunctionDecl>(DR->getDecl()) : nullptr;
   const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
   const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
-  if (!S)
-    return false;
-  for (const ParamSummary &P : S->Params)
+  return S && summaryIsHarmless(*S);
+}
+
+/// Reports whether a function of summary \p S only reads and writes
+/// through its parameters: it keeps, returns, frees and replaces none of
+/// what they point to.
+static bool summaryIsHarmlessImpl(const Summary &S) {
+  for (const ParamSummary &P : S.Params)
     if (P.leaks() || P.Freed || P.ContentFreed || P.NeedsHeap ||
         P.ContentNeedsHeap || P.WritesUnknown || P.FreshContent || P.DeepWrite)
       return false;
+  return true;
+}
+
+bool FunctionBuilder::summaryIsHarmless(const Summary &S) { return summaryIsHarmlessImpl(S); }
+
+/// Adds to \p Targets the functions \p E names: a function, or a choice
+/// between such (`c ? cmd_lower : cmd_upper`); false for anything else.
+static bool functionChoices(const Expr *E,
+                            llvm::SmallVectorImpl<const FunctionDecl *> &Targets) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return functionChoices(C->getTrueExpr(), Targets) &&
+           functionChoices(C->getFalseExpr(), Targets);
+  const auto *R = dyn_cast<DeclRefExpr>(E);
+  const auto *F = R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
+  if (!F)
+    return false;
+  Targets.push_back(F);
+  return true;
+}
+
+bool escape::analysis::tableTargets(const Expr *Callee, const Stmt *Body,
+                                    llvm::SmallVectorImpl<const FunctionDecl *> &Targets) {
+  // Down to the table: `cmds[i].fn`, `OPS.visit`, `handlers[k]`, `fp`.
+  const Expr *E = Callee->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    E = U->getSubExpr()->IgnoreParenImpCasts(); // `(*fp)(x)`
+  // A choice made at the call, or by a variable of the function that only
+  // its declaration sets: `fn_t f = c ? cmd_lower : cmd_upper; f(s);`.
+  if (isa<ConditionalOperator>(E))
+    return functionChoices(E, Targets);
+  if (const auto *R = dyn_cast<DeclRefExpr>(E))
+    if (const auto *L = dyn_cast<VarDecl>(R->getDecl());
+        L && L->hasLocalStorage() && !isa<ParmVarDecl>(L)) {
+      if (!Body || !L->getInit() || varWritten(Body, L))
+        return false;
+      return functionChoices(L->getInit(), Targets);
+    }
+  while (true) {
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      if (M->isArrow())
+        return false;
+      E = M->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = A->getBase()->IgnoreParenImpCasts();
+    } else {
+      break;
+    }
+  }
+  const auto *DR = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  const VarDecl *Def = V ? V->getDefinition() : nullptr;
+  if (!Def || !Def->hasGlobalStorage() || !Def->getInit() || mayBeReplaced(Def))
+    return false;
+  // Writing a const object is undefined: what the table holds is what its
+  // constant initializer put there.
+  if (!Def->getASTContext().getBaseElementType(Def->getType()).isConstQualified())
+    return false;
+  bool OK = true;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !OK)
+      return;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *F = dyn_cast<FunctionDecl>(R->getDecl()))
+        Targets.push_back(F);
+      else if (!isa<EnumConstantDecl>(R->getDecl()))
+        OK = false; // an object's address: not a table of functions only
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Def->getInit());
+  return OK && !Targets.empty();
+}
+
+/// Reports whether every function the const table \p Callee reads its
+/// pointer from may hold is defined here, takes at least \p NArgs
+/// parameters and none variadic, and only reads and writes through them.
+bool FunctionBuilder::tableCallIsHarmless(const Expr *Callee, unsigned NArgs) {
+  llvm::SmallVector<const FunctionDecl *, 8> Targets;
+  if (!tableTargets(Callee, FD->getBody(), Targets))
+    return false;
+  for (const FunctionDecl *F : Targets) {
+    const FunctionDecl *Def = trustedDefinition(F);
+    const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
+    if (!S || Def->isVariadic() || Def->getNumParams() < NArgs || !summaryIsHarmless(*S))
+      return false;
+  }
   return true;
 }
 
@@ -493,12 +604,19 @@ static bool formatLiterals(const Expr *E, const Stmt *Body, unsigned Depth,
            formatLiterals(C->getFalseExpr(), Body, Depth + 1, Out);
   if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
-    if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD))
+    if (!VD || isa<ParmVarDecl>(VD))
       return false;
-    // Writing a const object is undefined: the initializer is its text.
+    // Writing a const object is undefined: the initializer is its text,
+    // unless another definition may take its place.
     const auto *AT = VD->getType()->getAsArrayTypeUnsafe();
-    if (AT && isa<ConstantArrayType>(AT) && AT->getElementType().isConstQualified())
-      return formatLiterals(VD->getInit(), Body, Depth + 1, Out);
+    if (AT && isa<ConstantArrayType>(AT) && AT->getElementType().isConstQualified()) {
+      const VarDecl *Def = VD->getDefinition();
+      if (!Def || !Def->getInit() || mayBeReplaced(Def))
+        return false;
+      return formatLiterals(Def->getInit(), Body, Depth + 1, Out);
+    }
+    if (!VD->getInit())
+      return false;
     // A pointer variable of the function, set once by its declaration.
     if (AT || !Body || !VD->isLocalVarDecl() || varWritten(Body, VD))
       return false;

@@ -69,10 +69,20 @@ ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Ind
 bool escape::analysis::varWritten(const Stmt *S, const VarDecl *P) {
   if (!S)
     return false;
+  // A __block variable may be written by any block that captures it.
+  if (P->hasAttr<BlocksAttr>())
+    return true;
   auto names = [&](const Expr *E) {
-    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     return DR && DR->getDecl() == P;
   };
+  if (const auto *A = dyn_cast<AsmStmt>(S))
+    for (unsigned I = 0; I != A->getNumOutputs(); ++I)
+      if (names(A->getOutputExpr(I)))
+        return true;
+  if (const auto *B = dyn_cast<BlockExpr>(S))
+    if (varWritten(B->getBody(), P))
+      return true;
   if (const auto *BO = dyn_cast<BinaryOperator>(S))
     if (BO->isAssignmentOp() && names(BO->getLHS()))
       return true;

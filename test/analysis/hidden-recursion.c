@@ -49,7 +49,7 @@ void entry(int depth) { helper(depth); }
 // address is taken, calls 'dispatch'.
 static void dispatch(int op, int depth);
 static void on_add(int depth) {
-  char *p = malloc(32); // expected-remark {{allocation does not escape; stays on the heap: function may recurse through an indirect call or another file; the frame arena is off (-fplugin-arg-escape-arena=1)}} arena-remark {{allocation does not escape; would move to the frame arena}}
+  char *p = malloc(32); // expected-remark {{allocation does not escape; stays on the heap: function is recursive; the frame arena is off (-fplugin-arg-escape-arena=1)}} arena-remark {{allocation does not escape; would move to the frame arena}}
   p[0] = (char)depth;
   if (depth > 0)
     dispatch(0, depth - 1);
