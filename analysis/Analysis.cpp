@@ -186,10 +186,16 @@ public:
   std::vector<const FunctionDecl *> Callees;
   bool HiddenCall = false;
   LibraryHooks Hooks;
+  const Stmt *Body = nullptr; ///< the function's, for tableTargets
   bool VisitCallExpr(CallExpr *E) {
     const FunctionDecl *F = E->getDirectCallee();
     if (!F) {
       HiddenCall = true;
+      // A const table's functions are summarized before their users.
+      llvm::SmallVector<const FunctionDecl *, 8> Targets;
+      if (tableTargets(E->getCallee(), Body, Targets))
+        for (const FunctionDecl *T : Targets)
+          add(T);
       return true;
     }
     if (!trustedDefinition(F))
@@ -312,6 +318,7 @@ void TUAnalysis::collect() {
       Quiet.insert(FD);
     CalleeCollector C(Ctx);
     C.Hooks = Hooks;
+    C.Body = FD->getBody();
     C.TraverseStmt(FD->getBody());
     Calls[FD] = std::move(C.Callees);
     if (C.HiddenCall)
@@ -480,8 +487,16 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     if (!Recursive && !Hidden)
       continue;
     Result.Recursive.push_back(F->getNameAsString());
+    // The rewrite meets it in the IR under its asm label, if it has one.
+    if (const auto *L = F->getAttr<AsmLabelAttr>())
+      Result.Recursive.push_back(L->getLabel().str());
+    llvm::DenseSet<const FunctionDecl *> HiddenCallees;
+    if (Hidden)
+      for (const FunctionDecl *C : Calls[F])
+        if (HiddenCalls.count(C) || HiddenRecursion.count(C))
+          HiddenCallees.insert(C);
     if (makesTailCall(Ctx, F, Recursive ? Members : llvm::DenseSet<const FunctionDecl *>(),
-                      Hidden, CallsBack))
+                      Hidden, HiddenCallees, CallsBack))
       TailRecursive.insert(F);
   }
   // The most stack the functions this component calls promoted along

@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "TailCalls.h"
 #include "Summary.h"
+#include "Builder.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -35,8 +36,10 @@ namespace {
 class TailFinder {
 public:
   TailFinder(const llvm::DenseSet<const FunctionDecl *> &Targets, bool Hidden,
+             const llvm::DenseSet<const FunctionDecl *> &HiddenCallees,
              CallBackTest MayCallBack)
-      : Targets(Targets), Hidden(Hidden), MayCallBack(MayCallBack) {}
+      : Targets(Targets), Hidden(Hidden), HiddenCallees(HiddenCallees),
+        MayCallBack(MayCallBack) {}
   bool Found = false;
 
   /// Visits \p S; \p Tail: nothing runs after it but the function's return.
@@ -96,7 +99,8 @@ public:
     const FunctionDecl *Def = trustedDefinition(F);
     if (!Def)
       return Hidden && MayCallBack(C, F);
-    return Targets.count(Def) != 0;
+    // A function of the file that may itself make the hidden call back.
+    return Targets.count(Def) != 0 || (Hidden && HiddenCallees.count(Def) != 0);
   }
 
 private:
@@ -128,28 +132,153 @@ private:
 
   const llvm::DenseSet<const FunctionDecl *> &Targets;
   bool Hidden;
+  const llvm::DenseSet<const FunctionDecl *> &HiddenCallees;
   CallBackTest MayCallBack;
 };
 
-/// Reports whether \p S is work the function does after a call, which
-/// keeps the call from being its last act: a call, or a write to memory
-/// other than its own local variables (`acc++` of a global, `*out = r`).
-/// Reading, computing and setting locals is not: the optimizer folds
-/// `long r = f(n - 1); return r;` into `return f(n - 1);`.  A variable's
-/// cleanup function (`__attribute__((cleanup))`) is a call.
-static bool isWork(const Stmt *S, const CallExpr *Call) {
-  auto local = [](const Expr *E) {
-    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
-    return VD && VD->hasLocalStorage() && !VD->getType().isVolatileQualified();
-  };
-  if (isa<CallExpr>(S))
+/// Reports whether a call to \p F is one the optimizer may delete or fold
+/// away: a hint (__builtin_expect, __builtin_assume), or a copy or fill
+/// of memory, which is gone when the memory is a local's.
+static bool removableCall(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier())
+    return false;
+  llvm::StringRef N = F->getName();
+  N.consume_front("__builtin_");
+  return llvm::is_contained({"expect", "expect_with_probability", "assume", "unreachable",
+                             "constant_p", "object_size", "dynamic_object_size", "prefetch",
+                             "memcpy", "memmove", "memset", "bzero", "explicit_bzero"},
+                            N);
+}
+
+/// The base of the memory an lvalue writes: the variable it names through
+/// members and elements, and whether the way there went through a pointer.
+static const VarDecl *writtenBase(const Expr *E, bool &ThroughPointer) {
+  ThroughPointer = false;
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      ThroughPointer |= M->isArrow();
+      E = M->getBase();
+    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      ThroughPointer |= !A->getBase()->IgnoreParenImpCasts()->getType()->isArrayType();
+      E = A->getBase();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
+      ThroughPointer = true;
+      E = U->getSubExpr();
+    } else {
+      break;
+    }
+  }
+  const auto *DR = dyn_cast<DeclRefExpr>(E);
+  return DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+}
+
+/// Reports whether local \p V of the function \p Body only ever holds the
+/// address of a local of it (`long *q = &r;`, never assigned again).
+static bool pointsToLocal(const VarDecl *V, const Stmt *Body) {
+  const Expr *I = V->getInit();
+  if (!I || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || !Body || escape::analysis::varWritten(Body, V))
+    return false;
+  I = I->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(I); U && U->getOpcode() == UO_AddrOf)
+    I = U->getSubExpr();
+  bool Through;
+  const VarDecl *B = writtenBase(I, Through);
+  return B && !Through && B->hasLocalStorage() && !isa<ParmVarDecl>(B);
+}
+
+/// Reports whether writing \p LHS is a store plain code keeps after
+/// optimization: to a global or static variable, to volatile memory, or
+/// through a pointer other than one that only holds a local's address.
+/// A store to a local, its fields and elements, or through such a pointer
+/// may fold away, and the analysis errs towards a tail call.
+static bool keptStore(const Expr *LHS, const Stmt *Body) {
+  if (LHS->getType().isVolatileQualified())
     return true;
+  bool Through;
+  const VarDecl *V = writtenBase(LHS, Through);
+  if (!V)
+    return true;
+  if (V->getType().isVolatileQualified() || V->hasGlobalStorage())
+    return true;
+  return Through && !pointsToLocal(V, Body);
+}
+
+/// Reports whether running \p F leaves a trace plain code keeps: a call
+/// to code the file does not show (other than removableCall), an indirect
+/// call, or a kept store (keptStore; a store through any pointer in the
+/// callee's own body counts, what it points to is not known there).  A
+/// function of the file without either is inlined and disappears (an
+/// empty trace helper).  \p Depth bounds the walk through callees.
+static bool hasEffects(const FunctionDecl *F, unsigned Depth,
+                       llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen);
+
+static bool stmtHasEffects(const Stmt *S, unsigned Depth,
+                           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  if (!S)
+    return false;
+  if (const auto *C = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *F = C->getDirectCallee();
+    if (!F)
+      return true;
+    if (!removableCall(F)) {
+      const FunctionDecl *Def = trustedDefinition(F);
+      if (!Def || hasEffects(Def, Depth + 1, Seen))
+        return true;
+    }
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    bool Through;
+    const VarDecl *V = writtenBase(BO->getLHS(), Through);
+    if (BO->isAssignmentOp() && (keptStore(BO->getLHS(), nullptr) || Through || !V))
+      return true;
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    bool Through;
+    const VarDecl *V = writtenBase(UO->getSubExpr(), Through);
+    if (UO->isIncrementDecrementOp() && (keptStore(UO->getSubExpr(), nullptr) || Through || !V))
+      return true;
+  } else if (isa<AsmStmt>(S)) {
+    return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (stmtHasEffects(Child, Depth, Seen))
+      return true;
+  return false;
+}
+
+static bool hasEffects(const FunctionDecl *F, unsigned Depth,
+                       llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  if (Depth > 4 || !F->hasBody())
+    return true;
+  if (!Seen.insert(F).second)
+    return false; // a cycle: judged by the rest of it
+  return stmtHasEffects(F->getBody(), Depth, Seen);
+}
+
+/// Reports whether \p S is work the function does after a target call
+/// \p Call, which keeps the call from being its last act in plain code
+/// at -O2: a call with effects (hasEffects), a kept store (keptStore), or
+/// an operation on the call's value that no accumulator of tail recursion
+/// elimination stands for (`return f(n - 1) - v;`; with a constant, `f()
+/// - 1` is an addition).  Anything else the optimizer may fold away, and
+/// the analysis errs towards a tail call: `long r = f(n - 1); return r;`,
+/// `return __builtin_expect(f(n - 1), 0);`, `s.k++` of a local.
+static bool isWork(const Stmt *S, const CallExpr *Call, const Stmt *Body) {
+  if (const auto *C = dyn_cast<CallExpr>(S)) {
+    // Its arguments are elements of the CFG of their own.
+    if (C == Call)
+      return false;
+    const FunctionDecl *F = C->getDirectCallee();
+    if (!F)
+      return true;
+    if (removableCall(F))
+      return false;
+    const FunctionDecl *Def = trustedDefinition(F);
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    return !Def || hasEffects(Def, 0, Seen);
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
-      return !local(BO->getLHS());
-    // The call's value taken into an operation tail recursion elimination
-    // keeps no accumulator for (`return f(n - 1) - v;`).
+      return keptStore(BO->getLHS(), Body);
     switch (BO->getOpcode()) {
     case BO_Add:
     case BO_Mul:
@@ -160,22 +289,24 @@ static bool isWork(const Stmt *S, const CallExpr *Call) {
     case BO_LAnd:
     case BO_LOr:
       return false;
-    default:
-      return BO->getLHS()->IgnoreParenCasts() == Call ||
-             BO->getRHS()->IgnoreParenCasts() == Call;
+    default: {
+      const Expr *L = BO->getLHS()->IgnoreParenCasts(), *R = BO->getRHS()->IgnoreParenCasts();
+      const Expr *Other = L == Call ? R : R == Call ? L : nullptr;
+      return Other && !Other->isValueDependent() &&
+             !Other->isIntegerConstantExpr(Call->getCalleeDecl()->getASTContext());
+    }
     }
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S))
-    return UO->isIncrementDecrementOp() && !local(UO->getSubExpr());
-  return false;
+    return UO->isIncrementDecrementOp() && keptStore(UO->getSubExpr(), Body);
+  return isa<AsmStmt>(S);
 }
 
 /// Reports whether a target call of \p FD may be followed by nothing but
 /// the function's return on some path of Clang's CFG: statements that do
 /// no work (isWork), empty statements, labels, `do ... while (0)`, a
-/// `break` out of a loop, a statement expression.  A path that goes round
-/// a loop again (a call in a loop body) does not count, as the syntactic
-/// walk does not count it.
+/// `break` out of a loop, a statement expression, a loop's next round
+/// (erring towards a tail call: a loop that runs once is unrolled).
 static bool tailOnCFG(ASTContext &Ctx, const FunctionDecl *FD, const TailFinder &T) {
   CFG::BuildOptions Opts;
   Opts.AddImplicitDtors = true; // cleanup functions
@@ -198,17 +329,22 @@ static bool tailOnCFG(ASTContext &Ctx, const FunctionDecl *FD, const TailFinder 
           return true;
         bool Stops = false;
         for (unsigned K = From, M = At->size(); K < M && !Stops; ++K) {
-          if (auto E = (*At)[K].getAs<CFGStmt>())
-            Stops = isWork(E->getStmt(), Call);
-          else
-            Stops = (*At)[K].getAs<CFGCleanupFunction>().has_value();
+          if (auto E = (*At)[K].getAs<CFGStmt>()) {
+            Stops = isWork(E->getStmt(), Call, FD->getBody());
+          } else if (auto CF = (*At)[K].getAs<CFGCleanupFunction>()) {
+            llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+            const FunctionDecl *F = CF->getFunctionDecl();
+            const FunctionDecl *Def = F ? trustedDefinition(F) : nullptr;
+            Stops = !Def || hasEffects(Def, 0, Seen);
+          }
         }
         if (Stops)
           continue;
         for (const CFGBlock::AdjacentBlock &Succ : At->succs()) {
           const CFGBlock *Next = Succ.getReachableBlock();
-          // The block that takes a loop round again.
-          if (!Next || Next->getLoopTarget() || !Seen.insert(Next).second)
+          // Round a loop again too: a loop the optimizer unrolls (`for (i
+          // = 0; i < 1; i++) r = f(n - 1);`) leaves the call last.
+          if (!Next || !Seen.insert(Next).second)
             continue;
           Work.push_back({Next, 0});
         }
@@ -221,8 +357,10 @@ static bool tailOnCFG(ASTContext &Ctx, const FunctionDecl *FD, const TailFinder 
 
 bool escape::analysis::makesTailCall(ASTContext &Ctx, const FunctionDecl *FD,
                                      const llvm::DenseSet<const FunctionDecl *> &Targets,
-                                     bool Hidden, CallBackTest MayCallBack) {
-  TailFinder T(Targets, Hidden, MayCallBack);
+                                     bool Hidden,
+                                     const llvm::DenseSet<const FunctionDecl *> &HiddenCallees,
+                                     CallBackTest MayCallBack) {
+  TailFinder T(Targets, Hidden, HiddenCallees, MayCallBack);
   T.stmt(FD->getBody(), FD->getReturnType()->isVoidType(), false);
   return T.Found || tailOnCFG(Ctx, FD, T);
 }

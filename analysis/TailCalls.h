@@ -19,8 +19,9 @@ using CallBackTest =
     llvm::function_ref<bool(const clang::CallExpr *, const clang::FunctionDecl *)>;
 
 /// makesTailCall reports whether \p FD may call a function of \p Targets
-/// (definitions), or, when \p Hidden is set, make an indirect call or one
-/// to a function the file does not define that \p MayCallBack, in a
+/// (definitions), or, when \p Hidden is set, make an indirect call, one
+/// to a function the file does not define that \p MayCallBack, or one to
+/// a function of \p HiddenCallees (which may make such a call), in a
 /// way the optimizer can turn into a jump or a loop: a call whose value is
 /// returned (through parentheses, casts, the arms of `?:`, the right of
 /// `,`, `&&` and `||`, or either side of an associative operator: LLVM's
@@ -32,7 +33,9 @@ using CallBackTest =
 /// other store.  It errs towards yes.
 bool makesTailCall(clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
                    const llvm::DenseSet<const clang::FunctionDecl *> &Targets,
-                   bool Hidden, CallBackTest MayCallBack);
+                   bool Hidden,
+                   const llvm::DenseSet<const clang::FunctionDecl *> &HiddenCallees,
+                   CallBackTest MayCallBack);
 
 } // namespace escape::analysis
 

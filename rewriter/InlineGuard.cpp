@@ -34,6 +34,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
@@ -41,6 +42,16 @@
 using namespace llvm;
 
 namespace escape::rewriter {
+
+/// The name \p F has in the source, which the analysis gives recursive
+/// functions: its debug information's, or its own without the suffix
+/// -funique-internal-linkage-names adds.  (An asm label renames it; the
+/// analysis lists that name too.)
+static StringRef sourceName(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    return SP->getName();
+  return F.getName().split(".__uniq.").first;
+}
 
 /// forEachCallIntoRecursion walks the holders of \p Seeds' stack storage:
 /// the seeds, and every function that may take one in by inlining (its
@@ -74,7 +85,7 @@ static bool forEachCallIntoRecursion(ArrayRef<Function *> Seeds,
         continue;
       }
       Function *Caller = CB->getFunction();
-      if (IsRecursive.contains(Caller->getName())) {
+      if (IsRecursive.contains(Caller->getName()) || IsRecursive.contains(sourceName(*Caller))) {
         if (Visit(*CB, *F))
           return true;
       } else if (Holders.insert(Caller).second) {

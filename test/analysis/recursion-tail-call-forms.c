@@ -108,12 +108,76 @@ long cleaned(long n) {
   return r;
 }
 
-// A loop that goes round again after the call: as the syntactic walk.
+// A loop round again after the call: a loop the optimizer unrolls leaves
+// the call last, so the analysis errs towards a tail call.
 void each(long n) {
-  char *b = malloc(32); // expected-remark {{would move to the frame arena}}
+  char *b = malloc(32); // expected-remark {{stays on the heap: function recurses through a tail call}}
   snprintf(b, 32, "%ld", n);
   sink += b[0];
   free(b);
   for (long i = 0; i < n && i < 2; i++)
     each(n / 2 - i);
 }
+
+// After the call only what the optimizer folds away: hints, a helper
+// without effects, stores to locals and through a pointer to one,
+// operations with a constant, a cleanup function without effects.
+static long id(long v) { return v; }
+static void trace(const char *s) { (void)s; }
+static void nothing(char **p) { (void)p; }
+struct pair { long a, b; };
+
+long hinted(long n) {
+  char *b = malloc(32); // expected-remark {{stays on the heap: function recurses through a tail call}}
+  snprintf(b, 32, "%ld", n);
+  long v = b[0];
+  free(b);
+  if (n <= 0)
+    return v;
+  return __builtin_expect(id(hinted(n - 1)), 7);
+}
+
+long stored(long n) {
+  char *b = malloc(32); // expected-remark {{stays on the heap: function recurses through a tail call}}
+  snprintf(b, 32, "%ld", n);
+  long v = b[0];
+  free(b);
+  if (n <= 0)
+    return v;
+  long r, arr[2];
+  struct pair s = {0, 0};
+  long *q = &r;
+  *q = stored(n - 1);
+  arr[0] = r;
+  s.a++;
+  trace("back");
+  return arr[0] / 1 - 0;
+}
+
+long kept(long n) {
+  __attribute__((cleanup(nothing))) char *c = 0;
+  char *b = malloc(32); // expected-remark {{stays on the heap: function recurses through a tail call}}
+  snprintf(b, 32, "%ld", n);
+  long v = b[0];
+  free(b);
+  if (n <= 0)
+    return v + (c != 0);
+  long r = 0;
+  for (int i = 0; i < 1; i++)
+    r = kept(n - 1);
+  return r;
+}
+
+// Through a function whose address is taken, and a call back through a
+// pointer in the function it calls.
+typedef long (*step_fn)(long);
+step_fn next_step;
+static long step_b(long n) { return n ? next_step(n - 1) : 0; }
+long step_a(long n) {
+  char *b = malloc(32); // expected-remark {{stays on the heap: function recurses through a tail call}}
+  snprintf(b, 32, "%ld", n);
+  sink += b[0];
+  free(b);
+  return step_b(n);
+}
+void set_step(void) { next_step = step_a; }
