@@ -249,7 +249,6 @@ private:
   NodeId unknownCall(const clang::CallExpr *E, const clang::FunctionDecl *FD,
                      std::vector<NodeId> &Args);
   bool callbackIsHarmless(const clang::Expr *E);
-  static bool summaryIsHarmless(const Summary &S);
   bool tableCallIsHarmless(const clang::Expr *Callee, unsigned NArgs);
 
   // MustFree.cpp

@@ -474,6 +474,17 @@ static bool mayBeReplaced(const VarDecl *D) {
   return LO.PICLevel != 0 && !LO.PIE;
 }
 
+/// Reports whether a function of summary \p S only reads and writes
+/// through its parameters: it keeps, returns, frees and replaces none of
+/// what they point to.
+static bool summaryIsHarmless(const Summary &S) {
+  for (const ParamSummary &P : S.Params)
+    if (P.leaks() || P.Freed || P.ContentFreed || P.NeedsHeap ||
+        P.ContentNeedsHeap || P.WritesUnknown || P.FreshContent || P.DeepWrite)
+      return false;
+  return true;
+}
+
 bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   // No callback at all (glob's error function, NULL).
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
@@ -487,19 +498,6 @@ bool FunctionBuilder::callbackIsHarmless(const Expr *E) {
   const Summary *S = Def && Def->hasBody() ? Lookup(Def) : nullptr;
   return S && summaryIsHarmless(*S);
 }
-
-/// Reports whether a function of summary \p S only reads and writes
-/// through its parameters: it keeps, returns, frees and replaces none of
-/// what they point to.
-static bool summaryIsHarmlessImpl(const Summary &S) {
-  for (const ParamSummary &P : S.Params)
-    if (P.leaks() || P.Freed || P.ContentFreed || P.NeedsHeap ||
-        P.ContentNeedsHeap || P.WritesUnknown || P.FreshContent || P.DeepWrite)
-      return false;
-  return true;
-}
-
-bool FunctionBuilder::summaryIsHarmless(const Summary &S) { return summaryIsHarmlessImpl(S); }
 
 /// Adds to \p Targets the functions \p E names: a function, or a choice
 /// between such (`c ? cmd_lower : cmd_upper`); false for anything else.
@@ -516,6 +514,24 @@ static bool functionChoices(const Expr *E,
   if (!F)
     return false;
   Targets.push_back(F);
+  return true;
+}
+
+/// Adds to \p Targets every function the constant initializer \p S names;
+/// false when it names an object too (not a table of functions only).
+static bool initializerFunctions(const Stmt *S,
+                                 llvm::SmallVectorImpl<const FunctionDecl *> &Targets) {
+  if (!S)
+    return true;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *F = dyn_cast<FunctionDecl>(R->getDecl()))
+      Targets.push_back(F);
+    else if (!isa<EnumConstantDecl>(R->getDecl()))
+      return false;
+  }
+  for (const Stmt *C : S->children())
+    if (!initializerFunctions(C, Targets))
+      return false;
   return true;
 }
 
@@ -556,21 +572,7 @@ bool escape::analysis::tableTargets(const Expr *Callee, const Stmt *Body,
   // constant initializer put there.
   if (!Def->getASTContext().getBaseElementType(Def->getType()).isConstQualified())
     return false;
-  bool OK = true;
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || !OK)
-      return;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
-      if (const auto *F = dyn_cast<FunctionDecl>(R->getDecl()))
-        Targets.push_back(F);
-      else if (!isa<EnumConstantDecl>(R->getDecl()))
-        OK = false; // an object's address: not a table of functions only
-    }
-    for (const Stmt *C : S->children())
-      Walk(C);
-  };
-  Walk(Def->getInit());
-  return OK && !Targets.empty();
+  return initializerFunctions(Def->getInit(), Targets) && !Targets.empty();
 }
 
 /// Reports whether every function the const table \p Callee reads its

@@ -69,8 +69,8 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
   if (F.HiddenRecursion)
     return "function may recurse through an indirect call or another file";
   // At -O0 nothing lets the stack slots of two inlined calls share bytes:
-  // twelve always_inline helpers of 1000-byte slots each put 12,000 in
-  // their caller's frame and overflowed a 16 KiB thread stack.
+  // twelve always_inline helpers of 1000-byte slots gave their caller a
+  // 12,304-byte frame (208 in plain code) and overflowed a 16 KiB thread.
   if (F.AlwaysInline && !P.Optimize)
     return "function is always_inline and the compile does not optimize: the "
            "stack slots of its calls add up in its callers' frames";

@@ -30,6 +30,7 @@
 using namespace clang;
 using escape::analysis::CallBackTest;
 using escape::analysis::trustedDefinition;
+using escape::analysis::varWritten;
 
 namespace {
 
@@ -177,7 +178,7 @@ static const VarDecl *writtenBase(const Expr *E, bool &ThroughPointer) {
 /// address of a local of it (`long *q = &r;`, never assigned again).
 static bool pointsToLocal(const VarDecl *V, const Stmt *Body) {
   const Expr *I = V->getInit();
-  if (!I || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || !Body || escape::analysis::varWritten(Body, V))
+  if (!I || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || !Body || varWritten(Body, V))
     return false;
   I = I->IgnoreParenImpCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(I); U && U->getOpcode() == UO_AddrOf)
@@ -189,9 +190,10 @@ static bool pointsToLocal(const VarDecl *V, const Stmt *Body) {
 
 /// Reports whether writing \p LHS is a store plain code keeps after
 /// optimization: to a global or static variable, to volatile memory, or
-/// through a pointer other than one that only holds a local's address.
-/// A store to a local, its fields and elements, or through such a pointer
-/// may fold away, and the analysis errs towards a tail call.
+/// through a pointer other than one that only holds a local's address of
+/// the function \p Body (with no body, through any pointer).  A store to
+/// a local, its fields and elements, or through such a pointer may fold
+/// away, and the analysis errs towards a tail call.
 static bool keptStore(const Expr *LHS, const Stmt *Body) {
   if (LHS->getType().isVolatileQualified())
     return true;
@@ -213,28 +215,30 @@ static bool keptStore(const Expr *LHS, const Stmt *Body) {
 static bool hasEffects(const FunctionDecl *F, unsigned Depth,
                        llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen);
 
+/// Reports whether a direct call to \p F (null: an indirect call) has
+/// effects plain code keeps.
+static bool callHasEffects(const FunctionDecl *F, unsigned Depth,
+                           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  if (!F)
+    return true;
+  if (removableCall(F))
+    return false;
+  const FunctionDecl *Def = trustedDefinition(F);
+  return !Def || hasEffects(Def, Depth, Seen);
+}
+
 static bool stmtHasEffects(const Stmt *S, unsigned Depth,
                            llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
   if (!S)
     return false;
   if (const auto *C = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *F = C->getDirectCallee();
-    if (!F)
+    if (callHasEffects(C->getDirectCallee(), Depth + 1, Seen))
       return true;
-    if (!removableCall(F)) {
-      const FunctionDecl *Def = trustedDefinition(F);
-      if (!Def || hasEffects(Def, Depth + 1, Seen))
-        return true;
-    }
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-    bool Through;
-    const VarDecl *V = writtenBase(BO->getLHS(), Through);
-    if (BO->isAssignmentOp() && (keptStore(BO->getLHS(), nullptr) || Through || !V))
+    if (BO->isAssignmentOp() && keptStore(BO->getLHS(), nullptr))
       return true;
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-    bool Through;
-    const VarDecl *V = writtenBase(UO->getSubExpr(), Through);
-    if (UO->isIncrementDecrementOp() && (keptStore(UO->getSubExpr(), nullptr) || Through || !V))
+    if (UO->isIncrementDecrementOp() && keptStore(UO->getSubExpr(), nullptr))
       return true;
   } else if (isa<AsmStmt>(S)) {
     return true;
@@ -254,6 +258,12 @@ static bool hasEffects(const FunctionDecl *F, unsigned Depth,
   return stmtHasEffects(F->getBody(), Depth, Seen);
 }
 
+/// callHasEffects for a call after the target call, with a fresh walk.
+static bool callHasEffects(const FunctionDecl *F) {
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  return callHasEffects(F, 0, Seen);
+}
+
 /// Reports whether \p S is work the function does after a target call
 /// \p Call, which keeps the call from being its last act in plain code
 /// at -O2: a call with effects (hasEffects), a kept store (keptStore), or
@@ -265,16 +275,7 @@ static bool hasEffects(const FunctionDecl *F, unsigned Depth,
 static bool isWork(const Stmt *S, const CallExpr *Call, const Stmt *Body) {
   if (const auto *C = dyn_cast<CallExpr>(S)) {
     // Its arguments are elements of the CFG of their own.
-    if (C == Call)
-      return false;
-    const FunctionDecl *F = C->getDirectCallee();
-    if (!F)
-      return true;
-    if (removableCall(F))
-      return false;
-    const FunctionDecl *Def = trustedDefinition(F);
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-    return !Def || hasEffects(Def, 0, Seen);
+    return C != Call && callHasEffects(C->getDirectCallee());
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
@@ -332,10 +333,7 @@ static bool tailOnCFG(ASTContext &Ctx, const FunctionDecl *FD, const TailFinder 
           if (auto E = (*At)[K].getAs<CFGStmt>()) {
             Stops = isWork(E->getStmt(), Call, FD->getBody());
           } else if (auto CF = (*At)[K].getAs<CFGCleanupFunction>()) {
-            llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-            const FunctionDecl *F = CF->getFunctionDecl();
-            const FunctionDecl *Def = F ? trustedDefinition(F) : nullptr;
-            Stops = !Def || hasEffects(Def, 0, Seen);
+            Stops = callHasEffects(CF->getFunctionDecl());
           }
         }
         if (Stops)
