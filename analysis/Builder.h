@@ -284,6 +284,9 @@ private:
   /// it returned may belong to (bytesOf reads it).
   const Summary *AppliedSummary = nullptr;
   NodeId LastResultBytes = NoNode;
+  /// While libcCall applies the table to an asprintf that is a site: the
+  /// pointer to the site's block, into which it prints.
+  NodeId PrintedInto = NoNode;
   llvm::DenseMap<const clang::VarDecl *, ObjId> VarObjs;
   llvm::DenseMap<const clang::Expr *, NodeId> Opaque;
   llvm::DenseMap<const clang::LabelDecl *, bool> LabelsSeen;

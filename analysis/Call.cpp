@@ -49,9 +49,15 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
                  {"aligned_alloc", AllocKind::AlignedAlloc},
                  {"posix_memalign", AllocKind::PosixMemalign},
                  {"strdup", AllocKind::Strdup},
-                 {"strndup", AllocKind::Strndup}};
+                 {"strndup", AllocKind::Strndup},
+                 {"asprintf", AllocKind::Asprintf},
+                 {"vasprintf", AllocKind::Vasprintf}};
     for (const auto &A : Known) {
-      if (Name == A.Name) {
+      // glibc's fortified __asprintf_chk takes a flag before the format:
+      // a call of the library's, not a site.
+      bool Fortified = (A.Kind == AllocKind::Asprintf || A.Kind == AllocKind::Vasprintf) &&
+                       nameOf(Callee) != Name;
+      if (Name == A.Name && !Fortified) {
         K = A.Kind;
         return true;
       }
@@ -443,6 +449,21 @@ NodeId FunctionBuilder::allocation(const CallExpr *E, AllocKind K,
     else if (!Args.empty())
       escape(T, Loc, "stored by 'posix_memalign' to unknown memory");
     return NoNode;
+  case AllocKind::Asprintf:
+  case AllocKind::Vasprintf: {
+    if (!Args.empty() && Args[0] != NoNode)
+      G.store(T, Args[0], Loc, G.save("stored by '" + Callee + "'"));
+    else if (!Args.empty())
+      escape(T, Loc, "stored by '" + Callee + "' to unknown memory");
+    // The format and its arguments do what the libc table says, as for a
+    // call that is not a site; what it prints is the block's contents.
+    NodeId R = NoNode;
+    NodeId Outer = PrintedInto;
+    PrintedInto = T;
+    libcCall(E, Callee, Args, R);
+    PrintedInto = Outer;
+    return NoNode;
+  }
   case AllocKind::User: {
     // A user allocator may fill the memory with anything.
     G.addr(Contents, G.HeapObj);
@@ -845,7 +866,9 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       break;
     }
     case 'w':
-      G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
+      // asprintf's block: a site of its own (allocation()).
+      if (PrintedInto == NoNode || I != 0)
+        G.store(G.HeapPtr, A, Loc, G.save("overwritten by '" + Fn + "'"));
       break;
     case 'r': {
       NodeId T = temp("realloc'd");
@@ -866,8 +889,8 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   }
   // Characters may be a pointer's bytes, and these copy characters as
   // strcpy does: sprintf and snprintf the format's and `%s` arguments'
-  // into the buffer, asprintf into a block the caller cannot follow (as
-  // if written out), sscanf the input's into `%c`, `%s` and `%[` targets
+  // into the buffer, asprintf into its block (a site, or when the call is
+  // not one, a block the caller cannot follow: as if written out), sscanf the input's into `%c`, `%s` and `%[` targets
   // (a number's is text parsed back).
   auto copyChars = [&](unsigned From, NodeId Into) {
     NodeId T = temp("bytes");
@@ -883,8 +906,8 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     if (Fn == "sprintf" || Fn == "snprintf") {
       if (Args[0] != NoNode)
         copyChars(I, Args[0]);
-    } else if (Fn == "asprintf") {
-      copyChars(I, NoNode);
+    } else if (Fn == "asprintf" || (Fn == "vasprintf" && SpecIndex(I) == 1)) {
+      copyChars(I, PrintedInto);
     } else if (Fn == "sscanf" && Args[0] != NoNode && SpecIndex(I) >= Spec.size()) {
       QualType T = storageType(E->getArg(I));
       if (T.isNull() || T->isVoidType() || T->isAnyCharacterType())

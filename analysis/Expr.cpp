@@ -1401,7 +1401,8 @@ bool FunctionBuilder::blockStart(const VarDecl *V) {
           return true;
       AllocKind K;
       return F->getIdentifier() && isAllocator(F, canonicalCallee(F->getName()), K) &&
-             K != AllocKind::PosixMemalign;
+             K != AllocKind::PosixMemalign && K != AllocKind::Asprintf &&
+             K != AllocKind::Vasprintf;
     };
     findBlockStarts(FD->getBody(), BlockStarts, IsBlock);
   }

@@ -52,8 +52,9 @@ static std::string notStackReason(const AllocSite &S, const SiteFacts &SF,
     return "size is dynamic";
   if (S.Kind == AllocKind::Wrapper && !S.ConstantSize)
     return "allocated inside '" + S.Callee + "'";
-  if (S.Kind == AllocKind::PosixMemalign)
-    return "'posix_memalign' returns its block through a pointer";
+  if (S.Kind == AllocKind::PosixMemalign || S.Kind == AllocKind::Asprintf ||
+      S.Kind == AllocKind::Vasprintf)
+    return "'" + S.Callee + "' returns its block through a pointer";
   if (!SF.ConstantAlign)
     return "alignment is dynamic or above 4096";
   if (!S.ConstantSize)

@@ -723,6 +723,8 @@ static StringRef arenaName(AllocKind K) {
   case AllocKind::Realloc:      return "esc_frame_realloc";
   case AllocKind::ReallocArray: return "esc_frame_realloc_array";
   case AllocKind::PosixMemalign: return "esc_frame_posix_memalign";
+  case AllocKind::Asprintf:     return "esc_frame_asprintf";
+  case AllocKind::Vasprintf:    return "esc_frame_vasprintf";
   default:                      return "";
   }
 }
@@ -810,6 +812,16 @@ static SmallVector<Value *, 2> reallocArgs(IRBuilder<> &B, CallBase *Call) {
 /// keeps, which keeps the slot's alloca alive and lets the inliner scope
 /// it to each inlined copy.
 CallBase *Rewriter::arenaCall(AllocKind K, CallBase *Call, AllocaInst *Slot) {
+  // asprintf's arena form is variadic too, and is called as asprintf was:
+  // a variadic call passes what a variadic callee reads (on x86-64 the
+  // count of vector registers in %al).
+  if (Call->getFunctionType()->isVarArg()) {
+    FunctionCallee FC = M.getOrInsertFunction(arenaName(K), Call->getFunctionType());
+    if (auto *Fn = dyn_cast<Function>(FC.getCallee()))
+      Fn->addFnAttr(Attribute::NoUnwind);
+    Call->setCalledFunction(FC);
+    return Call;
+  }
   IRBuilder<> B(Call);
   SmallVector<Value *, 3> Args(Call->args());
   if (K == AllocKind::ReallocArray)

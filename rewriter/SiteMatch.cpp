@@ -35,6 +35,8 @@ static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
   case AllocKind::Realloc:      NumArgs = 2; return "realloc";
   case AllocKind::ReallocArray: NumArgs = 3; return "reallocarray";
   case AllocKind::PosixMemalign: NumArgs = 3; return "posix_memalign";
+  case AllocKind::Asprintf:     NumArgs = 2; return "asprintf"; // and what it prints
+  case AllocKind::Vasprintf:    NumArgs = 3; return "vasprintf";
   case AllocKind::User:
   case AllocKind::Wrapper:
     break;
@@ -97,11 +99,16 @@ static bool checkCallee(const CallBase &CB, const AllocSite &S,
     Why = "'" + Expected.str() + "' is defined in this translation unit";
     return false;
   }
-  // posix_memalign returns an int and its block through its first argument.
-  bool Result = S.Kind == AllocKind::PosixMemalign
-                    ? CB.getType()->isIntegerTy() && CB.getArgOperand(0)->getType()->isPointerTy()
-                    : CB.getType()->isPointerTy();
-  if (CB.arg_size() != NumArgs || CB.getFunctionType()->isVarArg() || !Result) {
+  // posix_memalign and asprintf return an int and their block through
+  // their first argument; asprintf takes what it prints after its format.
+  bool OutParam = S.Kind == AllocKind::PosixMemalign || S.Kind == AllocKind::Asprintf ||
+                  S.Kind == AllocKind::Vasprintf;
+  bool Result = OutParam ? CB.getType()->isIntegerTy() && CB.arg_size() > 0 &&
+                               CB.getArgOperand(0)->getType()->isPointerTy()
+                         : CB.getType()->isPointerTy();
+  bool VarArg = S.Kind == AllocKind::Asprintf;
+  bool Count = VarArg ? CB.arg_size() >= NumArgs : CB.arg_size() == NumArgs;
+  if (!Count || CB.getFunctionType()->isVarArg() != VarArg || !Result) {
     Why = "call to '" + Expected.str() + "' has an unexpected signature";
     return false;
   }

@@ -91,6 +91,7 @@ static bool parseKind(StringRef Name, A::AllocKind &K) {
       {"reallocarray", A::AllocKind::ReallocArray},
       {"aligned_alloc", A::AllocKind::AlignedAlloc},
       {"posix_memalign", A::AllocKind::PosixMemalign},
+      {"asprintf", A::AllocKind::Asprintf}, {"vasprintf", A::AllocKind::Vasprintf},
       {"strdup", A::AllocKind::Strdup}, {"strndup", A::AllocKind::Strndup}};
   K = A::AllocKind::User;
   for (auto &[N, V] : Kinds)

@@ -13,6 +13,7 @@
 #ifndef ESCAPE_H
 #define ESCAPE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -158,6 +159,12 @@ ESC_EXPORT ESC_MALLOC_ATTR void *esc_frame_aligned_alloc(size_t alignment, size_
 ESC_EXPORT int esc_frame_posix_memalign(void **out, size_t alignment, size_t size);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strdup(const char *s);
 ESC_EXPORT ESC_MALLOC_ATTR char *esc_frame_strndup(const char *s, size_t n);
+// esc_frame_asprintf and esc_frame_vasprintf are asprintf and vasprintf
+// with an arena block (a heap block when the arena cannot serve it):
+// the length printed and the block in *out, or -1 with errno set and *out
+// untouched.
+ESC_EXPORT int esc_frame_asprintf(char **out, const char *format, ...);
+ESC_EXPORT int esc_frame_vasprintf(char **out, const char *format, va_list ap);
 // The forms of those four that name a stack slot the compiler may use
 // instead (it tests the size and calls these only when the slot is too
 // small): the slot is neither read nor kept; each is its plain form.

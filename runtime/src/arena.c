@@ -86,6 +86,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -825,6 +826,39 @@ char *esc_frame_strndup(const char *s, size_t n) {
   memcpy(p, s, len);
   p[len] = '\0';
   return p;
+}
+
+// What asprintf prints goes to a buffer on the stack first: when it fits,
+// the block is taken at its exact size and the text copied, so a short
+// string is printed once, as glibc's vasprintf does; a longer one is
+// printed again into its block.
+#define ESC_FRAME_PRINT_BUF 256
+
+int esc_frame_vasprintf(char **out, const char *format, va_list ap) {
+  char buf[ESC_FRAME_PRINT_BUF];
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(buf, sizeof buf, format, ap);
+  char *p = n < 0 ? NULL : esc_frame_alloc((size_t)n + 1);
+  if (p) {
+    if ((size_t)n < sizeof buf)
+      memcpy(p, buf, (size_t)n + 1);
+    else
+      vsnprintf(p, (size_t)n + 1, format, again);
+    *out = p;
+  } else if (n >= 0) {
+    n = -1; // esc_frame_alloc set errno
+  }
+  va_end(again);
+  return n;
+}
+
+int esc_frame_asprintf(char **out, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int n = esc_frame_vasprintf(out, format, ap);
+  va_end(ap);
+  return n;
 }
 
 // The _small forms name a stack slot the compiler made for a block of a

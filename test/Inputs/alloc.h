@@ -43,6 +43,7 @@ int sprintf(char *, const char *, ...);
 int snprintf(char *, size_t, const char *, ...);
 int puts(const char *);
 int asprintf(char **, const char *, ...);
+int vasprintf(char **, const char *, va_list);
 long getline(char **, size_t *, FILE *);
 int setvbuf(FILE *, char *, int, size_t);
 extern FILE *stdin;

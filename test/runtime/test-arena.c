@@ -3,7 +3,7 @@
 // Part of escape.  Tests the `// --- Frame arena` section of escape.h: LIFO
 // release, nested frames, frees in any order, bounded growth in loops,
 // longjmp past frames, per-thread arenas, heap fallbacks, alignment,
-// calloc, strdup/strndup and realloc.  Run with ESCAPE_RT_ARENA_CAP unset:
+// calloc, strdup/strndup, asprintf/vasprintf and realloc.  Run with ESCAPE_RT_ARENA_CAP unset:
 // main sets it to 256k before the first arena call.
 //
 //===----------------------------------------------------------------------===//
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ucontext.h>
+#include <wchar.h>
 #include <unistd.h>
 
 static int failures;
@@ -794,6 +795,38 @@ static void test_strings(void) {
   esc_frame_leave(m);
 }
 
+// asprintf's text in an arena block: shorter and longer than the buffer
+// it prints to first; a format that cannot be printed answers -1 with
+// errno set and the pointer untouched.
+static void test_asprintf(void) {
+  esc_frame_mark_t m = esc_frame_enter();
+  size_t start = esc_frame_bytes_in_use();
+  char *s = NULL;
+  int n = esc_frame_asprintf(&s, "%s-%d-%.2f", "arena", 42, 2.5);
+  CHECK(n == 13 && s && strcmp(s, "arena-42-2.50") == 0 && esc_frame_bytes_in_use() > start);
+  char *big = NULL;
+  n = esc_frame_asprintf(&big, "%0999d|", 3);
+  CHECK(n == 1000 && big && big[998] == '3' && big[999] == '|' && big[1000] == '\0');
+  for (int k = 0; big && k < 998; k++)
+    if (big[k] != '0') {
+      CHECK(big[k] == '0');
+      break;
+    }
+  char *e = NULL;
+  n = esc_frame_asprintf(&e, "%s", "");
+  CHECK(n == 0 && e && e[0] == '\0');
+  // A wide character with no multibyte form in the C locale.
+  char *bad = (char *)1;
+  errno = 0;
+  n = esc_frame_asprintf(&bad, "%lc", (wint_t)0x263a);
+  CHECK(n == -1 && errno == EILSEQ && bad == (char *)1);
+  esc_frame_free(e);
+  esc_frame_free(big);
+  esc_frame_free(s);
+  CHECK(esc_frame_bytes_in_use() == start);
+  esc_frame_leave(m);
+}
+
 // The _small forms are their plain forms: an arena block, never the slot.
 static void test_small_forms(void) {
   size_t start = esc_frame_bytes_in_use();
@@ -895,6 +928,7 @@ int main(void) {
   test_posix_memalign();
   test_calloc();
   test_strings();
+  test_asprintf();
   test_small_forms();
   test_realloc();
   test_realloc_heap();

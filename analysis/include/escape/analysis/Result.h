@@ -46,6 +46,8 @@ enum class AllocKind : uint8_t {
   ReallocArray, ///< (ptr, count, size)
   AlignedAlloc, ///< (align, size)
   PosixMemalign,///< (&ptr, align, size)
+  Asprintf,     ///< (&ptr, format, ...): its block through its first argument
+  Vasprintf,    ///< (&ptr, format, va_list): the same
   Strdup,       ///< (str)
   Strndup,      ///< (str, max)
   User,         ///< a function with __attribute__((malloc)) or alloc_size
