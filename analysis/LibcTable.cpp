@@ -183,7 +183,9 @@ static const LibcEntry Table[] = {
     {"verr", LibcResult::None, "nnn"},
     {"verrx", LibcResult::None, "nnn"},
     {"error", LibcResult::None, "nnp."},
-    {"error_at_line", LibcResult::None, "nnnnp."},
+    // error_at_line keeps the file name for the next call to compare with
+    // (error_one_per_line).
+    {"error_at_line", LibcResult::None, "nnenp."},
     {"syslog", LibcResult::None, "np."},
     {"vsyslog", LibcResult::None, "nnn"},
     // <libgen.h>: the result points into the argument (or is static).

@@ -86,6 +86,16 @@ void messages(const char *name, int bad) {
   free(u);
 }
 
+// error_at_line keeps its file name, to compare the next call's with when
+// error_one_per_line is set: the name escapes, the message's arguments
+// do not.
+void located(const char *name, int line) {
+  char *file = strdup("unit.c"); // expected-remark {{'file' escapes to heap: retained by 'error_at_line'}}
+  char *u = strdup(name);    // expected-remark {{allocation does not escape; would move to the frame arena}}
+  error_at_line(0, 0, file, line, "user %s", u);
+  free(u);
+}
+
 // glob's error function may be NULL: no callback.  The pattern is only
 // read; the glob_t gets the library's own blocks (GLOB_APPEND reallocates
 // them, so what the program stores there stays on the heap).
