@@ -253,8 +253,11 @@ private:
 
   // MustFree.cpp
   /// Reports whether \p Arg names a local variable whose block this
-  /// function frees on every path after \p At, with no assignment between.
-  bool freedOnEveryPath(const clang::CallExpr *At, const clang::Expr *Arg);
+  /// function frees on every path after \p At, with no assignment between;
+  /// with \p CallsReturn, through calls that all return (a pointer the
+  /// library keeps must not outlive the block when one leaves by longjmp).
+  bool freedOnEveryPath(const clang::CallExpr *At, const clang::Expr *Arg,
+                        bool CallsReturn);
 
   // Helpers
   NodeId varNode(const clang::VarDecl *VD);

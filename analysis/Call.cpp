@@ -825,7 +825,7 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
       escape(A, Loc, "retained by '" + Fn + "'");
       break;
     case 't':
-      if (!freedOnEveryPath(E, E->getArg(I))) {
+      if (!freedOnEveryPath(E, E->getArg(I), /*CallsReturn=*/true)) {
         escape(A, Loc, "retained by '" + Fn + "'");
         break;
       }
@@ -1171,7 +1171,7 @@ NodeId FunctionBuilder::unknownCall(const CallExpr *E, const FunctionDecl *F,
       // Nor does it promise the callee leaves the block alone: it may free
       // or reallocate it, with a free() this compile cannot redirect.  It
       // did not when this function frees the same pointer afterwards.
-      if (!freedOnEveryPath(E, E->getArg(I)))
+      if (!freedOnEveryPath(E, E->getArg(I), /*CallsReturn=*/false))
         G.copy(A, G.NeedsHeap, Loc,
                G.save("may be freed by '" + Fn +
                       "' (noescape does not say it is not)"));

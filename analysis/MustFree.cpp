@@ -12,14 +12,22 @@
 // V must be a local variable whose address is never taken, and the
 // function must not call setjmp (a longjmp back into it re-runs paths the
 // CFG does not show).  Calls that do not return (exit, abort) end a path
-// at the exit without a free, so they fail it.
+// at the exit without a free, so they fail it.  The CFG takes every other
+// call to return; one that may leave by longjmp or pthread_exit skips the
+// free, the plain program leaks the block, and a later strtok(NULL, ...)
+// reads it where a moved block is gone.  So for such a pointer every call
+// on the path must be one known to return: a library function of the table that calls back
+// nothing, or a function of this file whose calls all are, in a file that
+// hooks no stream or printf conversion (whose functions stdio calls).
 //
 //===----------------------------------------------------------------------===//
 #include "Builder.h"
 #include "LibcTable.h"
+#include "Summary.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -31,14 +39,21 @@ namespace escape::analysis {
 class FreePaths {
 public:
   FreePaths(ASTContext &Ctx, const FunctionDecl *FD);
-  bool freedAfter(const Stmt *At, const VarDecl *V) const;
+  bool freedAfter(const Stmt *At, const VarDecl *V, bool CallsReturn);
 
 private:
   bool addressTaken(const VarDecl *V) const;
+  bool returns(const CallExpr *E);
+  bool bodyReturns(const Stmt *S);
 
+  ASTContext &Ctx;
   std::unique_ptr<CFG> C;
   llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
+  /// Functions of the file: whether their calls all return (true while
+  /// one is being looked at, so a recursion does not fail itself).
+  llvm::DenseMap<const FunctionDecl *, bool> Returns;
   bool Setjmp = false;
+  bool Hooks = false;
 };
 
 } // namespace escape::analysis
@@ -89,9 +104,10 @@ static bool isSetjmp(const Stmt *S) {
          isSetjmpName(calleeName(E));
 }
 
-FreePaths::FreePaths(ASTContext &Ctx, const FunctionDecl *FD) {
+FreePaths::FreePaths(ASTContext &Ctx, const FunctionDecl *FD) : Ctx(Ctx) {
   if (!FD->hasBody())
     return;
+  Hooks = printfRegistered(Ctx) || streamHooksMade(Ctx);
   CFG::BuildOptions Opts;
   C = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
   if (!C)
@@ -116,7 +132,55 @@ bool FreePaths::addressTaken(const VarDecl *V) const {
   return false;
 }
 
-bool FreePaths::freedAfter(const Stmt *At, const VarDecl *V) const {
+/// Reports whether the call \p E returns to its caller whenever it ends
+/// (exit and abort end the process with every frame in place, which is
+/// as good): see the file comment.
+bool FreePaths::returns(const CallExpr *E) {
+  const FunctionDecl *F = E->getDirectCallee();
+  if (!F || !F->getIdentifier())
+    return false;
+  llvm::StringRef Name = calleeName(E);
+  if (Name.contains("longjmp") || Name.contains("unwind") || Name.contains("Unwind"))
+    return false;
+  if (F->getBuiltinID() && !FunctionBuilder::isLibraryFunction(F))
+    return true;
+  const FunctionDecl *Def = F->getDefinition();
+  bool Defined = Def && Def->hasBody();
+  if (Defined && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation())) {
+    Def = trustedDefinition(F);
+    if (!Def)
+      return false; // another definition may run
+    auto [It, New] = Returns.try_emplace(Def, true);
+    if (!New)
+      return It->second;
+    bool R = bodyReturns(Def->getBody());
+    Returns[Def] = R;
+    return R;
+  }
+  if (!FunctionBuilder::isLibraryFunction(F) || Hooks)
+    return false;
+  static const char *const Known[] = {
+      "exit", "_exit", "_Exit", "abort", "quick_exit", "err", "errx", "verr", "verrx",
+      "malloc", "calloc", "realloc", "reallocarray", "aligned_alloc", "posix_memalign",
+      "memalign", "valloc", "strdup", "strndup"};
+  if (llvm::is_contained(Known, Name) || isFreeName(Name))
+    return true;
+  const LibcEntry *L = lookupLibc(Name);
+  return L && !llvm::StringRef(L->Params).contains('f');
+}
+
+bool FreePaths::bodyReturns(const Stmt *S) {
+  if (!S)
+    return true;
+  if (const auto *E = dyn_cast<CallExpr>(S); E && !returns(E))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (!bodyReturns(Child))
+      return false;
+  return true;
+}
+
+bool FreePaths::freedAfter(const Stmt *At, const VarDecl *V, bool CallsReturn) {
   if (!C || Setjmp || !V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
       addressTaken(V))
     return false;
@@ -141,6 +205,9 @@ bool FreePaths::freedAfter(const Stmt *At, const VarDecl *V) const {
         Freed = true;
       else if (writes(S->getStmt(), V))
         return false;
+      else if (const auto *E = dyn_cast<CallExpr>(S->getStmt());
+               E && CallsReturn && !returns(E))
+        return false;
     }
     if (Freed)
       continue;
@@ -157,8 +224,9 @@ bool FreePaths::freedAfter(const Stmt *At, const VarDecl *V) const {
 
 void FreePathsDeleter::operator()(FreePaths *P) const { delete P; }
 
-bool FunctionBuilder::freedOnEveryPath(const CallExpr *At, const Expr *Arg) {
+bool FunctionBuilder::freedOnEveryPath(const CallExpr *At, const Expr *Arg,
+                                       bool CallsReturn) {
   if (!Paths)
     Paths.reset(new FreePaths(Ctx, FD));
-  return Paths->freedAfter(At, refTo(Arg));
+  return Paths->freedAfter(At, refTo(Arg), CallsReturn);
 }
