@@ -115,6 +115,7 @@ public:
   /// or, when VarArgsFormat >= 0, with that parameter's.
   bool VarArgsPrinted = false;
   int VarArgsFormat = -1;
+  bool VarArgsCopied = false; ///< printed into memory (vsnprintf)
   /// Local variables assigned after their declaration, or whose address
   /// is taken: the others keep their initializer's value.
   llvm::DenseSet<const clang::VarDecl *> Modified;
@@ -175,9 +176,10 @@ public:
   /// Reports whether every va_list of \p FD's body is a local used only
   /// by va_start, va_arg, va_copy and va_end, or printed by vfprintf and
   /// kin (\p Printed) with a safe literal format or the format parameter
-  /// \p FormatParam brings (-1: none) (Stmt.cpp).
+  /// \p FormatParam brings (-1: none), into memory by vsprintf or
+  /// vsnprintf (\p Copied) (Stmt.cpp).
   static bool vaListsStayLocal(const clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
-                               bool &Printed, int &FormatParam);
+                               bool &Printed, int &FormatParam, bool &Copied);
 
 private:
   // Stmt.cpp

@@ -909,8 +909,13 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
     } else if (Fn == "asprintf" || (Fn == "vasprintf" && SpecIndex(I) == 1)) {
       copyChars(I, PrintedInto);
     } else if (Fn == "sscanf" && Args[0] != NoNode && SpecIndex(I) >= Spec.size()) {
+      // The storage's type, or the argument's as written: `(char *)&q`
+      // takes characters into a pointer's bytes.
       QualType T = storageType(E->getArg(I));
-      if (T.isNull() || T->isVoidType() || T->isAnyCharacterType())
+      QualType W = E->getArg(I)->IgnoreParenImpCasts()->getType();
+      QualType P = W->isPointerType() ? W->getPointeeType() : QualType();
+      if (T.isNull() || T->isVoidType() || T->isAnyCharacterType() ||
+          (!P.isNull() && (P->isVoidType() || P->isAnyCharacterType())))
         copyChars(0, Args[I]);
     }
   }
@@ -1022,6 +1027,15 @@ NodeId FunctionBuilder::applySummary(const FunctionDecl *F,
     if (I >= F->getNumParams() && S.VarArgs.Tracked && PrintedKept) {
       escape(A, Loc, "printed by '" + Fn + "' with a format that may keep it");
       continue;
+    }
+    // Printed into memory: a `%s` argument's characters may be a pointer's
+    // bytes, copied where the analysis does not follow them (snprintf's
+    // into its buffer are followed, by libcCall).
+    if (I >= F->getNumParams() && S.VarArgs.Tracked && S.VarArgsPrinted && S.VarArgsCopied &&
+        Call && I < Call->getNumArgs()) {
+      NodeId T = temp("bytes");
+      stringLoad(Call->getArg(I), A, T, Loc, G.save("copied by '" + Fn + "'"));
+      escape(T, Loc, "copied as characters by '" + Fn + "' into memory it prints to");
     }
     if (I >= F->getNumParams() && S.VarArgs.Tracked) {
       // A variadic argument the callee only reads or writes through.

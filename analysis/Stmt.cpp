@@ -43,7 +43,7 @@ FunctionBuilder::FunctionBuilder(ASTContext &Ctx, const FunctionDecl *FD,
     ParamDeeper.push_back(Deeper);
   }
   if (FD->isVariadic() && FD->getBody() &&
-      vaListsStayLocal(Ctx, FD, VarArgsPrinted, VarArgsFormat)) {
+      vaListsStayLocal(Ctx, FD, VarArgsPrinted, VarArgsFormat, VarArgsCopied)) {
     VarArgsNode = temp("...");
     VarArgsObj = callerMemory(VarArgsNode, "...", FD->getNumParams(), VarArgsDeep,
                               VarArgsDeeper);
@@ -126,6 +126,7 @@ namespace {
 struct VaPrints {
   const FunctionDecl *FD;
   bool Printed = false;
+  bool Copied = false; ///< by vsprintf or vsnprintf, into memory
   int FormatParam = -1;
 };
 } // namespace
@@ -179,14 +180,18 @@ static void vaListUses(const ASTContext &Ctx, const Stmt *S,
         const auto *FDR = dyn_cast<DeclRefExpr>(CE->getArg(Fmt)->IgnoreParenImpCasts());
         const auto *P = FDR ? dyn_cast<ParmVarDecl>(FDR->getDecl()) : nullptr;
         unsigned Index = P ? P->getFunctionScopeIndex() : 0;
+        llvm::StringRef Name = canonicalCallee(F->getName());
+        bool Copies = Name == "vsprintf" || Name == "vsnprintf";
         if (formatIsSafe(CE->getArg(Fmt), false, VP.FD->getBody())) {
           Allowed.insert(DR);
           VP.Printed = true;
+          VP.Copied |= Copies;
         } else if (P && Index < VP.FD->getNumParams() && VP.FD->getParamDecl(Index) == P &&
                    (VP.FormatParam < 0 || VP.FormatParam == int(Index)) &&
                    !varWritten(VP.FD->getBody(), P)) {
           Allowed.insert(DR);
           VP.Printed = true;
+          VP.Copied |= Copies;
           VP.FormatParam = int(Index);
         }
       }
@@ -201,7 +206,7 @@ static void vaListUses(const ASTContext &Ctx, const Stmt *S,
 }
 
 bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const FunctionDecl *FD,
-                                       bool &Printed, int &FormatParam) {
+                                       bool &Printed, int &FormatParam, bool &Copied) {
   llvm::SmallPtrSet<const DeclRefExpr *, 8> Allowed;
   llvm::SmallVector<const DeclRefExpr *, 8> Uses;
   bool OK = true;
@@ -211,6 +216,7 @@ bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const FunctionDecl
     OK &= Allowed.count(DR) != 0;
   Printed = OK && VP.Printed;
   FormatParam = OK ? VP.FormatParam : -1;
+  Copied = OK && VP.Copied;
   return OK;
 }
 

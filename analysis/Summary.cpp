@@ -279,6 +279,7 @@ Summary escape::analysis::summarize(const FunctionBuilder &B) {
   S.VarArgs = varArgs(B, HeldByOwn);
   S.VarArgsPrinted = B.VarArgsPrinted;
   S.VarArgsFormat = B.VarArgsFormat;
+  S.VarArgsCopied = B.VarArgsCopied;
   for (unsigned J = 0; J != N; ++J) {
     ObjId PO = B.ParamObj[J], PD = B.ParamDeep[J], PDD = B.ParamDeeper[J];
     ParamSummary &P = S.Params[J];

@@ -127,6 +127,10 @@ struct Summary {
   /// >= 0) brings, which its callers check as they would printf's.
   bool VarArgsPrinted = false;
   int VarArgsFormat = -1;
+  /// Printed into memory (vsprintf, vsnprintf): the characters of a `%s`
+  /// argument, which may be a pointer's bytes, land where the analysis
+  /// does not follow them.
+  bool VarArgsCopied = false;
   bool ReturnsFresh = false;   ///< returns memory it allocated
   bool ReturnsUnknown = false; ///< returns memory of unknown origin
   bool ReturnsUnknownBytes = false; ///< an integer result holding other bytes
@@ -143,7 +147,8 @@ struct Summary {
 
   bool operator==(const Summary &O) const {
     return Params == O.Params && VarArgs == O.VarArgs && VarArgsPrinted == O.VarArgsPrinted &&
-           VarArgsFormat == O.VarArgsFormat && ReturnsFresh == O.ReturnsFresh &&
+           VarArgsFormat == O.VarArgsFormat && VarArgsCopied == O.VarArgsCopied &&
+           ReturnsFresh == O.ReturnsFresh &&
            ReturnsUnknown == O.ReturnsUnknown && FreesStayHeap == O.FreesStayHeap &&
            ReturnsUnknownBytes == O.ReturnsUnknownBytes;
   }

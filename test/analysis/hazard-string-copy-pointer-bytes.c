@@ -114,6 +114,17 @@ void scanned(void) {
   memcpy(&back, buf, 8);
 }
 
+// A pointer's own bytes as the target, cast at the call: the characters
+// land in q, which then holds the pointer.
+void *kept_q;
+void scanned_into_pointer(void) {
+  char *p = malloc(600); // expected-remark {{'p' escapes to heap: assigned to global 'kept_q'}}
+  char *bytes = (char *)&p;
+  char *q = 0;
+  if (sscanf(bytes, "%6c", (char *)&q) == 1)
+    kept_q = q;
+}
+
 static int vscan(const char *s, const char *f, ...) { // expected-remark {{leaking param content: 's'}}
   va_list ap;
   va_start(ap, f);

@@ -5,7 +5,9 @@
 // parameter its callers give, which each call checks as printf's is (only
 // numbers, characters and strings printed: the arguments stay local).  A
 // wrapper whose format is written, or one that hands the va_list to
-// anything else, lets them escape as before.
+// anything else, lets them escape as before.  One that prints into memory
+// (vsnprintf) copies a `%s` argument's characters there, which may be a
+// pointer's bytes: what they hold escapes.
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +83,7 @@ void wrappers(const char *name, int level) {
   char *k = malloc(16);   // expected-remark {{'k' escapes to heap: passed to 'skips'}}
   char *t = malloc(16);   // expected-remark {{'t' escapes to heap: passed to 'two'}}
   char *f = malloc(16);   // expected-remark {{'f' escapes to heap: printed by 'logmsg' with a format that may keep it}}
+  char *b = malloc(16);   // expected-remark {{'b' escapes to heap: copied as characters by 'tagged' into memory it prints to}}
   strcpy(p, "p");
   strcpy(w, "w");
   strcpy(x, "x");
@@ -99,6 +102,8 @@ void wrappers(const char *name, int level) {
   two("%s\n", "%s\n", t);
   logmsg(level ? "%s\n" : "%s!\n", f);
   logmsg(name, f); // a format of unknown text
+  tagged(level, "b=%.8s", (char *)&b); // the pointer's bytes
+  free(b);
   free(f);
   free(t);
   free(k);
