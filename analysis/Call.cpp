@@ -718,7 +718,7 @@ static bool scanfFormatIsSafe(const Expr *E, const Stmt *Body) {
         I = J;
         continue;
       }
-      while (J < F.size() && llvm::StringRef("*0123456789'$mhljztLq").contains(F[J])) {
+      while (J < F.size() && llvm::StringRef("*0123456789'$mhljztLqI").contains(F[J])) {
         if (F[J] == 'm')
           return false;
         ++J;

@@ -7,6 +7,9 @@
 // RUN: %escape -O2 -DPOSITIONAL -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc.pos
 // RUN: %t.esc.pos > %t.esc.pos.out
 // RUN: diff %t.plain.out %t.esc.pos.out
+// RUN: %escape -O2 -DLOCALE_DIGITS -nostdinc -I%S/Inputs -fplugin-arg-escape-arena=1 %s %libdir/libescape-rt.a -lpthread -o %t.esc.i
+// RUN: %t.esc.i > %t.esc.i.out
+// RUN: diff %t.plain.out %t.esc.i.out
 // sscanf's '%ms' conversion allocates the word and stores its address in
 // the argument, but the libc table says scanf's variadic arguments are
 // only written ("nn."), so 'w' is taken to point only at the default
@@ -33,6 +36,8 @@ static size_t first_word(const char *line) {
   char *w = dflt;
 #ifdef POSITIONAL
   if (sscanf(line, "%1$ms", &w) == 1) // the same conversion, positional
+#elif defined LOCALE_DIGITS
+  if (sscanf(line, "%Ims", &w) == 1) // glibc's I flag before the m
 #else
   if (sscanf(line, "%ms", &w) == 1)
 #endif
