@@ -272,7 +272,7 @@ static bool callHasEffects(const FunctionDecl *F) {
 /// - 1` is an addition).  Anything else the optimizer may fold away, and
 /// the analysis errs towards a tail call: `long r = f(n - 1); return r;`,
 /// `return __builtin_expect(f(n - 1), 0);`, `s.k++` of a local.
-static bool isWork(const Stmt *S, const CallExpr *Call, const Stmt *Body) {
+static bool isWork(ASTContext &Ctx, const Stmt *S, const CallExpr *Call, const Stmt *Body) {
   if (const auto *C = dyn_cast<CallExpr>(S)) {
     // Its arguments are elements of the CFG of their own.
     return C != Call && callHasEffects(C->getDirectCallee());
@@ -294,7 +294,7 @@ static bool isWork(const Stmt *S, const CallExpr *Call, const Stmt *Body) {
       const Expr *L = BO->getLHS()->IgnoreParenCasts(), *R = BO->getRHS()->IgnoreParenCasts();
       const Expr *Other = L == Call ? R : R == Call ? L : nullptr;
       return Other && !Other->isValueDependent() &&
-             !Other->isIntegerConstantExpr(Call->getCalleeDecl()->getASTContext());
+             !Other->isIntegerConstantExpr(Ctx);
     }
     }
   }
@@ -331,7 +331,7 @@ static bool tailOnCFG(ASTContext &Ctx, const FunctionDecl *FD, const TailFinder 
         bool Stops = false;
         for (unsigned K = From, M = At->size(); K < M && !Stops; ++K) {
           if (auto E = (*At)[K].getAs<CFGStmt>()) {
-            Stops = isWork(E->getStmt(), Call, FD->getBody());
+            Stops = isWork(Ctx, E->getStmt(), Call, FD->getBody());
           } else if (auto CF = (*At)[K].getAs<CFGCleanupFunction>()) {
             Stops = callHasEffects(CF->getFunctionDecl());
           }
