@@ -52,12 +52,17 @@ bool FunctionBuilder::isAllocator(const FunctionDecl *Callee,
                  {"strndup", AllocKind::Strndup},
                  {"asprintf", AllocKind::Asprintf},
                  {"vasprintf", AllocKind::Vasprintf}};
+    bool Printf = StdioHooks || printfRegistered(Ctx);
     for (const auto &A : Known) {
       // glibc's fortified __asprintf_chk takes a flag before the format:
-      // a call of the library's, not a site.
-      bool Fortified = (A.Kind == AllocKind::Asprintf || A.Kind == AllocKind::Vasprintf) &&
-                       nameOf(Callee) != Name;
-      if (Name == A.Name && !Fortified) {
+      // a call of the library's, not a site.  Nor is asprintf one where
+      // printf conversions are hooked: its arena form may print a long
+      // text twice (a measure, then the text), and a hook would run twice.
+      bool Printing = A.Kind == AllocKind::Asprintf || A.Kind == AllocKind::Vasprintf;
+      bool Fortified = Printing && nameOf(Callee) != Name;
+      // -fno-builtin-strdup: the program's own strdup.
+      bool Own = llvm::is_contained(Ctx.getLangOpts().NoBuiltinFuncs, A.Name);
+      if (Name == A.Name && !Fortified && !(Printing && Printf) && !Own) {
         K = A.Kind;
         return true;
       }

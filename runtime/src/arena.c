@@ -831,10 +831,27 @@ char *esc_frame_strndup(const char *s, size_t n) {
 // What asprintf prints goes to a buffer on the stack first: when it fits,
 // the block is taken at its exact size and the text copied, so a short
 // string is printed once, as glibc's vasprintf does; a longer one is
-// printed again into its block.
+// printed again into its block.  A format with a %n conversion, which
+// stores through its argument as it prints (into the format itself, it
+// may be), is printed once by the C library's vasprintf, into a heap
+// block esc_frame_free hands back (test-arena.c).  The compiler makes no
+// arena asprintf in a file that hooks printf conversions.
 #define ESC_FRAME_PRINT_BUF 256
 
+// esc_frame_format_stores reports whether a printf format has a %n
+// conversion.
+static int esc_frame_format_stores(const char *f) {
+  for (; (f = strchr(f, '%')) != NULL; f++) {
+    f++;
+    while (*f && strchr("-+ #0'I*$.123456789hlLqjzt", *f)) f++;
+    if (*f == 'n') return 1;
+    if (!*f) return 0;
+  }
+  return 0;
+}
+
 int esc_frame_vasprintf(char **out, const char *format, va_list ap) {
+  if (esc_frame_format_stores(format)) return vasprintf(out, format, ap);
   char buf[ESC_FRAME_PRINT_BUF];
   va_list again;
   va_copy(again, ap);

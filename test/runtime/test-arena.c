@@ -797,7 +797,7 @@ static void test_strings(void) {
 
 // asprintf's text in an arena block: shorter and longer than the buffer
 // it prints to first; a format that cannot be printed answers -1 with
-// errno set and the pointer untouched.
+// errno set and the pointer untouched; one with %n is printed once.
 static void test_asprintf(void) {
   esc_frame_mark_t m = esc_frame_enter();
   size_t start = esc_frame_bytes_in_use();
@@ -820,6 +820,21 @@ static void test_asprintf(void) {
   errno = 0;
   n = esc_frame_asprintf(&bad, "%lc", (wint_t)0x263a);
   CHECK(n == -1 && errno == EILSEQ && bad == (char *)1);
+  // %n stores as the text is printed: printed once, by the C library, into
+  // a heap block (the arena holds nothing more) that esc_frame_free frees.
+  // Printed twice, the second pass read the format's first byte after %hhn
+  // had changed it.
+  char fmt[] = "A%*s%hhn|";
+  char *w = NULL;
+  size_t before = esc_frame_bytes_in_use();
+  n = esc_frame_asprintf(&w, fmt, 300, "", (signed char *)&fmt[0]);
+  CHECK(n == 302 && w && w[0] == 'A' && w[301] == '|' && esc_frame_bytes_in_use() == before);
+  int count = 0;
+  char *c = NULL;
+  n = esc_frame_asprintf(&c, "%%abc%n%%", &count);
+  CHECK(n == 5 && count == 4 && c && strcmp(c, "%abc%") == 0);
+  esc_frame_free(c);
+  esc_frame_free(w);
   esc_frame_free(e);
   esc_frame_free(big);
   esc_frame_free(s);
