@@ -106,6 +106,7 @@ private:
   void makeArena(const AllocSite &S, SitePlan &P);
   CallBase *arenaCall(AllocKind K, CallBase *Call, AllocaInst *Slot = nullptr);
   bool inlineWrapper(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
+  bool freesCallerMemory(const Function *F, SmallPtrSetImpl<const Function *> &Seen) const;
   void takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls, SitePlan &P);
   void replaceFree(CallBase *Call, Value *Ptr, bool Arena);
   void rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena);
@@ -328,6 +329,14 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
   CallBase *Outer = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
   if (!Outer)
     return false;
+  // Checked before anything is inlined: an inlined copy of such a free
+  // would stay the C library's, and a block of the caller's frame may
+  // reach it.
+  SmallPtrSet<const Function *, 8> Seen;
+  if (freesCallerMemory(Outer->getCalledFunction(), Seen)) {
+    Why = "the wrapper, or a function it calls, frees or reallocates memory its caller passes";
+    return false;
+  }
   // The calls each inlining brought in, and the function it inlined, by
   // the positions of the calls inlined to get there ("" for the outer
   // call).  Keys are positions, not the calls: an inlined call is erased,
@@ -380,6 +389,24 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
     takeTemporaries(Inlined[Level], Calls, P);
   P.Call = P.Inner.front().first;
   return true;
+}
+
+/// freesCallerMemory reports whether \p F, or a function of this module it
+/// calls, frees or reallocates memory a parameter reaches (a FreesParam
+/// free site): its own free() is redirected to the arena's when a
+/// caller's promoted block may reach it, a copy the inliner makes is not.
+bool Rewriter::freesCallerMemory(const Function *F,
+                                 SmallPtrSetImpl<const Function *> &Seen) const {
+  if (!F || F->isDeclaration() || !Seen.insert(F).second)
+    return false;
+  for (const FreeSite &FS : R.Frees)
+    if (FS.FreesParam && FS.Function == F->getName())
+      return true;
+  for (const Instruction &I : instructions(*F))
+    if (const auto *CB = dyn_cast<CallBase>(&I))
+      if (freesCallerMemory(CB->getCalledFunction(), Seen))
+        return true;
+  return false;
 }
 
 /// takeTemporaries moves, with a wrapper site, the copies an inlining of
