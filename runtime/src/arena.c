@@ -843,7 +843,7 @@ char *esc_frame_strndup(const char *s, size_t n) {
 static int esc_frame_format_stores(const char *f) {
   for (; (f = strchr(f, '%')) != NULL; f++) {
     f++;
-    while (*f && strchr("-+ #0'I*$.123456789hlLqjzt", *f)) f++;
+    while (*f && strchr("-+ #0'I*$.123456789hlLqjztZ", *f)) f++;
     if (*f == 'n') return 1;
     if (!*f) return 0;
   }

@@ -833,6 +833,14 @@ static void test_asprintf(void) {
   char *c = NULL;
   n = esc_frame_asprintf(&c, "%%abc%n%%", &count);
   CHECK(n == 5 && count == 4 && c && strcmp(c, "%abc%") == 0);
+  // glibc's Z, the old name of z, before the n.
+  char fmz[] = "A%*s%Zn|";
+  size_t zcount = 0;
+  char *z = NULL;
+  size_t zbefore = esc_frame_bytes_in_use();
+  n = esc_frame_asprintf(&z, fmz, 300, "", &zcount);
+  CHECK(n == 302 && zcount == 301 && z && esc_frame_bytes_in_use() == zbefore);
+  esc_frame_free(z);
   esc_frame_free(c);
   esc_frame_free(w);
   esc_frame_free(e);
