@@ -952,8 +952,9 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
     // 1000-byte block, inlined at 16 calls of one function, made that
     // frame 16,000 bytes where the budget is 1,024, and overflowed a 16
     // KiB thread stack that plain code ran in.  (A free that may release
-    // one of several blocks ends none.)
-    if (Slots.size() == 1 && FS.Sites.size() == 1)
+    // one of several blocks ends none, nor one that may release nothing:
+    // a free of `k ? p : NULL` ended p's life where p was read after.)
+    if (Slots.size() == 1 && FS.Sites.size() == 1 && FS.ReleasesSite)
       endLifetime(Slots[0], Call);
     Call->eraseFromParent();
     Log.Frees[Idx] = FreeAction::Removed;

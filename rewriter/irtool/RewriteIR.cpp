@@ -12,7 +12,7 @@
 //                [size=N] [align=N] [kind=malloc|calloc|...] [name=X] [zeroed]
 //                [calleefreed] [small=N]
 //   ESCAPE-FREE: <function> <callee> <file>:<line>:<col> sites=I,J [other]
-//                [param] [cross]
+//                [param] [cross] [releases]
 // where the position may also be @+N:<col> (N lines below this entry).  Site
 // ids count ESCAPE-SITE entries from 0 across the whole file; every id must
 // name a site, and a site of another function only with `cross`, so that a
@@ -162,6 +162,8 @@ static bool parseFree(SmallVectorImpl<StringRef> &W, A::TUResult &R) {
       F.FreesParam = F.MayFreeOther = true;
     else if (Opt == "cross")
       Cross = true;
+    else if (Opt == "releases")
+      F.ReleasesSite = true;
     else
       return fail("unknown free option '" + Opt + "'");
   }

@@ -114,6 +114,10 @@ struct FreeSite {
   /// redirected to esc_frame_free (esc_frame_realloc_heap), which take any
   /// pointer.  Set only when the unit has an arena site that a callee frees.
   bool FreesParam = false;
+  /// Its argument is a local variable that only its declaration sets, to
+  /// its one site's block: the call releases that block whenever it runs
+  /// (a free of `k ? p : NULL` may release nothing, and p is still used).
+  bool ReleasesSite = false;
   /// Another free or realloc call of the function is at the same line and
   /// column (one macro expansion, or a #line), so the IR cannot tell which
   /// of them this is: the sites it may release stay on the heap.
