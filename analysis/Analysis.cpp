@@ -947,9 +947,6 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
   // free() calls that may release a promoted object, or a caller's object
   // through a parameter.
   llvm::DenseMap<ObjId, unsigned> Promoted;
-  llvm::DenseMap<unsigned, const CallExpr *> SiteCall; // promoted site -> its call
-  for (unsigned I = 0; I != B.Sites.size(); ++I)
-    SiteCall[First + I] = B.Sites[I].Call;
   for (unsigned I = 0; I != B.Sites.size(); ++I)
     if (Result.Sites[First + I].Place != Storage::Heap)
       Promoted[B.Sites[I].Obj] = First + I;
@@ -983,7 +980,7 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
       const auto *DR = dyn_cast<DeclRefExpr>(FI.Call->getArg(0)->IgnoreParenCasts());
       const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
       const Expr *Init = V && V->isLocalVarDecl() ? V->getInit() : nullptr;
-      F.ReleasesSite = Init && Init->IgnoreParenCasts() == SiteCall[F.Sites[0]] &&
+      F.ReleasesSite = Init && Init->IgnoreParenCasts() == B.Sites[F.Sites[0] - First].Call &&
                        !varWritten(FD->getBody(), V);
     }
     F.SharedPosition = FreesAt[{F.Pos.Line, F.Pos.Column}] > 1;

@@ -895,8 +895,9 @@ bool FunctionBuilder::libcCall(const CallExpr *E, llvm::StringRef Name,
   // Characters may be a pointer's bytes, and these copy characters as
   // strcpy does: sprintf and snprintf the format's and `%s` arguments'
   // into the buffer, asprintf into its block (a site, or when the call is
-  // not one, a block the caller cannot follow: as if written out), sscanf the input's into `%c`, `%s` and `%[` targets
-  // (a number's is text parsed back).
+  // not one, a block the caller cannot follow: as if written out), sscanf
+  // the input's into `%c`, `%s` and `%[` targets (a number's is text
+  // parsed back).
   auto copyChars = [&](unsigned From, NodeId Into) {
     NodeId T = temp("bytes");
     stringLoad(E->getArg(From), Args[From], T, Loc, G.save("copied by '" + Fn + "'"));

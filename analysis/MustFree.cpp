@@ -16,9 +16,10 @@
 // call to return; one that may leave by longjmp or pthread_exit skips the
 // free, the plain program leaks the block, and a later strtok(NULL, ...)
 // reads it where a moved block is gone.  So for such a pointer every call
-// on the path must be one known to return: a library function of the table that calls back
-// nothing, or a function of this file whose calls all are, in a file that
-// hooks no stream or printf conversion (whose functions stdio calls).
+// on the path must be one known to return: a library function of the
+// table that calls back nothing, or a function of this file whose calls
+// all are, in a file that hooks no stream or printf conversion (whose
+// functions stdio calls).
 //
 //===----------------------------------------------------------------------===//
 #include "Builder.h"
