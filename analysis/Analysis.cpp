@@ -1132,5 +1132,6 @@ TUResult TUAnalysis::run() {
 
 TUResult escape::analysis::analyzeTranslationUnit(ASTContext &Ctx,
                                                   const Policy &P) {
+  WrittenVarsScope Written;
   return TUAnalysis(Ctx, P).run();
 }

@@ -49,6 +49,22 @@ bool tableTargets(const clang::Expr *Callee, const clang::Stmt *Body,
 /// address: Stmt.cpp.
 bool varWritten(const clang::Stmt *S, const clang::VarDecl *V);
 
+struct WrittenVarsCache; // Stmt.cpp
+
+/// While one lives, varWritten walks each statement once and keeps its
+/// answer.  The statements must outlive it: one per translation unit.
+class WrittenVarsScope {
+public:
+  WrittenVarsScope();
+  ~WrittenVarsScope();
+  WrittenVarsScope(const WrittenVarsScope &) = delete;
+  WrittenVarsScope &operator=(const WrittenVarsScope &) = delete;
+
+private:
+  WrittenVarsCache *Cache;
+  WrittenVarsCache *Outer;
+};
+
 class FreePaths; // MustFree.cpp
 struct FreePathsDeleter {
   void operator()(FreePaths *P) const;

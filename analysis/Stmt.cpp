@@ -11,6 +11,8 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -66,34 +68,64 @@ ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Ind
   return Pointee;
 }
 
+/// Adds to \p Out every variable that \p S assigns, steps, takes the address
+/// of or names as an asm output, blocks' bodies included.
+static void collectWritten(const Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  auto add = [&](const Expr *E) {
+    if (const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+        Out.insert(V);
+  };
+  if (const auto *A = dyn_cast<AsmStmt>(S))
+    for (unsigned I = 0; I != A->getNumOutputs(); ++I)
+      add(A->getOutputExpr(I));
+  if (const auto *B = dyn_cast<BlockExpr>(S))
+    collectWritten(B->getBody(), Out);
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    add(BO->getLHS());
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+    add(UO->getSubExpr());
+  for (const Stmt *C : S->children())
+    collectWritten(C, Out);
+}
+
+/// The written variables of each statement asked about while a
+/// WrittenVarsScope lives: callers ask about one function body for many of
+/// its variables, and a walk per question made a long function's analysis
+/// quadratic.
+struct escape::analysis::WrittenVarsCache {
+  llvm::DenseMap<const Stmt *, llvm::DenseSet<const VarDecl *>> Sets;
+};
+static thread_local WrittenVarsCache *ActiveWritten = nullptr;
+
+escape::analysis::WrittenVarsScope::WrittenVarsScope()
+    : Cache(new WrittenVarsCache), Outer(ActiveWritten) {
+  ActiveWritten = Cache;
+}
+
+escape::analysis::WrittenVarsScope::~WrittenVarsScope() {
+  ActiveWritten = Outer;
+  delete Cache;
+}
+
 bool escape::analysis::varWritten(const Stmt *S, const VarDecl *P) {
   if (!S)
     return false;
   // A __block variable may be written by any block that captures it.
   if (P->hasAttr<BlocksAttr>())
     return true;
-  auto names = [&](const Expr *E) {
-    const auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DR && DR->getDecl() == P;
-  };
-  if (const auto *A = dyn_cast<AsmStmt>(S))
-    for (unsigned I = 0; I != A->getNumOutputs(); ++I)
-      if (names(A->getOutputExpr(I)))
-        return true;
-  if (const auto *B = dyn_cast<BlockExpr>(S))
-    if (varWritten(B->getBody(), P))
-      return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S))
-    if (BO->isAssignmentOp() && names(BO->getLHS()))
-      return true;
-  if (const auto *UO = dyn_cast<UnaryOperator>(S))
-    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
-        names(UO->getSubExpr()))
-      return true;
-  for (const Stmt *C : S->children())
-    if (varWritten(C, P))
-      return true;
-  return false;
+  if (ActiveWritten) {
+    auto [It, New] = ActiveWritten->Sets.try_emplace(S);
+    if (New)
+      collectWritten(S, It->second);
+    return It->second.count(P);
+  }
+  llvm::DenseSet<const VarDecl *> Written;
+  collectWritten(S, Written);
+  return Written.count(P);
 }
 
 /// Where the format and the va_list are among the arguments of a call to

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Writes a C file of one shape whose analysis or rewriting once took time
+growing faster than the file: the scale tests compile it under a CPU limit.
+
+usage: gen-scale.py SHAPE N > file.c
+
+  interp  one recursive interpreter loop: a switch of N cases, each storing
+          through a local pointer set once by its declaration and calling
+          the function again; a scratch block allocated per call.
+  local   one function with N blocks `p = malloc; use; free`.
+  chain   one function linking N allocated nodes into a list it returns.
+"""
+import sys
+
+HEAD = """#include <stdlib.h>
+#include <string.h>
+struct node { struct node *next; int v; };
+struct S { int v; struct S *up; };
+struct S *last;
+"""
+
+
+def interp(n):
+    out = [HEAD,
+           "int interp(struct S *base, const int *code, int n) {\n",
+           "  int acc = 0;\n  char *t = malloc(16);\n  memset(t, n, 16);\n",
+           "  acc = t[n & 15];\n  free(t);\n",
+           "  for (int pc = 0;; pc++) {\n    struct S *ra = base + (code[pc] >> 8);\n",
+           "    switch (code[pc] & 0xffff) {\n"]
+    for i in range(n):
+        out.append(f"    case {i}: ra->v = acc + {i}; "
+                   f"acc += interp(ra, code + {1 + i % 7}, n - 1); break;\n")
+    out.append("    default: last = ra; return acc;\n    }\n  }\n}\n")
+    return "".join(out)
+
+
+def local(n):
+    out = [HEAD, "int big(int k) {\n  int s = 0;\n"]
+    for i in range(n):
+        out.append(f"  {{ char *p{i} = malloc(32 + (k & {i % 7})); memset(p{i}, k, 32); "
+                   f"s += p{i}[{i % 32}]; free(p{i}); }}\n")
+    out.append("  return s;\n}\n")
+    return "".join(out)
+
+
+def chain(n):
+    out = [HEAD, "struct node *big(int k) {\n  struct node *head = 0;\n"]
+    for i in range(n):
+        out.append(f"  {{ struct node *n{i} = malloc(sizeof(struct node)); n{i}->v = k + {i}; "
+                   f"n{i}->next = head; head = n{i}; }}\n")
+    out.append("  return head;\n}\n")
+    return "".join(out)
+
+
+SHAPES = {"interp": interp, "local": local, "chain": chain}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] not in SHAPES or not sys.argv[2].isdigit():
+        sys.exit(__doc__)
+    sys.stdout.write(SHAPES[sys.argv[1]](int(sys.argv[2])))
