@@ -40,6 +40,7 @@
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace llvm;
@@ -106,6 +107,7 @@ private:
   void makeArena(const AllocSite &S, SitePlan &P);
   CallBase *arenaCall(AllocKind K, CallBase *Call, AllocaInst *Slot = nullptr);
   bool inlineWrapper(const AllocSite &S, Function &F, SitePlan &P, std::string &Why);
+  CallIndex &callsOf(Function &F);
   bool freesCallerMemory(const Function *F, SmallPtrSetImpl<const Function *> &Seen) const;
   void takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls, SitePlan &P);
   void replaceFree(CallBase *Call, Value *Ptr, bool Arena);
@@ -131,6 +133,8 @@ private:
   SmallPtrSet<Function *, 8> StackFunctions; ///< functions given stack storage
   /// Functions an always_inline call takes into a recursion (InlineGuard).
   DenseMap<Function *, bool> IntoRecursion;
+  /// The calls of each function that has sites or frees, by position.
+  DenseMap<Function *, std::unique_ptr<CallIndex>> Calls;
   static constexpr unsigned FreeMark = 1u << 31; ///< | free index
   /// A callee-freed site is planned: every free of a parameter goes to
   /// esc_frame_free (set once all frees are planned).
@@ -182,9 +186,16 @@ bool Rewriter::sharedPosition(StringRef Fn, const analysis::SourcePos &At,
   return true;
 }
 
+CallIndex &Rewriter::callsOf(Function &F) {
+  std::unique_ptr<CallIndex> &I = Calls[&F];
+  if (!I)
+    I = std::make_unique<CallIndex>(F);
+  return *I;
+}
+
 bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
                          std::string &Why) {
-  if (!functionAllowsRewrite(F, Why))
+  if (!callsOf(F).allows(Why))
     return false;
   if (sharedPosition(S.Function, S.Pos, Why))
     return false;
@@ -224,7 +235,7 @@ bool Rewriter::checkSite(const AllocSite &S, Function &F, SitePlan &P,
     Block.Kind = P.Inner.front().second;
     Block.Callee = S.Inner.front().Callee;
   } else {
-    P.Call = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
+    P.Call = callsOf(F).find(S.Callee, S.Pos.Line, S.Pos.Column, Why);
     if (!P.Call)
       return false;
     if (S.Place == Storage::Arena || P.ToArena) {
@@ -269,9 +280,10 @@ void Rewriter::planSmall(const AllocSite &S, Function &F, SitePlan &P) {
   }
 }
 
-/// inlineCall inlines \p CB and returns the calls its body brought in.
-static bool inlineCall(CallBase *CB, SmallVectorImpl<CallBase *> &Out,
-                       std::string &Why) {
+/// inlineCall inlines \p CB and returns the calls its body brought in;
+/// \p Index, the calls of CB's function, follows.
+static bool inlineCall(CallBase *CB, CallIndex &Index,
+                       SmallVectorImpl<CallBase *> &Out, std::string &Why) {
   Function *Callee = CB->getCalledFunction();
   if (!Callee || Callee->isDeclaration() || Callee->isVarArg()) {
     Why = "the wrapper's body is not in the IR";
@@ -283,11 +295,13 @@ static bool inlineCall(CallBase *CB, SmallVectorImpl<CallBase *> &Out,
     return false;
   }
   InlineFunctionInfo IFI;
+  const DILocation *At = CB->getDebugLoc().get();
   InlineResult Res = InlineFunction(*CB, IFI);
   if (!Res.isSuccess()) {
     Why = std::string("the wrapper could not be inlined: ") + Res.getFailureReason();
     return false;
   }
+  Index.inlined(CB, At, IFI.InlinedCallSites);
   Out.assign(IFI.InlinedCallSites.begin(), IFI.InlinedCallSites.end());
   return true;
 }
@@ -326,7 +340,8 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
     Why = "the wrapper's allocations are unknown";
     return false;
   }
-  CallBase *Outer = findCallAt(F, S.Callee, S.Pos.Line, S.Pos.Column, Why);
+  CallIndex &Index = callsOf(F);
+  CallBase *Outer = Index.find(S.Callee, S.Pos.Line, S.Pos.Column, Why);
   if (!Outer)
     return false;
   // Checked before anything is inlined: an inlined copy of such a free
@@ -343,8 +358,8 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
   // and a call made later may reuse its address.
   std::map<std::string, SmallVector<CallBase *, 8>> Brought;
   std::map<std::string, std::string> Inlined;
-  Inlined[""] = Outer->getCalledFunction()->getName().str(); // findCallAt checked it
-  if (!inlineCall(Outer, Brought[""], Why))
+  Inlined[""] = Outer->getCalledFunction()->getName().str(); // find checked it
+  if (!inlineCall(Outer, Index, Brought[""], Why))
     return false;
   for (const analysis::InnerCall &IC : S.Inner) {
     std::string Level;
@@ -380,7 +395,7 @@ bool Rewriter::inlineWrapper(const AllocSite &S, Function &F, SitePlan &P,
       // again for ym's call and read the erased xm call).
       auto &From = Brought[Level];
       From.erase(std::remove(From.begin(), From.end(), C), From.end());
-      if (!inlineCall(C, Brought[Next], Why))
+      if (!inlineCall(C, Index, Brought[Next], Why))
         return false;
       Level = Next;
     }
@@ -520,7 +535,7 @@ void Rewriter::planFree(unsigned Idx) {
                                 "realloc call (one macro expansion, or a #line)");
   }
   CallBase *Call = F && !F->isDeclaration()
-                       ? findCallAt(*F, FS.Callee, FS.Pos.Line, FS.Pos.Column, Why)
+                       ? callsOf(*F).find(FS.Callee, FS.Pos.Line, FS.Pos.Column, Why)
                        : nullptr;
   if (F && Call && !checkFreeShape(*Call, Why))
     Call = nullptr;

@@ -45,15 +45,26 @@ static StringRef expectedCallee(AllocKind K, unsigned &NumArgs) {
   return "";
 }
 
-/// locatedAt reports whether \p I carries its own DILocation Line:Column.
-static bool locatedAt(const Instruction &I, unsigned Line, unsigned Column) {
-  const DILocation *DL = I.getDebugLoc().get();
-  return DL && !DL->getInlinedAt() && DL->getLine() == Line &&
-         DL->getColumn() == Column;
+CallIndex::CallIndex(Function &F) {
+  if (F.hasFnAttribute(Attribute::Naked))
+    Refused = "function is naked";
+  ReturnsTwice = F.hasFnAttribute(Attribute::ReturnsTwice);
+  for (Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallBase>(&I))
+      add(*CB);
 }
 
-CallBase *findCallAt(Function &F, StringRef Callee, unsigned Line,
-                     unsigned Column, std::string &Why) {
+void CallIndex::add(CallBase &CB) {
+  ReturnsTwice |= CB.hasFnAttr(Attribute::ReturnsTwice);
+  if (const auto *CI = dyn_cast<CallInst>(&CB))
+    MustTail |= CI->isMustTailCall();
+  const DILocation *DL = CB.getDebugLoc().get();
+  if (DL && !DL->getInlinedAt() && CB.getCalledFunction())
+    At[{DL->getLine(), DL->getColumn()}].push_back(&CB);
+}
+
+CallBase *CallIndex::find(StringRef Callee, unsigned Line, unsigned Column,
+                          std::string &Why) const {
   Callee = canonicalCallee(Callee);
   if (Line == 0) {
     Why = "site has no source line";
@@ -61,22 +72,42 @@ CallBase *findCallAt(Function &F, StringRef Callee, unsigned Line,
   }
   CallBase *Found = nullptr;
   unsigned Count = 0;
-  for (Instruction &I : instructions(F)) {
-    auto *CB = dyn_cast<CallBase>(&I);
-    if (!CB || !locatedAt(I, Line, Column))
-      continue;
-    const Function *Target = CB->getCalledFunction();
-    if (!Target || Target->getName() != Callee)
-      continue;
-    Found = CB;
-    ++Count;
-  }
+  auto It = At.find({Line, Column});
+  if (It != At.end())
+    for (CallBase *CB : It->second)
+      if (CB->getCalledFunction()->getName() == Callee) {
+        Found = CB;
+        ++Count;
+      }
   if (Count == 1)
     return Found;
   Why = Count == 0 ? "no call to '" + Callee.str() + "' at this location in the IR"
                    : std::to_string(Count) + " calls to '" + Callee.str() +
                          "' at this location in the IR";
   return nullptr;
+}
+
+bool CallIndex::allows(std::string &Why) const {
+  if (Refused)
+    Why = Refused;
+  else if (ReturnsTwice)
+    Why = "function calls setjmp or another returns_twice function";
+  else if (MustTail)
+    Why = "function has a musttail call";
+  else
+    return true;
+  return false;
+}
+
+void CallIndex::inlined(CallBase *Gone, const DILocation *GoneAt,
+                        ArrayRef<CallBase *> Added) {
+  if (GoneAt && !GoneAt->getInlinedAt())
+    if (auto It = At.find({GoneAt->getLine(), GoneAt->getColumn()}); It != At.end())
+      llvm::erase(It->second, Gone);
+  // The inlined calls carry the callee's locations, inlined at the call,
+  // unless the callee had none (nodebug): then they take the call's own.
+  for (CallBase *CB : Added)
+    add(*CB);
 }
 
 /// checkCallee reports whether \p CB is a plain call to the external
@@ -208,25 +239,6 @@ bool checkFreeShape(const CallBase &CB, std::string &Why) {
       !isa<CallInst>(CB) || cast<CallInst>(CB).isMustTailCall()) {
     Why = "call to '" + Target->getName().str() + "' has an unexpected form";
     return false;
-  }
-  return true;
-}
-
-bool functionAllowsRewrite(const Function &F, std::string &Why) {
-  if (F.hasFnAttribute(Attribute::Naked)) {
-    Why = "function is naked";
-    return false;
-  }
-  if (F.hasFnAttribute(Attribute::ReturnsTwice) || F.callsFunctionThatReturnsTwice()) {
-    Why = "function calls setjmp or another returns_twice function";
-    return false;
-  }
-  for (const Instruction &I : instructions(F)) {
-    const auto *CI = dyn_cast<CallInst>(&I);
-    if (CI && CI->isMustTailCall()) {
-      Why = "function has a musttail call";
-      return false;
-    }
   }
   return true;
 }
