@@ -411,15 +411,17 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
   auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
   B->LooseAliasing = P.LooseAliasing;
   B->StdioHooks = P.StdioHooks;
+  B->G.Budget = P.SolverBudget;
   B->build();
   B->G.solve();
-  if (B->callbacksTakeOwn()) {
+  if (!B->G.Truncated && B->callbacksTakeOwn()) {
     // The function hands its own memory, or memory of unknown origin, to
     // a function its caller gave: as at any indirect call, it escapes.
     B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
     B->LooseAliasing = P.LooseAliasing;
     B->StdioHooks = P.StdioHooks;
     B->CallbacksEscape = true;
+    B->G.Budget = P.SolverBudget;
     B->build();
     B->G.solve();
   }
@@ -448,12 +450,10 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
     bool Changed = false;
     for (const FunctionDecl *F : SCC) {
       auto B = runOne(F);
-      Summary S = summarize(*B);
       // An OpenMP region runs in a function of its own, a task perhaps
       // after this one returned: what the body seems to do with the
-      // parameters proves nothing.
-      if (B->HasOpenMP)
-        S = Summary::worst(F);
+      // parameters proves nothing.  Nor does a solve cut short.
+      Summary S = B->HasOpenMP || B->G.Truncated ? Summary::worst(F) : summarize(*B);
       // Summaries in a cycle must only grow: the variadic arguments start
       // and stay untracked there.
       if (Recursive)
@@ -476,7 +476,7 @@ void TUAnalysis::analyzeComponent(const std::vector<const FunctionDecl *> &SCC) 
       break;
     }
   }
-  if (!Recursive && !Quiet.count(SCC[0]))
+  if (!Recursive && !Quiet.count(SCC[0]) && !Last[SCC[0]]->G.Truncated)
     markWrapper(SCC[0], *Last[SCC[0]]);
   llvm::DenseSet<const FunctionDecl *> Members(SCC.begin(), SCC.end());
   auto CallsBack = [this](const CallExpr *E, const FunctionDecl *Callee) {
@@ -841,6 +841,14 @@ SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
                                 const std::vector<unsigned> &MinDepth) {
   const Graph &G = B.G;
   SiteFacts SF;
+  if (G.Truncated) {
+    S.Result = Verdict::Escapes;
+    S.Reason = "the function is too large to analyse: over " + std::to_string(P.SolverBudget) +
+               " points-to facts (-fplugin-arg-escape-solver-budget)";
+    SF.NeedsHeap = true;
+    SF.NeedsHeapReason = S.Reason;
+    return SF;
+  }
   ObjId O = SI.Obj;
   NodeId Sink = NoNode;
   if (G.Nodes[G.HeapNode].Pts.test(O))
@@ -961,6 +969,8 @@ void TUAnalysis::record(const FunctionDecl *FD, FunctionBuilder &B,
     if (FI.Arg == NoNode)
       continue;
     FreeSite F;
+    // A solve cut short knows nothing of what the free releases.
+    F.MayFreeOther = F.FreesParam = B.G.Truncated;
     for (ObjId O : B.G.Nodes[FI.Arg].Pts) {
       auto It = Promoted.find(O);
       if (It != Promoted.end()) {

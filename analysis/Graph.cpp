@@ -120,6 +120,7 @@ void Graph::addEdge(NodeId Src, NodeId Dst, clang::SourceLocation L,
   if (Src == Dst || !EdgeSet.insert({Src, Dst}).second)
     return;
   unsigned E = Edges.size();
+  ++Spent;
   Edges.push_back(Edge{Src, Dst, L, T});
   Out[Src].push_back(E);
   // Objects not yet in Done arrive when Src is processed.
@@ -150,6 +151,7 @@ void Graph::propagate(unsigned EdgeIdx, const ObjSet &Objs) {
       continue;
     Nodes[Dst].Pts.set(O);
     Parent.try_emplace(pairKey(Dst, O), EdgeIdx);
+    ++Spent;
     Changed = true;
   }
   if (Changed && !InWork[Dst]) {
@@ -166,6 +168,12 @@ void Graph::solve() {
     }
   }
   while (!Work.empty()) {
+    if (Spent > Budget) {
+      Truncated = true;
+      Work.clear();
+      InWork.assign(InWork.size(), false);
+      return;
+    }
     NodeId N = Work.back();
     Work.pop_back();
     InWork[N] = false;

@@ -115,8 +115,13 @@ public:
   /// Its loop depth is unbounded: it only relays to other nodes.
   NodeId reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
 
-  /// Computes the fixed point.
+  /// Computes the fixed point, or stops once more than Budget facts and
+  /// edges were added and sets Truncated: the sets are then incomplete,
+  /// and nothing may be concluded from them.
   void solve();
+
+  uint64_t Budget = UINT64_MAX;
+  bool Truncated = false;
 
   /// The edges that brought \p O into \p N, from the object's origin.
   std::vector<const Edge *> chain(NodeId N, ObjId O) const;
@@ -159,6 +164,7 @@ private:
   llvm::DenseMap<uint64_t, unsigned> Parent; ///< (node, obj) -> edge
   std::vector<NodeId> Work;
   std::vector<bool> InWork;
+  uint64_t Spent = 0; ///< facts and edges added, against Budget
   llvm::BumpPtrAllocator Alloc;
   llvm::UniqueStringSaver Saver{Alloc};
 };

@@ -89,7 +89,7 @@ void DiagnosticHandler::unknownArgument(llvm::StringRef Arg) {
                              "unknown argument '%0' for the escape plugin; "
                              "expected one of m, report, transform, arena, "
                              "stack-limit, small-stack, frame-budget, chain-budget, "
-                             "arena-cap, bisect, trace, stdio-hooks"))
+                             "arena-cap, solver-budget, bisect, trace, stdio-hooks"))
       << Arg;
 }
 

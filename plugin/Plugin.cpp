@@ -191,6 +191,8 @@ protected:
       Valid = parseNumber(Value, Opts.Policy.ChainBudget);
     } else if (Name == "arena-cap") {
       Valid = parseNumber(Value, Opts.Policy.ArenaCap);
+    } else if (Name == "solver-budget") {
+      Valid = parseNumber(Value, Opts.Policy.SolverBudget) && Opts.Policy.SolverBudget > 0;
     } else if (Name == "bisect") {
       Valid = rewriter::bisectPatternValid(Value.str());
       Opts.Rewrite.Bisect = Value.str();

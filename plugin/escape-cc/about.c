@@ -24,6 +24,7 @@ static const char escc_help_text[] =
     "  frame-budget=BYTES   stack bytes promoted per function (1024)\n"
     "  chain-budget=BYTES   stack bytes promoted along a chain of calls (4096)\n"
     "  arena-cap=BYTES      largest constant size put in the frame arena (1048576)\n"
+    "  solver-budget=N      points-to facts per function; past it its sites stay on the heap (2097152)\n"
     "  bisect=y|n|BITS[+BITS...] transform only the sites whose hash ends in BITS (escape-bisect)\n"
     "  trace=0|1            print every action of the transformation\n"
     "  stdio-hooks=0|1      printf conversions or custom streams made in another file\n"

@@ -22,6 +22,7 @@
 // HELP:      {{^}}--help{{$}}
 // HELP:      ESCAPE-CC (escape
 // HELP:      arena-cap=BYTES
+// HELP:      solver-budget=N
 // HELP:      stdio-hooks=0|1
 // HELP:      ESCAPE_CC_REPORT_DIR
 // PRINT:      {{^}}-print-file-name=libc.so{{$}}
