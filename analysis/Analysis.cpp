@@ -843,8 +843,8 @@ SiteFacts TUAnalysis::siteFacts(const FunctionBuilder &B, const SiteInfo &SI,
   SiteFacts SF;
   if (G.Truncated) {
     S.Result = Verdict::Escapes;
-    S.Reason = "the function is too large to analyse: over " + std::to_string(P.SolverBudget) +
-               " points-to facts (-fplugin-arg-escape-solver-budget)";
+    S.Reason = "the function is too large to analyse: the solver spent its budget of " +
+               std::to_string(P.SolverBudget) + " steps (-fplugin-arg-escape-solver-budget)";
     SF.NeedsHeap = true;
     SF.NeedsHeapReason = S.Reason;
     return SF;

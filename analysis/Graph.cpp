@@ -145,16 +145,18 @@ NodeId Graph::memberNode(ObjId O, const void *Root) {
 
 void Graph::propagate(unsigned EdgeIdx, const ObjSet &Objs) {
   NodeId Dst = Edges[EdgeIdx].Dst;
-  bool Changed = false;
-  for (ObjId O : Objs) {
-    if (Nodes[Dst].Pts.test(O))
-      continue;
-    Nodes[Dst].Pts.set(O);
+  // Word by word: the objects Dst has already cost no work each.
+  ObjSet New;
+  New.intersectWithComplement(Objs, Nodes[Dst].Pts);
+  ++Spent;
+  if (New.empty())
+    return;
+  for (ObjId O : New) {
     Parent.try_emplace(pairKey(Dst, O), EdgeIdx);
     ++Spent;
-    Changed = true;
   }
-  if (Changed && !InWork[Dst]) {
+  Nodes[Dst].Pts |= New;
+  if (!InWork[Dst]) {
     InWork[Dst] = true;
     Work.push_back(Dst);
   }
@@ -167,7 +169,7 @@ void Graph::solve() {
       Work.push_back(N);
     }
   }
-  while (!Work.empty()) {
+  while (!Work.empty() || Spent > Budget) {
     if (Spent > Budget) {
       Truncated = true;
       Work.clear();
@@ -182,24 +184,30 @@ void Graph::solve() {
     if (Delta.empty())
       continue;
     Nodes[N].Done |= Delta;
-    for (unsigned I = 0; I != LoadsOf[N].size(); ++I) {
+    // One node's new objects may add millions of facts: the budget is
+    // checked along the way.
+    for (unsigned I = 0; I != LoadsOf[N].size() && Spent <= Budget; ++I) {
       Deref D = Loads[LoadsOf[N][I]];
-      for (ObjId O : Delta)
-        addEdge(Objects[O].Contents, D.Other, D.Loc, D.Text);
+      for (auto O = Delta.begin(); O != Delta.end() && Spent <= Budget; ++O)
+        addEdge(Objects[*O].Contents, D.Other, D.Loc, D.Text);
     }
-    for (unsigned I = 0; I != StoresOf[N].size(); ++I) {
+    for (unsigned I = 0; I != StoresOf[N].size() && Spent <= Budget; ++I) {
       Deref D = Stores[StoresOf[N][I]];
       for (ObjId O : Delta) {
+        if (Spent > Budget)
+          break;
         if (D.Root && Objects[O].Bytes != NoNode)
           addEdge(D.Other, memberNode(O, D.Root), D.Loc, D.Text);
         else
           addEdge(D.Other, Objects[O].Contents, D.Loc, D.Text);
       }
     }
-    for (unsigned I = 0; I != BytesLoadsOf[N].size(); ++I) {
+    for (unsigned I = 0; I != BytesLoadsOf[N].size() && Spent <= Budget; ++I) {
       unsigned Idx = BytesLoadsOf[N][I];
       Deref D = BytesLoads[Idx];
       for (ObjId O : Delta) {
+        if (Spent > Budget)
+          break;
         if (Objects[O].Bytes == NoNode) {
           addEdge(Objects[O].Contents, D.Other, D.Loc, D.Text);
           continue;
@@ -211,7 +219,7 @@ void Graph::solve() {
             addEdge(M, D.Other, D.Loc, D.Text);
       }
     }
-    for (unsigned I = 0; I != Out[N].size(); ++I)
+    for (unsigned I = 0; I != Out[N].size() && Spent <= Budget; ++I)
       propagate(Out[N][I], Delta);
   }
 }

@@ -115,9 +115,9 @@ public:
   /// Its loop depth is unbounded: it only relays to other nodes.
   NodeId reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
 
-  /// Computes the fixed point, or stops once more than Budget facts and
-  /// edges were added and sets Truncated: the sets are then incomplete,
-  /// and nothing may be concluded from them.
+  /// Computes the fixed point, or stops after Budget steps (facts added,
+  /// edges made or followed) and sets Truncated: the sets are then
+  /// incomplete, and nothing may be concluded from them.
   void solve();
 
   uint64_t Budget = UINT64_MAX;
@@ -164,7 +164,7 @@ private:
   llvm::DenseMap<uint64_t, unsigned> Parent; ///< (node, obj) -> edge
   std::vector<NodeId> Work;
   std::vector<bool> InWork;
-  uint64_t Spent = 0; ///< facts and edges added, against Budget
+  uint64_t Spent = 0; ///< steps taken, against Budget
   llvm::BumpPtrAllocator Alloc;
   llvm::UniqueStringSaver Saver{Alloc};
 };

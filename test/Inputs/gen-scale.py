@@ -9,6 +9,8 @@ usage: gen-scale.py SHAPE N > file.c
           the function again; a scratch block allocated per call.
   local   one function with N blocks `p = malloc; use; free`.
   chain   one function linking N allocated nodes into a list it returns.
+  selfrec one recursive function of N steps, a third of them allocating a
+          node that points to the parameter and recursing with it.
 """
 import sys
 
@@ -52,7 +54,22 @@ def chain(n):
     return "".join(out)
 
 
-SHAPES = {"interp": interp, "local": local, "chain": chain}
+def selfrec(n):
+    out = [HEAD, "extern int pick(int);\nextern void sink(void *);\n",
+           "int rec(struct node *p, int k) {\n  int s = 0;\n  if (k <= 0) return 0;\n"]
+    for i in range(n):
+        if i % 3 == 0:
+            out.append(f"  if (pick({i})) {{ struct node *m{i} = malloc(sizeof *m{i}); "
+                       f"m{i}->next = p; m{i}->v = {i}; s += rec(m{i}, k - 1); free(m{i}); }}\n")
+        elif i % 3 == 1:
+            out.append(f"  if (pick({i})) s += rec(p, k - {1 + i % 5}) - s;\n")
+        else:
+            out.append(f"  if (pick({i})) {{ s ^= {i}; sink(p); }}\n")
+    out.append("  return s;\n}\n")
+    return "".join(out)
+
+
+SHAPES = {"interp": interp, "local": local, "chain": chain, "selfrec": selfrec}
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] not in SHAPES or not sys.argv[2].isdigit():
