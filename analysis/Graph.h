@@ -116,8 +116,8 @@ public:
   NodeId reach(NodeId Ptr, clang::SourceLocation L, llvm::StringRef T);
 
   /// Computes the fixed point, or stops after Budget steps (facts added,
-  /// edges made or followed) and sets Truncated: the sets are then
-  /// incomplete, and nothing may be concluded from them.
+  /// edges made or followed, objects passed by 16) and sets Truncated:
+  /// the sets are then incomplete, and nothing may be concluded from them.
   void solve();
 
   uint64_t Budget = UINT64_MAX;
