@@ -22,51 +22,53 @@ struct S *last;
 """
 
 
+def function(opening, line, closing, n):
+    """One function: its opening, line(i) for i < n, its closing."""
+    return "".join([HEAD, opening] + [line(i) for i in range(n)] + [closing])
+
+
 def interp(n):
-    out = [HEAD,
-           "int interp(struct S *base, const int *code, int n) {\n",
-           "  int acc = 0;\n  char *t = malloc(16);\n  memset(t, n, 16);\n",
-           "  acc = t[n & 15];\n  free(t);\n",
-           "  for (int pc = 0;; pc++) {\n    struct S *ra = base + (code[pc] >> 8);\n",
-           "    switch (code[pc] & 0xffff) {\n"]
-    for i in range(n):
-        out.append(f"    case {i}: ra->v = acc + {i}; "
-                   f"acc += interp(ra, code + {1 + i % 7}, n - 1); break;\n")
-    out.append("    default: last = ra; return acc;\n    }\n  }\n}\n")
-    return "".join(out)
+    return function(
+        "int interp(struct S *base, const int *code, int n) {\n"
+        "  int acc = 0;\n  char *t = malloc(16);\n  memset(t, n, 16);\n"
+        "  acc = t[n & 15];\n  free(t);\n"
+        "  for (int pc = 0;; pc++) {\n    struct S *ra = base + (code[pc] >> 8);\n"
+        "    switch (code[pc] & 0xffff) {\n",
+        lambda i: f"    case {i}: ra->v = acc + {i}; "
+                  f"acc += interp(ra, code + {1 + i % 7}, n - 1); break;\n",
+        "    default: last = ra; return acc;\n    }\n  }\n}\n", n)
 
 
 def local(n):
-    out = [HEAD, "int big(int k) {\n  int s = 0;\n"]
-    for i in range(n):
-        out.append(f"  {{ char *p{i} = malloc(32 + (k & {i % 7})); memset(p{i}, k, 32); "
-                   f"s += p{i}[{i % 32}]; free(p{i}); }}\n")
-    out.append("  return s;\n}\n")
-    return "".join(out)
+    return function(
+        "int big(int k) {\n  int s = 0;\n",
+        lambda i: f"  {{ char *p{i} = malloc(32 + (k & {i % 7})); memset(p{i}, k, 32); "
+                  f"s += p{i}[{i % 32}]; free(p{i}); }}\n",
+        "  return s;\n}\n", n)
 
 
 def chain(n):
-    out = [HEAD, "struct node *big(int k) {\n  struct node *head = 0;\n"]
-    for i in range(n):
-        out.append(f"  {{ struct node *n{i} = malloc(sizeof(struct node)); n{i}->v = k + {i}; "
-                   f"n{i}->next = head; head = n{i}; }}\n")
-    out.append("  return head;\n}\n")
-    return "".join(out)
+    return function(
+        "struct node *big(int k) {\n  struct node *head = 0;\n",
+        lambda i: f"  {{ struct node *n{i} = malloc(sizeof(struct node)); n{i}->v = k + {i}; "
+                  f"n{i}->next = head; head = n{i}; }}\n",
+        "  return head;\n}\n", n)
+
+
+def selfrec_step(i):
+    if i % 3 == 0:
+        return (f"  if (pick({i})) {{ struct node *m{i} = malloc(sizeof *m{i}); "
+                f"m{i}->next = p; m{i}->v = {i}; s += rec(m{i}, k - 1); free(m{i}); }}\n")
+    if i % 3 == 1:
+        return f"  if (pick({i})) s += rec(p, k - {1 + i % 5}) - s;\n"
+    return f"  if (pick({i})) {{ s ^= {i}; sink(p); }}\n"
 
 
 def selfrec(n):
-    out = [HEAD, "extern int pick(int);\nextern void sink(void *);\n",
-           "int rec(struct node *p, int k) {\n  int s = 0;\n  if (k <= 0) return 0;\n"]
-    for i in range(n):
-        if i % 3 == 0:
-            out.append(f"  if (pick({i})) {{ struct node *m{i} = malloc(sizeof *m{i}); "
-                       f"m{i}->next = p; m{i}->v = {i}; s += rec(m{i}, k - 1); free(m{i}); }}\n")
-        elif i % 3 == 1:
-            out.append(f"  if (pick({i})) s += rec(p, k - {1 + i % 5}) - s;\n")
-        else:
-            out.append(f"  if (pick({i})) {{ s ^= {i}; sink(p); }}\n")
-    out.append("  return s;\n}\n")
-    return "".join(out)
+    return function(
+        "extern int pick(int);\nextern void sink(void *);\n"
+        "int rec(struct node *p, int k) {\n  int s = 0;\n  if (k <= 0) return 0;\n",
+        selfrec_step, "  return s;\n}\n", n)
 
 
 SHAPES = {"interp": interp, "local": local, "chain": chain, "selfrec": selfrec}
