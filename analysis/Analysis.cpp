@@ -413,23 +413,21 @@ std::unique_ptr<FunctionBuilder> TUAnalysis::runOne(const FunctionDecl *FD) {
     }
     return &V->second;
   };
-  auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
-  B->LooseAliasing = P.LooseAliasing;
-  B->StdioHooks = P.StdioHooks;
-  B->G.Budget = P.SolverBudget;
-  B->build();
-  B->G.solve();
-  if (!B->G.Truncated && B->callbacksTakeOwn()) {
-    // The function hands its own memory, or memory of unknown origin, to
-    // a function its caller gave: as at any indirect call, it escapes.
-    B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
+  auto solved = [&](bool CallbacksEscape) {
+    auto B = std::make_unique<FunctionBuilder>(Ctx, FD, Lookup);
     B->LooseAliasing = P.LooseAliasing;
     B->StdioHooks = P.StdioHooks;
-    B->CallbacksEscape = true;
+    B->CallbacksEscape = CallbacksEscape;
     B->G.Budget = P.SolverBudget;
     B->build();
     B->G.solve();
-  }
+    return B;
+  };
+  auto B = solved(false);
+  // The function hands its own memory, or memory of unknown origin, to a
+  // function its caller gave: as at any indirect call, it escapes.
+  if (!B->G.Truncated && B->callbacksTakeOwn())
+    B = solved(true);
   return B;
 }
 

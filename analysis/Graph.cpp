@@ -174,13 +174,7 @@ void Graph::solve() {
       Work.push_back(N);
     }
   }
-  while (!Work.empty() || Spent > Budget) {
-    if (Spent > Budget) {
-      Truncated = true;
-      Work.clear();
-      InWork.assign(InWork.size(), false);
-      return;
-    }
+  while (!Work.empty() && Spent <= Budget) {
     NodeId N = Work.back();
     Work.pop_back();
     InWork[N] = false;
@@ -193,8 +187,11 @@ void Graph::solve() {
     // checked along the way.
     for (unsigned I = 0; I != LoadsOf[N].size() && Spent <= Budget; ++I) {
       Deref D = Loads[LoadsOf[N][I]];
-      for (auto O = Delta.begin(); O != Delta.end() && Spent <= Budget; ++O)
-        addEdge(Objects[*O].Contents, D.Other, D.Loc, D.Text);
+      for (ObjId O : Delta) {
+        if (Spent > Budget)
+          break;
+        addEdge(Objects[O].Contents, D.Other, D.Loc, D.Text);
+      }
     }
     for (unsigned I = 0; I != StoresOf[N].size() && Spent <= Budget; ++I) {
       Deref D = Stores[StoresOf[N][I]];
@@ -227,6 +224,7 @@ void Graph::solve() {
     for (unsigned I = 0; I != Out[N].size() && Spent <= Budget; ++I)
       propagate(Out[N][I], Delta);
   }
+  Truncated = Spent > Budget;
 }
 
 std::vector<const Edge *> Graph::chain(NodeId N, ObjId O) const {
