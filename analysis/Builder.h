@@ -12,6 +12,7 @@
 #include "Summary.h"
 #include "escape/analysis/Result.h"
 
+#include "BodyParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -217,6 +218,8 @@ private:
   NodeId unary(const clang::UnaryOperator *E);
   NodeId binary(const clang::BinaryOperator *E);
   bool pointerBitsStay(const clang::Expr *E);
+  bool endsHarmless(const clang::Expr *E, const clang::VarDecl *VD,
+                    const clang::VarDecl **Init, bool Moved) const;
   bool ownBitsOnly(const clang::Expr *E, llvm::SmallVectorImpl<const clang::Expr *> &Own);
   NodeId initList(const clang::InitListExpr *E);
   NodeId byteCopy(const clang::BinaryOperator *E);
@@ -286,6 +289,8 @@ private:
   void modifies(const clang::Expr *E);
   /// The references to \p VD in the function's body.
   std::vector<const clang::DeclRefExpr *> usesOf(const clang::VarDecl *VD) const;
+  /// The one parent of \p S in the function (BodyParents::of).
+  BodyParents::Parent parentOf(const clang::Stmt *S) const;
   bool isAllocator(const clang::FunctionDecl *FD, llvm::StringRef Name,
                    AllocKind &K);
 
@@ -314,6 +319,7 @@ private:
   /// The right-hand side being assigned, and the name of its target: an
   /// allocation call that is exactly PendingExpr is named PendingName.
   std::unique_ptr<FreePaths, FreePathsDeleter> Paths; ///< built on first use
+  mutable std::unique_ptr<BodyParents> Parents;       ///< built on first use
   NodeId Retained = NoNode; ///< strtok's saved string, when freed here
   const clang::Expr *PendingExpr = nullptr;
   std::string PendingName;

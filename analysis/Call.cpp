@@ -10,7 +10,6 @@
 #include "clang/Basic/SourceManager.h"
 
 #include "clang/AST/Attr.h"
-#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 using namespace escape::analysis;
@@ -334,8 +333,7 @@ int FunctionBuilder::callbackParam(const Expr *Fn) const {
   if (I >= FD->getNumParams() || FD->getParamDecl(I) != PV)
     return -1;
   for (const DeclRefExpr *R : usesOf(PV)) {
-    auto Parents = Ctx.getParents(*R);
-    const auto *IC = Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
+    const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(parentOf(R).S);
     if (!IC || IC->getCastKind() != CK_LValueToRValue)
       return -1;
   }

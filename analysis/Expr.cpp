@@ -10,7 +10,6 @@
 #include "LibcTable.h"
 
 #include "clang/AST/Attr.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Type.h"
 #include "clang/Lex/Lexer.h"
@@ -657,8 +656,7 @@ NodeId FunctionBuilder::castExpr(const CastExpr *E) {
     // directly is followed.  (Character arrays: a read through a pointer
     // carries bytes.)
     if (const VarDecl *VD = wordArray(Sub)) {
-      auto Parents = Ctx.getParents(*E);
-      const auto *AS = Parents.size() == 1 ? Parents[0].get<ArraySubscriptExpr>() : nullptr;
+      const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(parentOf(E).S);
       if (!(AS && AS->getBase() == E))
         numbersAddressTaken(varNode(VD), E->getExprLoc());
     }
@@ -811,35 +809,33 @@ static bool alignmentMask(const Expr *E) {
 /// do remainders by other numbers (by a few primes, rebuilt with the
 /// Chinese remainder theorem).  False anywhere else; when that is the
 /// initializer of a variable, *Init is set to it.
-static bool endsHarmless(ASTContext &Ctx, const Expr *E, const VarDecl *VD,
-                         const VarDecl **Init, bool Moved) {
+bool FunctionBuilder::endsHarmless(const Expr *E, const VarDecl *VD, const VarDecl **Init,
+                                   bool Moved) const {
   for (;;) {
-    auto Parents = Ctx.getParents(*E);
-    if (Parents.size() != 1)
+    BodyParents::Parent P = parentOf(E);
+    if (const auto *D = dyn_cast_or_null<VarDecl>(P.D)) {
+      if (Init && D->getInit() == E)
+        *Init = D;
       return false;
-    if (const auto *C = Parents[0].get<CastExpr>()) {
+    }
+    if (const auto *C = dyn_cast_or_null<CastExpr>(P.S)) {
       if (C->getCastKind() != CK_LValueToRValue && C->getCastKind() != CK_IntegralCast &&
           C->getCastKind() != CK_NoOp)
         return false;
       E = C;
       continue;
     }
-    if (const auto *P = Parents[0].get<ParenExpr>()) {
-      E = P;
+    if (const auto *Paren = dyn_cast_or_null<ParenExpr>(P.S)) {
+      E = Paren;
       continue;
     }
-    if (const auto *U = Parents[0].get<UnaryOperator>()) {
+    if (const auto *U = dyn_cast_or_null<UnaryOperator>(P.S)) {
       if (U->getOpcode() != UO_Not && U->getOpcode() != UO_Minus)
         return false;
       E = U;
       continue;
     }
-    if (const auto *D = Parents[0].get<VarDecl>()) {
-      if (Init && D->getInit() == E)
-        *Init = D;
-      return false;
-    }
-    const auto *B = Parents[0].get<BinaryOperator>();
+    const auto *B = dyn_cast_or_null<BinaryOperator>(P.S);
     if (!B)
       return false;
     if (B->isComparisonOp())
@@ -897,6 +893,12 @@ struct VarUses : RecursiveASTVisitor<VarUses> {
 };
 } // namespace
 
+BodyParents::Parent FunctionBuilder::parentOf(const Stmt *S) const {
+  if (!Parents)
+    Parents = std::make_unique<BodyParents>(FD);
+  return Parents->of(S);
+}
+
 std::vector<const DeclRefExpr *> FunctionBuilder::usesOf(const VarDecl *VD) const {
   VarUses U;
   U.VD = VD;
@@ -912,7 +914,7 @@ std::vector<const DeclRefExpr *> FunctionBuilder::usesOf(const VarDecl *VD) cons
 /// hash mixed in place and masked to a slot).
 bool FunctionBuilder::pointerBitsStay(const Expr *E) {
   const VarDecl *VD = nullptr;
-  if (endsHarmless(Ctx, E, nullptr, &VD, false))
+  if (endsHarmless(E, nullptr, &VD, false))
     return true;
   if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
       VD->getType().isVolatileQualified() || !FD->getBody())
@@ -923,14 +925,14 @@ bool FunctionBuilder::pointerBitsStay(const Expr *E) {
   // masks it.
   bool Changed = false;
   for (const DeclRefExpr *R : Uses) {
-    auto Parents = Ctx.getParents(*R);
-    const auto *B = Parents.size() == 1 ? Parents[0].get<BinaryOperator>() : nullptr;
-    const auto *Un = Parents.size() == 1 ? Parents[0].get<UnaryOperator>() : nullptr;
+    const Stmt *P = parentOf(R).S;
+    const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+    const auto *Un = dyn_cast_or_null<UnaryOperator>(P);
     Changed |= (B && B->isAssignmentOp() && B->getLHS() == R) ||
                (Un && Un->isIncrementDecrementOp());
   }
   for (const DeclRefExpr *R : Uses)
-    if (!endsHarmless(Ctx, R, VD, nullptr, Changed))
+    if (!endsHarmless(R, VD, nullptr, Changed))
       return false;
   return true;
 }
