@@ -589,6 +589,11 @@ void TUAnalysis::markWrapper(const FunctionDecl *FD, const FunctionBuilder &B) {
         G.Nodes[G.ReallocIn].Pts.test(O))
       return;
     const SiteInfo &SI = B.Sites[Obj.Index];
+    // A caller's copy of the site makes one block per call: a site in a
+    // loop may return several (`r.p[i] = malloc(16)` for each i, returned
+    // in a struct), and all of them would share the caller's slot.
+    if (SI.LoopDepth > 0)
+      return;
     if (isPlainAllocator(SI.Kind)) {
       Allocs.push_back(WrapperAlloc{{SI.Call}, SI.Kind, SI.Callee});
       continue;
