@@ -28,6 +28,8 @@
 //===----------------------------------------------------------------------===//
 #include "JmpRestore.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/IR/IRBuilder.h"
@@ -40,21 +42,35 @@ using namespace llvm;
 
 namespace escape::rewriter {
 
+static const char *const SetjmpNames[] = {"setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp"};
+
 static bool isSetjmpCall(const CallInst *CI) {
   const Function *Fn = CI->getCalledFunction();
-  if (!Fn)
-    return false;
-  StringRef N = Fn->getName();
-  return N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" || N == "__sigsetjmp";
+  return Fn && llvm::is_contained(SetjmpNames, Fn->getName());
+}
+
+/// The functions that call setjmp, found through its uses: a walk over
+/// every instruction of the module was 1% of a large file's compile.
+static SmallPtrSet<const Function *, 8> settersOfJmp(Module &M) {
+  SmallPtrSet<const Function *, 8> Out;
+  for (const char *Name : SetjmpNames)
+    if (const Function *Fn = M.getFunction(Name))
+      for (const User *U : Fn->users())
+        if (const auto *CI = dyn_cast<CallInst>(U); CI && isSetjmpCall(CI))
+          Out.insert(CI->getFunction());
+  return Out;
 }
 
 bool bracketSetjmps(Module &M, ArrayRef<std::string> Excluded) {
   StringSet<> Skip;
   for (const std::string &Name : Excluded)
     Skip.insert(Name);
+  SmallPtrSet<const Function *, 8> Setters = settersOfJmp(M);
+  if (Setters.empty())
+    return false;
   SmallVector<CallInst *, 4> Calls;
   for (Function &F : M) {
-    if (F.isDeclaration() || Skip.contains(F.getName()))
+    if (!Setters.contains(&F) || Skip.contains(F.getName()))
       continue;
     for (Instruction &I : instructions(F))
       if (auto *CI = dyn_cast<CallInst>(&I); CI && isSetjmpCall(CI))
