@@ -75,6 +75,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -669,57 +670,90 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
   return F;
 }
 
-/// Evaluates \p E as a constant, reading through local variables that are
-/// never modified after their constant initializer (`size_t n = 64;`).
-/// With \p Params, a parameter it maps (never modified: not in \p Modified)
-/// reads as its value.
-using ParamValues = llvm::DenseMap<const ParmVarDecl *, uint64_t>;
-static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V,
-                     const llvm::DenseSet<const VarDecl *> &Modified,
-                     bool Locals, unsigned Depth = 0,
-                     const ParamValues *Params = nullptr) {
-  if (!E || E->isValueDependent() || Depth > 8)
+/// Evaluates the integer expression \p E as a constant of its type, reading
+/// through local variables that are never modified after their constant
+/// initializer (`size_t n = 64;`).  With \p Params, a parameter it maps
+/// (never modified: not in \p Modified) reads as its value.  A conversion
+/// or an operation whose value C would wrap or truncate (`(signed char)n`
+/// with n = 200, `(unsigned short)(a + 1)` with a = 65535, an unsigned
+/// product past its type) is no constant here: the call then takes its
+/// size at run time, which is always right.  Stripping the casts had read
+/// `malloc((size_t)(signed char)n)` as 200 bytes where the C library is
+/// asked for SIZE_MAX - 55 and fails.
+using ParamValues = llvm::DenseMap<const ParmVarDecl *, llvm::APSInt>;
+static bool constValue(ASTContext &Ctx, const Expr *E, llvm::APSInt &V,
+                       const llvm::DenseSet<const VarDecl *> &Modified, bool Locals,
+                       unsigned Depth, const ParamValues *Params) {
+  if (!E || E->isValueDependent() || Depth > 8 || !E->getType()->isIntegerType())
     return false;
   Expr::EvalResult R;
   if (E->EvaluateAsInt(R, Ctx)) {
-    const llvm::APSInt &I = R.Val.getInt();
-    if ((I.isSigned() && I.isNegative()) || I.getActiveBits() > 64)
-      return false;
-    V = I.getZExtValue();
+    V = R.Val.getInt();
     return true;
   }
-  E = E->IgnoreParenCasts();
-  if (!Locals || !E->getType()->isIntegerType())
+  if (!Locals)
     return false;
+  // X as a value of E's type, when that type holds it.
+  QualType T = E->getType();
+  auto as = [&](const llvm::APSInt &X) {
+    llvm::APSInt Y = X.extOrTrunc(Ctx.getIntWidth(T));
+    Y.setIsUnsigned(T->isUnsignedIntegerOrEnumerationType());
+    if (!llvm::APSInt::isSameValue(X, Y))
+      return false;
+    V = Y;
+    return true;
+  };
+  llvm::APSInt X, Y;
+  if (const auto *P = dyn_cast<ParenExpr>(E))
+    return constValue(Ctx, P->getSubExpr(), V, Modified, true, Depth + 1, Params);
+  if (const auto *C = dyn_cast<CastExpr>(E)) {
+    CastKind K = C->getCastKind();
+    if (K != CK_IntegralCast && K != CK_NoOp && K != CK_LValueToRValue)
+      return false;
+    return constValue(Ctx, C->getSubExpr(), X, Modified, true, Depth + 1, Params) && as(X);
+  }
   if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
     if (!VD || !VD->hasLocalStorage() || Modified.count(VD) ||
-        VD->getType().isVolatileQualified() || !VD->getType()->isIntegerType())
+        VD->getType().isVolatileQualified())
       return false;
     if (const auto *PV = dyn_cast<ParmVarDecl>(VD)) {
       auto It = Params ? Params->find(PV) : ParamValues::const_iterator();
-      if (!Params || It == Params->end())
-        return false;
-      V = It->second;
-      return true;
+      return Params && It != Params->end() && as(It->second);
     }
-    return constInt(Ctx, VD->getInit(), V, Modified, true, Depth + 1, Params);
+    return constValue(Ctx, VD->getInit(), X, Modified, true, Depth + 1, Params) && as(X);
   }
   const auto *B = dyn_cast<BinaryOperator>(E);
-  uint64_t L, Rv;
-  if (!B || !constInt(Ctx, B->getLHS(), L, Modified, true, Depth + 1, Params) ||
-      !constInt(Ctx, B->getRHS(), Rv, Modified, true, Depth + 1, Params))
+  if (!B || !constValue(Ctx, B->getLHS(), X, Modified, true, Depth + 1, Params) ||
+      !constValue(Ctx, B->getRHS(), Y, Modified, true, Depth + 1, Params))
     return false;
+  // The operands have the operation's type (the usual conversions are in
+  // the AST); the result is computed wide enough that nothing wraps, and
+  // must fit the type.
+  unsigned W = std::max(X.getBitWidth(), Y.getBitWidth()) * 2 + 2;
+  llvm::APSInt L(X.extend(W), /*isUnsigned=*/false), Rv(Y.extend(W), false);
   switch (B->getOpcode()) {
   case BO_Add:
-    return !__builtin_add_overflow(L, Rv, &V);
+    return as(L + Rv);
   case BO_Sub:
-    return !__builtin_sub_overflow(L, Rv, &V);
+    return as(L - Rv);
   case BO_Mul:
-    return !__builtin_mul_overflow(L, Rv, &V);
+    return as(L * Rv);
   default:
     return false;
   }
+}
+
+/// constValue as a byte count: non-negative, at most 64 bits.
+static bool constInt(ASTContext &Ctx, const Expr *E, uint64_t &V,
+                     const llvm::DenseSet<const VarDecl *> &Modified, bool Locals,
+                     const ParamValues *Params = nullptr) {
+  llvm::APSInt X;
+  if (!constValue(Ctx, E, X, Modified, Locals, 0, Params) || X.isNegative() ||
+      X.getActiveBits() > 64)
+    return false;
+  V = X.getZExtValue();
+  return true;
 }
 
 /// Fills in size, alignment and zeroing from the call's arguments.
@@ -732,13 +766,18 @@ static void sizeOf(ASTContext &Ctx, const CallExpr *E, AllocSite &S,
   auto Arg = [&](unsigned I) -> const Expr * {
     return I < E->getNumArgs() ? E->getArg(I) : nullptr;
   };
+  // A value read through locals marks the site (SizeThroughLocals).  The
+  // answer is this argument's alone: calloc(k, n) with k read through a
+  // local and n known only at run time had taken n for a constant (0), and
+  // a wrapper's calloc(1, n) got a 16-byte stack slot for n bytes.
   auto constInt = [&](ASTContext &Ctx, const Expr *E, uint64_t &V) {
     static const llvm::DenseSet<const VarDecl *> None;
     if (::constInt(Ctx, E, V, None, /*Locals=*/false))
       return true;
-    S.SizeThroughLocals |=
-        ::constInt(Ctx, E, V, Modified, /*Locals=*/true, 0, Params);
-    return S.SizeThroughLocals;
+    if (!::constInt(Ctx, E, V, Modified, /*Locals=*/true, Params))
+      return false;
+    S.SizeThroughLocals = true;
+    return true;
   };
   uint64_t A = 0, B = 0;
   // aligned_alloc(align, size), posix_memalign(&p, align, size).
@@ -829,10 +868,10 @@ void TUAnalysis::wrapperSize(const CallExpr *Call, AllocSite &S, SiteFacts &SF,
     Params.clear();
     for (unsigned I = 0; I != Fn->getNumParams(); ++I) {
       const ParmVarDecl *P = Fn->getParamDecl(I);
-      uint64_t V = 0;
+      llvm::APSInt V;
       if (P->getType()->isIntegerType() && !Modified->count(P) &&
-          constInt(Ctx, In->getArg(I), V, *OuterMod, /*Locals=*/true, 0,
-                   K ? &Outer : nullptr))
+          constValue(Ctx, In->getArg(I), V, *OuterMod, /*Locals=*/true, 0,
+                     K ? &Outer : nullptr))
         Params[P] = V;
     }
     In = A.Chain[K];
