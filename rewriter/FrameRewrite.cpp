@@ -152,6 +152,7 @@ private:
 /// isRealloc reports whether a free site's callee also allocates: realloc
 /// and reallocarray, whose result is heap memory.
 static bool isRealloc(StringRef Callee) {
+  Callee = canonicalCallee(Callee);
   return Callee == "realloc" || Callee == "reallocarray";
 }
 
@@ -455,7 +456,7 @@ void Rewriter::takeTemporaries(StringRef Fn, ArrayRef<CallBase *> Calls,
     if (FS.Function != Fn ||
         llvm::none_of(FS.Sites, [&](unsigned Id) { return Ids.count(Id); }))
       continue;
-    if (FS.Callee != "free" || FS.SharedPosition)
+    if (canonicalCallee(FS.Callee) != "free" || FS.SharedPosition)
       return; // cfree, or realloc (which the analysis rules out)
     CallBase *C = callNamed(Calls, FS.Pos, "free", Ignore);
     if (!C || !checkFreeShape(*C, Ignore))
@@ -949,7 +950,7 @@ void Rewriter::rewriteFree(const FreeSite &FS, CallBase *Call, bool HasArena) {
     // analysis assumes of a realloc site.  No stack slot reaches it.
     IRBuilder<> B(Call);
     SmallVector<Value *, 2> Args(Call->args());
-    if (FS.Callee == "reallocarray")
+    if (canonicalCallee(FS.Callee) == "reallocarray")
       Args = reallocArgs(B, Call);
     FunctionCallee FC = runtimeFn("esc_frame_realloc_heap", Call->getType(),
                                   {Args[0]->getType(), Args[1]->getType()}, true);
