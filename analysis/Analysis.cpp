@@ -656,6 +656,7 @@ FunctionFacts TUAnalysis::factsOf(const FunctionDecl *FD,
   F.HiddenRecursion = HiddenRecursion.count(FD) != 0;
   F.TailRecursion = TailRecursive.count(FD) != 0;
   F.Setjmp = B.HasSetjmp;
+  F.SetjmpName = B.SetjmpName;
   F.DynamicStack = B.HasDynamicStack;
   F.BackwardGoto = B.HasBackwardGoto;
   F.OpenMP = B.HasOpenMP;

@@ -143,6 +143,8 @@ public:
   /// file.  Set before build().
   bool StdioHooks = false;
   bool HasSetjmp = false;
+  /// The first function called that returns twice (setjmp, getcontext...).
+  std::string SetjmpName;
   /// OpenMP directives: their regions run in functions of their own (a
   /// task even after this one returned), which the lowering does not see.
   bool HasOpenMP = false;

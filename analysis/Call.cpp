@@ -244,8 +244,11 @@ NodeId FunctionBuilder::callee(const CallExpr *E, std::vector<NodeId> &Args) {
     Frees.push_back(FreeInfo{E, Args.empty() ? NoNode : Args[0]});
     return NoNode;
   }
-  if (Callee->hasAttr<ReturnsTwiceAttr>() || isSetjmpName(Name))
+  if (Callee->hasAttr<ReturnsTwiceAttr>() || isSetjmpName(Name)) {
+    if (!HasSetjmp)
+      SetjmpName = Name.str();
     HasSetjmp = true;
+  }
   if (Library && isAllocaName(Name)) {
     HasDynamicStack = true;
     ObjId O = G.addObject(ObjKind::Local, "alloca", Depth);

@@ -12,7 +12,23 @@
 //===----------------------------------------------------------------------===//
 #include "Policy.h"
 
+#include "llvm/ADT/StringRef.h"
+
 using namespace escape::analysis;
+
+/// Why a function that calls \p Name, which returns twice, keeps its
+/// blocks on the heap.  glibc's setjmp and sigsetjmp macros call _setjmp
+/// and __sigsetjmp: the remark names what the program wrote.
+static std::string setjmpReason(llvm::StringRef Name) {
+  if (Name.empty() || Name == "_setjmp")
+    Name = "setjmp";
+  else if (Name == "__sigsetjmp")
+    Name = "sigsetjmp";
+  std::string Why = "function calls '" + Name.str() + "'";
+  if (Name != "setjmp" && Name != "sigsetjmp")
+    Why += ", which returns twice";
+  return Why;
+}
 
 /// Returns why \p S cannot leave the heap at all, or "".
 static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
@@ -24,7 +40,7 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
   if (F.Excluded)
     return "promotion disabled for this function";
   if (F.Setjmp)
-    return "function calls 'setjmp'";
+    return setjmpReason(F.SetjmpName);
   if (F.OpenMP)
     return "function has OpenMP directives, whose regions run as functions "
            "of their own";

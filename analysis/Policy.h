@@ -18,6 +18,7 @@ struct FunctionFacts {
   /// jump or a loop (TailCalls.h): a frame would keep every level.
   bool TailRecursion = false;
   bool Setjmp = false;
+  std::string SetjmpName; ///< what returns twice, when Setjmp
   bool DynamicStack = false; ///< VLAs or alloca
   bool BackwardGoto = false;
   bool OpenMP = false;       ///< OpenMP directives (outlined regions, tasks)
