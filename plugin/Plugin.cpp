@@ -94,12 +94,15 @@ struct StripLocationsPass : llvm::PassInfoMixin<StripLocationsPass> {
 };
 
 /// Reports whether something else in the compile reads source locations
-/// from the IR (remarks, sample profiles), so they must stay.
+/// from the IR (remarks, sample profiles, gcov's notes, which clang gives
+/// the functions' debug records for even without -g), so they must stay.
+/// Stripped, `--coverage` wrote no .gcno file and the program no .gcda.
 static bool locationsWanted(const CodeGenOptions &CG) {
   return CG.OptimizationRemark.hasValidPattern() ||
          CG.OptimizationRemarkMissed.hasValidPattern() ||
          CG.OptimizationRemarkAnalysis.hasValidPattern() ||
-         !CG.OptRecordFile.empty() || !CG.SampleProfileFile.empty();
+         !CG.OptRecordFile.empty() || !CG.SampleProfileFile.empty() ||
+         !CG.CoverageNotesFile.empty() || !CG.CoverageDataFile.empty();
 }
 
 struct ReportPass : llvm::PassInfoMixin<ReportPass> {
