@@ -175,6 +175,32 @@ static int escc_push_env(escc_argv_t *out, const escc_argv_t *env,
   return 0;
 }
 
+/// Appends the user's arguments without a `--`: the words after it are
+/// inputs, and escape-cc's own options and libraries come after them, where
+/// clang took them for file names (`no such file or directory:
+/// '-lpthread'`).  An input after `--` that starts with '-' becomes "./"
+/// and the name, the same file; "-" stays standard input.
+static int escc_push_user(escc_argv_t *out, char *const *argv, size_t argc) {
+  size_t i = 0;
+  for (; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (escc_argv_push(out, argv[i]))
+      return 1;
+  for (i++; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] == '-' && a[1]) {
+      size_t n = strlen(a) + 3;
+      char *path = malloc(n);
+      if (!path)
+        return 1;
+      snprintf(path, n, "./%s", a);
+      a = path; // stays allocated for the exec
+    }
+    if (escc_argv_push(out, a))
+      return 1;
+  }
+  return 0;
+}
+
 int escc_build_command(escc_argv_t *out, const char *bindir,
                        char *const *argv, size_t argc) {
   escc_argv_t env = {0}, all = {0};
@@ -194,8 +220,7 @@ int escc_build_command(escc_argv_t *out, const char *bindir,
   if (!rc && plugin)
     rc = escc_push_plugin(out, bindir, &mode) || escc_push_report(out, &mode);
   if (!rc)
-    rc = escc_argv_push_all(out, argv, argc) ||
-         escc_push_env(out, &env, plugin);
+    rc = escc_push_user(out, argv, argc) || escc_push_env(out, &env, plugin);
   if (!rc && runtime)
     rc = escc_push_runtime(out, bindir, &mode);
   escc_argv_free(&env); // the words stay allocated for the exec
