@@ -8,11 +8,11 @@
 #ifndef ESCAPE_ANALYSIS_BUILDER_H
 #define ESCAPE_ANALYSIS_BUILDER_H
 
+#include "BodyParents.h"
 #include "Graph.h"
 #include "Summary.h"
 #include "escape/analysis/Result.h"
 
-#include "BodyParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
