@@ -738,7 +738,7 @@ void Rewriter::makeStack(const AllocSite &S, SitePlan &P) {
   P.Slot = Slot;
   P.Done = true;
   Log.Sites[P.Id] = SiteAction::Stack;
-  traceSite(S, "stack (" + Twine(S.Size) + " bytes)");
+  traceSite(S, "stack (" + Twine(Bytes) + (Bytes == 1 ? " byte)" : " bytes)"));
 }
 
 FunctionCallee Rewriter::runtimeFn(StringRef Name, Type *Ret,
