@@ -145,22 +145,14 @@ NodeId Graph::memberNode(ObjId O, const void *Root) {
 
 void Graph::propagate(unsigned EdgeIdx, const ObjSet &Objs) {
   NodeId Dst = Edges[EdgeIdx].Dst;
-  ObjSet &Pts = Nodes[Dst].Pts;
-  bool Changed = false;
-  uint64_t Passed = 0;
-  for (ObjId O : Objs) {
-    ++Passed;
-    if (Pts.test(O))
-      continue;
-    Pts.set(O);
+  bool Changed = Nodes[Dst].Pts.addNew(Objs, [&](ObjId O) {
     Parent.try_emplace(pairKey(Dst, O), EdgeIdx);
     ++Spent;
-    Changed = true;
-  }
+  });
   // The objects Dst already has cost a step per 16: passing a large set
   // again and again to nodes that hold it is where a long recursive
   // function spent its time.
-  Spent += 1 + Passed / 16;
+  Spent += 1 + Objs.count() / 16;
   if (Changed && !InWork[Dst]) {
     InWork[Dst] = true;
     Work.push_back(Dst);
@@ -178,11 +170,9 @@ void Graph::solve() {
     NodeId N = Work.back();
     Work.pop_back();
     InWork[N] = false;
-    ObjSet Delta = Nodes[N].Pts;
-    Delta.intersectWithComplement(Nodes[N].Done);
-    if (Delta.empty())
+    ObjSet Delta;
+    if (!Nodes[N].Done.addNew(Nodes[N].Pts, [&](ObjId O) { Delta.set(O); }))
       continue;
-    Nodes[N].Done |= Delta;
     // One node's new objects may add millions of facts: the budget is
     // checked along the way.
     for (unsigned I = 0; I != LoadsOf[N].size() && Spent <= Budget; ++I) {

@@ -14,10 +14,11 @@
 #ifndef ESCAPE_ANALYSIS_GRAPH_H
 #define ESCAPE_ANALYSIS_GRAPH_H
 
+#include "ObjSet.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SparseBitVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/StringSaver.h"
@@ -31,8 +32,6 @@ namespace escape::analysis {
 using NodeId = int;
 using ObjId = int;
 constexpr NodeId NoNode = -1;
-
-using ObjSet = llvm::SparseBitVector<128>;
 
 /// A place that holds a pointer value: a variable, a temporary, the
 /// contents of an object, or one of the function's sinks.
