@@ -46,6 +46,29 @@ bool formatIsSafe(const clang::Expr *E, bool Registered, const clang::Stmt *Body
 bool tableTargets(const clang::Expr *Callee, const clang::Stmt *Body,
                   llvm::SmallVectorImpl<const clang::FunctionDecl *> &Targets);
 
+/// The expressions that run where the type \p T is named: the sizes of its
+/// variable-length arrays and a typeof's expression (Stmt.cpp).
+void typeSizeExprs(clang::QualType T, llvm::SmallVectorImpl<const clang::Expr *> &Out);
+
+/// The expressions of the type \p S names that run with it (typeSizeExprs:
+/// casts, compound literals, va_arg, sizeof), which Stmt::children() leaves
+/// out: `(char (*)[n = 300]){0}` assigns n.
+void typeChildren(const clang::Stmt *S, llvm::SmallVectorImpl<const clang::Expr *> &Out);
+
+/// Calls \p F with each child of \p S, then with each of its typeChildren;
+/// stops at the first call that returns false, and returns false then.
+template <typename Fn> bool allEvaluatedChildren(const clang::Stmt *S, Fn F) {
+  for (const clang::Stmt *C : S->children())
+    if (!F(C))
+      return false;
+  llvm::SmallVector<const clang::Expr *, 2> Types;
+  typeChildren(S, Types);
+  for (const clang::Expr *E : Types)
+    if (!F(E))
+      return false;
+  return true;
+}
+
 /// Reports whether \p S assigns the variable \p V, steps it, or takes its
 /// address: Stmt.cpp.
 bool varWritten(const clang::Stmt *S, const clang::VarDecl *V);

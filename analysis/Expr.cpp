@@ -190,7 +190,10 @@ NodeId FunctionBuilder::rvalue(const Expr *E) {
     return rvalue(cast<ConstantExpr>(E)->getSubExpr());
   case Stmt::VAArgExprClass:
     // A variadic argument: the callers' values when the va_lists stay in
-    // this function (VarArgsNode), else memory of unknown origin.
+    // this function (VarArgsNode), else memory of unknown origin.  A
+    // variably modified type evaluates its sizes (`va_arg(ap, char (*)[n = 300])`).
+    if (const TypeSourceInfo *TI = cast<VAArgExpr>(E)->getWrittenTypeInfo())
+      vlaSizes(TI->getType());
     rvalue(cast<VAArgExpr>(E)->getSubExpr());
     if (!mayHoldPointer(E->getType()))
       return NoNode;
@@ -617,22 +620,10 @@ static const VarDecl *wordArray(const Expr *E) {
 }
 
 void FunctionBuilder::vlaSizes(QualType T) {
-  if (T.isNull() || !T->isVariablyModifiedType())
-    return;
-  // `typeof(*(g = p, &vla))` evaluates its expression.
-  if (const auto *TE = dyn_cast<TypeOfExprType>(T.getTypePtr())) {
-    rvalue(TE->getUnderlyingExpr());
-    return;
-  }
-  QualType C = T.getCanonicalType();
-  if (const auto *VAT = Ctx.getAsVariableArrayType(C)) {
-    rvalue(VAT->getSizeExpr());
-    vlaSizes(VAT->getElementType());
-  } else if (const auto *AT = C->getAsArrayTypeUnsafe()) {
-    vlaSizes(AT->getElementType());
-  } else if (const auto *PT = C->getAs<PointerType>()) {
-    vlaSizes(PT->getPointeeType());
-  }
+  llvm::SmallVector<const Expr *, 2> Sizes;
+  typeSizeExprs(T, Sizes);
+  for (const Expr *E : Sizes)
+    rvalue(E);
 }
 
 NodeId FunctionBuilder::castExpr(const CastExpr *E) {
@@ -1203,6 +1194,8 @@ LValue FunctionBuilder::lvalue(const Expr *E) {
     return LV;
   }
   if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
+    // `(char (*)[n = 300]){0}` evaluates the sizes of its type.
+    vlaSizes(CL->getTypeSourceInfo()->getType());
     LV.K = LValue::Direct;
     LV.N = temp("(compound literal)");
     NodeId V = rvalue(CL->getInitializer());
@@ -1380,8 +1373,10 @@ static void findBlockStarts(const Stmt *S, llvm::DenseMap<const VarDecl *, bool>
       if (const VarDecl *V = local(U->getSubExpr()))
         note(V, false);
   }
-  for (const Stmt *C : S->children())
+  allEvaluatedChildren(S, [&](const Stmt *C) {
     findBlockStarts(C, Out, IsBlock);
+    return true;
+  });
 }
 
 bool FunctionBuilder::blockStart(const VarDecl *V) {

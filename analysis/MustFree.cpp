@@ -175,10 +175,7 @@ bool FreePaths::bodyReturns(const Stmt *S) {
     return true;
   if (const auto *E = dyn_cast<CallExpr>(S); E && !returns(E))
     return false;
-  for (const Stmt *Child : S->children())
-    if (!bodyReturns(Child))
-      return false;
-  return true;
+  return allEvaluatedChildren(S, [&](const Stmt *Child) { return bodyReturns(Child); });
 }
 
 bool FreePaths::freedAfter(const Stmt *At, const VarDecl *V, bool CallsReturn) {

@@ -68,6 +68,37 @@ ObjId FunctionBuilder::callerMemory(NodeId V, llvm::StringRef Name, unsigned Ind
   return Pointee;
 }
 
+void escape::analysis::typeSizeExprs(QualType T, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (T.isNull() || !T->isVariablyModifiedType())
+    return;
+  // `typeof(*(g = p, &vla))` evaluates its expression.
+  if (const auto *TE = dyn_cast<TypeOfExprType>(T.getTypePtr())) {
+    Out.push_back(TE->getUnderlyingExpr());
+    return;
+  }
+  QualType C = T.getCanonicalType();
+  if (const auto *VAT = dyn_cast<VariableArrayType>(C.getTypePtr())) {
+    Out.push_back(VAT->getSizeExpr());
+    typeSizeExprs(VAT->getElementType(), Out);
+  } else if (const auto *AT = C->getAsArrayTypeUnsafe()) {
+    typeSizeExprs(AT->getElementType(), Out);
+  } else if (const auto *PT = C->getAs<PointerType>()) {
+    typeSizeExprs(PT->getPointeeType(), Out);
+  }
+}
+
+void escape::analysis::typeChildren(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (const auto *C = dyn_cast<ExplicitCastExpr>(S))
+    typeSizeExprs(C->getTypeAsWritten(), Out);
+  else if (const auto *CL = dyn_cast<CompoundLiteralExpr>(S))
+    typeSizeExprs(CL->getTypeSourceInfo()->getType(), Out);
+  else if (const auto *VA = dyn_cast<VAArgExpr>(S); VA && VA->getWrittenTypeInfo())
+    typeSizeExprs(VA->getWrittenTypeInfo()->getType(), Out);
+  else if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S);
+           U && U->isArgumentType() && !isa<VariableArrayType>(U->getArgumentType()))
+    typeSizeExprs(U->getArgumentType(), Out); // (children() has a VLA's sizes)
+}
+
 /// Adds to \p Out every variable that \p S assigns, steps, takes the address
 /// of or names as an asm output, blocks' bodies included.
 static void collectWritten(const Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
@@ -88,8 +119,10 @@ static void collectWritten(const Stmt *S, llvm::DenseSet<const VarDecl *> &Out) 
   if (const auto *UO = dyn_cast<UnaryOperator>(S);
       UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
     add(UO->getSubExpr());
-  for (const Stmt *C : S->children())
+  allEvaluatedChildren(S, [&](const Stmt *C) {
     collectWritten(C, Out);
+    return true;
+  });
 }
 
 /// The written variables of each statement asked about while a
@@ -233,8 +266,10 @@ static void vaListUses(const ASTContext &Ctx, const Stmt *S,
       if (Ctx.hasSameType(VD->getType(), Ctx.getBuiltinVaListType()))
         Uses.push_back(DR);
   }
-  for (const Stmt *C : S->children())
+  allEvaluatedChildren(S, [&](const Stmt *C) {
     vaListUses(Ctx, C, Allowed, Uses, OK, VP);
+    return true;
+  });
 }
 
 bool FunctionBuilder::vaListsStayLocal(const ASTContext &Ctx, const FunctionDecl *FD,

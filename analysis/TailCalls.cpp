@@ -243,10 +243,8 @@ static bool stmtHasEffects(const Stmt *S, unsigned Depth,
   } else if (isa<AsmStmt>(S)) {
     return true;
   }
-  for (const Stmt *Child : S->children())
-    if (stmtHasEffects(Child, Depth, Seen))
-      return true;
-  return false;
+  return !escape::analysis::allEvaluatedChildren(
+      S, [&](const Stmt *Child) { return !stmtHasEffects(Child, Depth, Seen); });
 }
 
 static bool hasEffects(const FunctionDecl *F, unsigned Depth,
