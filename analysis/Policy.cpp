@@ -44,9 +44,12 @@ static std::string heapOnlyReason(const AllocSite &S, const SiteFacts &SF,
   if (F.OpenMP)
     return "function has OpenMP directives, whose regions run as functions "
            "of their own";
-  if (F.TailRecursion)
+  if (F.TailRecursion && F.Recursive)
     return "function recurses through a tail call, which plain code runs "
            "without a frame per level";
+  if (F.TailRecursion)
+    return "function may recurse through an indirect call or another file, "
+           "by a tail call, which plain code runs without a frame per level";
   if (SF.Overflows)
     return "size overflows";
   switch (S.Kind) {

@@ -14,8 +14,9 @@ struct FunctionFacts {
   bool Recursive = false;
   /// May recurse through an indirect call or another file.
   bool HiddenRecursion = false;
-  /// Recursive, and may recurse through a call plain code turns into a
-  /// jump or a loop (TailCalls.h): a frame would keep every level.
+  /// Recursive or HiddenRecursion, and may recurse through a call plain
+  /// code turns into a jump or a loop (TailCalls.h): a frame would keep
+  /// every level.
   bool TailRecursion = false;
   bool Setjmp = false;
   std::string SetjmpName; ///< what returns twice, when Setjmp
