@@ -27,14 +27,6 @@ class ObjSet {
   llvm::SmallVector<Word, 1> Words; ///< sorted by Index, no zero Bits
   unsigned Count = 0;               ///< objects in the set
 
-  static unsigned popcount(uint64_t B) {
-    // Without -mpopcnt, __builtin_popcountll is a call into libgcc.
-    B = B - ((B >> 1) & 0x5555555555555555ULL);
-    B = (B & 0x3333333333333333ULL) + ((B >> 2) & 0x3333333333333333ULL);
-    B = (B + (B >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    return unsigned((B * 0x0101010101010101ULL) >> 56);
-  }
-
   /// The first word whose Index is not below \p Index.
   const Word *lower(uint32_t Index) const {
     const Word *W = Words.begin(), *E = Words.end();
@@ -51,10 +43,6 @@ class ObjSet {
 
 public:
   bool empty() const { return Words.empty(); }
-  void clear() {
-    Words.clear();
-    Count = 0;
-  }
 
   bool test(unsigned O) const {
     const Word *W = lower(O / 64);
@@ -151,35 +139,6 @@ public:
   bool operator|=(const ObjSet &R) {
     return addNew(R, [](int) {});
   }
-
-  /// Removes what \p R holds.
-  void intersectWithComplement(const ObjSet &R) {
-    const Word *RW = R.Words.begin(), *RE = R.Words.end();
-    Word *Out = Words.begin();
-    for (Word *W = Words.begin(), *E = Words.end(); W != E; ++W) {
-      while (RW != RE && RW->Index < W->Index)
-        ++RW;
-      uint64_t Bits = W->Bits;
-      if (RW != RE && RW->Index == W->Index)
-        Bits &= ~RW->Bits;
-      if (Bits)
-        *Out++ = Word{W->Index, Bits};
-    }
-    Words.erase(Out, Words.end());
-    Count = 0;
-    for (const Word &W : Words)
-      Count += popcount(W.Bits);
-  }
-
-  bool operator==(const ObjSet &R) const {
-    if (Words.size() != R.Words.size())
-      return false;
-    for (size_t I = 0; I != Words.size(); ++I)
-      if (Words[I].Index != R.Words[I].Index || Words[I].Bits != R.Words[I].Bits)
-        return false;
-    return true;
-  }
-  bool operator!=(const ObjSet &R) const { return !(*this == R); }
 
   /// The objects in increasing order.
   class iterator {
